@@ -1,0 +1,38 @@
+# The two commands of the README are `make run` and `make test`; the rest are their steps.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test setup catalogue lint translations check-deploy
+
+run: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: setup
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed catalogue
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+# Compiles locale/*/LC_MESSAGES/*.po into .mo files in Python (no GNU gettext needed).
+catalogue: $(VENV)/.installed
+	$(MANAGE) build_catalogue
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Needs GNU gettext (xgettext) to re-extract the strings from the code.
+translations: $(VENV)/.installed
+	$(MANAGE) check_translations
+
+check-deploy: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) check --deploy --fail-level WARNING

@@ -1,0 +1,40 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils import translation
+
+from apps.accounts.models import Language, User
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request: HttpRequest, user: User, form, commit: bool = True) -> User:
+        user = super().save_user(request, user, form, commit=False)
+        user.display_name = form.cleaned_data.get("display_name", "")
+        user.preferred_language = form.cleaned_data.get(
+            "preferred_language", Language.SPANISH
+        )
+        if commit:
+            user.save()
+        return user
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        # After signing in, continue in the language the person chose last time.
+        url = super().get_login_redirect_url(request)
+        return translate_url(url, request.user.preferred_language)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Write to people in their own language, links included. An address with no
+        account (enumeration prevention still emails it) gets the page's language."""
+        language = (
+            User.objects.filter(email__iexact=email)
+            .values_list("preferred_language", flat=True)
+            .first()
+        ) or translation.get_language()
+        context = {
+            key: translate_url(value, language)
+            if key.endswith("_url") and isinstance(value, str)
+            else value
+            for key, value in context.items()
+        }
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)

@@ -1,0 +1,47 @@
+from allauth.mfa.models import Authenticator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
+
+# Where a staff member without two-factor authentication may still go: setting it up,
+# confirming their password for that, and signing out.
+MFA_SETUP_URL_NAMES = frozenset(
+    {
+        "mfa_index",
+        "mfa_activate_totp",
+        "mfa_view_recovery_codes",
+        "mfa_download_recovery_codes",
+        "mfa_generate_recovery_codes",
+        "mfa_reauthenticate",
+        "account_reauthenticate",
+        "account_logout",
+        "set_language",
+        "healthz",
+    }
+)
+
+
+class StaffMFARequiredMiddleware:
+    """Staff can publish, verify and see reports, so their accounts need a second factor:
+    until they have an authenticator app set up, every page sends them to set one up."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and user.is_staff and not self._allowed(request):
+            has_totp = Authenticator.objects.filter(
+                user=user, type=Authenticator.Type.TOTP
+            ).exists()
+            if not has_totp:
+                return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    @staticmethod
+    def _allowed(request: HttpRequest) -> bool:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return True  # a 404 reveals nothing
+        return match.url_name in MFA_SETUP_URL_NAMES

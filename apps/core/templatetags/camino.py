@@ -1,0 +1,17 @@
+from django import template
+
+from apps.core.i18n import TranslatedText, translated
+
+register = template.Library()
+
+
+@register.simple_tag
+def translated_field(instance, field: str) -> TranslatedText:
+    """{% translated_field job "title" as title %}: the text plus whether it is a fallback."""
+    return translated(instance, field)
+
+
+@register.inclusion_tag("includes/fallback_note.html")
+def fallback_note(text: TranslatedText) -> dict:
+    """Tells the reader that a text is shown in another language for now."""
+    return {"text": text}

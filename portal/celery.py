@@ -1,0 +1,32 @@
+"""The one Celery app of Camino. Broker: Redis from REDIS_URL (see portal.settings.base)."""
+
+import os
+
+from celery import Celery, Task
+from celery.schedules import crontab
+
+
+class CaminoTask(Task):
+    """Default for every task: Camino's tasks are idempotent (they take ids, load the rows and
+    call a service that checks state), so a failure is retried with exponential backoff."""
+
+    autoretry_for = (Exception,)
+    retry_backoff = True
+    retry_backoff_max = 600
+    retry_jitter = True
+    max_retries = 5
+
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+
+app = Celery("portal", task_cls=CaminoTask)
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+# The schedule lives in code; exactly one beat process runs it (see docker-compose.yml).
+app.conf.beat_schedule = {
+    "clear-expired-sessions": {
+        "task": "apps.core.tasks.clear_expired_sessions",
+        "schedule": crontab(minute=17, hour=3),
+    },
+}

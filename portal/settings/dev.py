@@ -1,0 +1,14 @@
+"""Zero-setup settings for trying Camino on a laptop: SQLite, tasks in-process, mail on the
+console. Set DATABASE_URL / REDIS_URL to use PostgreSQL and a real Celery worker instead."""
+
+from .base import *  # noqa: F403
+from .base import env, env_list
+
+DEBUG = True
+SECRET_KEY = env("DJANGO_SECRET_KEY") or "dev-only-insecure-key-never-used-in-production"  # noqa: S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# SQLite's file and collected files live in var/ (ignored by git).
+(BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
+WHITENOISE_AUTOREFRESH = True

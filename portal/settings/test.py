@@ -1,0 +1,27 @@
+"""Settings for the test suite. PostgreSQL and Redis are used when DATABASE_URL and REDIS_URL
+are set; otherwise SQLite and local memory, and the tests that need the real services skip."""
+
+from .base import *  # noqa: F403
+from .base import CACHES, INSTALLED_APPS, REDIS_URL, env
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# A test-only app with translated models, to exercise the shared translation helpers.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
+
+# Tests run tasks in-process unless a test starts a real worker (tests/worker.py).
+CELERY_TASK_ALWAYS_EAGER = True
+
+if REDIS_URL:
+    # Its own Redis database, so clearing the cache between tests never touches the broker.
+    CACHES = {
+        "default": {
+            **CACHES["default"],
+            "LOCATION": env("REDIS_CACHE_URL") or REDIS_URL.rsplit("/", 1)[0] + "/15",
+        }
+    }
+WHITENOISE_AUTOREFRESH = True

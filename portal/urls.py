@@ -1,0 +1,20 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from apps.core import views as core_views
+
+# The admin has no login of its own: it sends people through allauth (rate limits, MFA).
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Camino"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/setlang/", core_views.switch_language, name="set_language"),
+    *i18n_patterns(
+        path("", include("apps.core.urls")),
+        path("accounts/", include("allauth.urls")),
+        path("admin/", admin.site.urls),
+    ),
+]

@@ -1,0 +1,29 @@
+import factory
+from allauth.account.models import EmailAddress
+
+from apps.accounts.models import Language, User
+
+PASSWORD = "a-long-test-password-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    display_name = factory.Faker("first_name")
+    preferred_language = Language.SPANISH
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        """Users can sign in only with a verified address; verified=False leaves it pending."""
+        if create:
+            EmailAddress.objects.create(
+                user=self, email=self.email, primary=True, verified=extracted is not False
+            )
+
+
+class StaffFactory(UserFactory):
+    is_staff = True

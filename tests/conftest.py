@@ -1,0 +1,71 @@
+"""Shared fixtures. Tests marked postgres, redis or browser need the real service; without it
+they skip and say why, unless CAMINO_REQUIRE_SERVICES=1, where a missing service fails them."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from apps.core.i18n import build_catalogue
+
+REQUIRE_SERVICES = os.environ.get("CAMINO_REQUIRE_SERVICES") == "1"
+CHROMIUM = os.environ.get("CAMINO_CHROMIUM", "/usr/bin/chromium")
+
+
+def missing_service(marker: str) -> str | None:
+    """Why a test with this marker cannot run here, or None when it can."""
+    if marker == "postgres" and "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        return "needs PostgreSQL: set DATABASE_URL=postgres://..."
+    if marker == "redis" and not settings.REDIS_URL:
+        return "needs Redis: set REDIS_URL=redis://..."
+    if marker == "browser" and not Path(CHROMIUM).exists():
+        return f"needs Chromium at {CHROMIUM}: apt-get install chromium"
+    return None
+
+
+def pytest_report_header(config):
+    return [
+        f"camino: database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
+        f"redis {'yes' if settings.REDIS_URL else 'no'}, "
+        f"chromium {'yes' if Path(CHROMIUM).exists() else 'no'}, "
+        f"CAMINO_REQUIRE_SERVICES={'1' if REQUIRE_SERVICES else '0'}"
+    ]
+
+
+def pytest_sessionstart(session):
+    build_catalogue()
+
+
+def pytest_runtest_setup(item):
+    for marker in ("postgres", "redis", "browser"):
+        if item.get_closest_marker(marker) and (reason := missing_service(marker)):
+            if REQUIRE_SERVICES:
+                pytest.fail(f"CAMINO_REQUIRE_SERVICES=1 but this test {reason}", pytrace=False)
+            pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Rate-limit counters live in the cache; each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """A real worker against real Redis and the test database; tasks are sent, not eager."""
+    from portal.celery import app
+    from tests.worker import Worker, purge_queues
+
+    purge_queues()
+    app.conf.task_always_eager = False
+    worker = Worker().start()
+    try:
+        yield worker
+    finally:
+        worker.stop()
+        app.conf.task_always_eager = True
+        purge_queues()

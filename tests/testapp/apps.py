@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class TestAppConfig(AppConfig):
+    """Test-only models that exercise Camino's shared pieces before real apps use them."""
+
+    name = "tests.testapp"
+    label = "testapp"
