@@ -25,7 +25,7 @@ def test_first_visit_negotiates_the_language(client, accept_language, expected):
     [
         ("/es/", "es", "Encuentre trabajo que puede aceptar"),
         ("/en/", "en", "Find work you can take"),
-        ("/es/privacy/", "es", "Tu estatus migratorio."),
+        ("/es/privacy/", "es", "Su estatus migratorio."),
         ("/en/privacy/", "en", "Your immigration status."),
     ],
 )

@@ -1,0 +1,82 @@
+"""Playwright driving Debian's Chromium (never a downloaded browser) against a live server."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CHROMIUM
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls made here by
+# the test (never by the server thread) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+# Screenshots go where CAMINO_SCREENSHOTS points (never into the repository), if anywhere.
+SCREENSHOTS = os.environ.get("CAMINO_SCREENSHOTS")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url, locale="es-MX", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+class Journey:
+    """Helpers every journey uses: screenshots and accessibility checks of each page."""
+
+    def __init__(self, page, name: str):
+        self.page = page
+        self.name = name
+        self.step = 0
+
+    def screenshot(self, label: str) -> None:
+        self.step += 1
+        if SCREENSHOTS:
+            folder = Path(SCREENSHOTS)
+            folder.mkdir(parents=True, exist_ok=True)
+            slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+            self.page.screenshot(path=folder / f"{self.name}-{self.step:02d}-{slug}.png", full_page=True)
+
+    def check_accessibility(self) -> None:
+        """axe-core (bundled with axe-playwright-python): no serious or critical violations."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(self.page)
+        serious = [
+            f"{violation['id']} ({violation['impact']}): "
+            + ", ".join(node["target"][0] for node in violation["nodes"])
+            for violation in results.response["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+        assert serious == [], f"{self.page.url}: {serious}"
+
+    def visit(self, label: str) -> None:
+        """Record the page the journey is on: a screenshot and an accessibility check."""
+        self.screenshot(label)
+        self.check_accessibility()
+
+
+@pytest.fixture
+def journey(page, request):
+    return Journey(page, request.node.name)
