@@ -10,9 +10,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request: HttpRequest, user: User, form, commit: bool = True) -> User:
         user = super().save_user(request, user, form, commit=False)
         user.display_name = form.cleaned_data.get("display_name", "")
-        user.preferred_language = form.cleaned_data.get(
-            "preferred_language", Language.SPANISH
-        )
+        user.preferred_language = form.cleaned_data.get("preferred_language", Language.SPANISH)
         if commit:
             user.save()
         return user

@@ -5,7 +5,7 @@ from .base import *  # noqa: F403
 from .base import env, env_list
 
 DEBUG = True
-SECRET_KEY = env("DJANGO_SECRET_KEY") or "dev-only-insecure-key-never-used-in-production"  # noqa: S105
+SECRET_KEY = env("DJANGO_SECRET_KEY") or "dev-only-insecure-key-never-used-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

@@ -14,7 +14,9 @@ def give_totp(user) -> None:
 
 def test_staff_without_two_factor_are_sent_to_set_it_up(client):
     StaffFactory(email="rosa@example.org")
-    response = client.post("/es/accounts/login/", {"login": "rosa@example.org", "password": PASSWORD})
+    response = client.post(
+        "/es/accounts/login/", {"login": "rosa@example.org", "password": PASSWORD}
+    )
     assert response.status_code == 302
 
     for url in ("/es/", "/es/privacy/", "/es/admin/", "/es/accounts/email/"):
@@ -63,7 +65,9 @@ def test_staff_sign_in_asks_for_the_authenticator_code(client):
     staff = StaffFactory(email="rosa@example.org")
     give_totp(staff)
 
-    response = client.post("/es/accounts/login/", {"login": "rosa@example.org", "password": PASSWORD})
+    response = client.post(
+        "/es/accounts/login/", {"login": "rosa@example.org", "password": PASSWORD}
+    )
 
     assert response.status_code == 302
     assert response["Location"] == "/es/accounts/2fa/authenticate/"
@@ -73,11 +77,15 @@ def test_staff_sign_in_asks_for_the_authenticator_code(client):
 def test_repeated_failed_sign_ins_are_rate_limited(client):
     UserFactory(email="ana@example.org")
     for _ in range(5):
-        response = client.post("/es/accounts/login/", {"login": "ana@example.org", "password": "wrong"})
+        response = client.post(
+            "/es/accounts/login/", {"login": "ana@example.org", "password": "wrong"}
+        )
         assert "Demasiados intentos" not in response.content.decode()
 
     # Now even the right password is refused for a while.
-    response = client.post("/es/accounts/login/", {"login": "ana@example.org", "password": PASSWORD})
+    response = client.post(
+        "/es/accounts/login/", {"login": "ana@example.org", "password": PASSWORD}
+    )
 
     assert response.status_code == 200
     assert "Demasiados intentos fallidos" in response.content.decode()

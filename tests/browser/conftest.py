@@ -8,10 +8,6 @@ import pytest
 
 from tests.conftest import CHROMIUM
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls made here by
-# the test (never by the server thread) are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -21,14 +17,21 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = os.environ.get("CAMINO_SCREENSHOTS")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop in this thread while the module's tests run;
+    # the ORM calls made here (test setup, assertions, database flushes) are still
+    # synchronous and safe. Module scope: the flag never outlives the browser tests.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
@@ -56,7 +59,9 @@ class Journey:
             folder = Path(SCREENSHOTS)
             folder.mkdir(parents=True, exist_ok=True)
             slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
-            self.page.screenshot(path=folder / f"{self.name}-{self.step:02d}-{slug}.png", full_page=True)
+            self.page.screenshot(
+                path=folder / f"{self.name}-{self.step:02d}-{slug}.png", full_page=True
+            )
 
     def check_accessibility(self) -> None:
         """axe-core (bundled with axe-playwright-python): no serious or critical violations."""

@@ -55,7 +55,9 @@ def test_language_switch_sign_up_confirm_sign_in_and_out(page, journey, live_ser
     journey.visit("sign in")
     page.get_by_role("button", name="Iniciar sesión").click()
     expect(page).to_have_url(re.compile(r"/es/$"))
-    expect(page.get_by_role("navigation", name="Principal").get_by_role("link", name="Mi cuenta")).to_be_visible()
+    expect(
+        page.get_by_role("navigation", name="Principal").get_by_role("link", name="Mi cuenta")
+    ).to_be_visible()
     journey.visit("signed in")
     assert User.objects.get(email="lucia@example.org").display_name == "Lucía"
 
@@ -91,6 +93,8 @@ def test_staff_must_set_up_an_authenticator_app(page, journey, live_server):
     journey.visit("activate authenticator")
 
     secret = page.locator("#authenticator_secret").input_value()
+    if time.time() % 30 > 26:  # the code must still be valid when the server checks it
+        time.sleep(4.5)
     code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
     page.get_by_label("Código del autenticador").fill(code)
     page.get_by_role("button", name="Activar").click()

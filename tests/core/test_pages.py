@@ -1,6 +1,5 @@
 import pytest
 from django.test import Client, override_settings
-from django.urls import path
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +46,10 @@ def test_every_page_has_a_skip_link_landmarks_and_a_language_switcher(client):
 
 @pytest.mark.parametrize(
     ("url", "text"),
-    [("/es/no-such-page/", "No encontramos esa página"), ("/en/no-such-page/", "We could not find that page")],
+    [
+        ("/es/no-such-page/", "No encontramos esa página"),
+        ("/en/no-such-page/", "We could not find that page"),
+    ],
 )
 def test_not_found_page_is_translated(client, url, text):
     response = client.get(url)
@@ -57,8 +59,6 @@ def test_not_found_page_is_translated(client, url, text):
 
 def broken_view(request):
     raise RuntimeError("boom")
-
-
 
 
 @override_settings(ROOT_URLCONF="tests.core.urls_with_error")

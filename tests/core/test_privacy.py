@@ -15,7 +15,11 @@ def normalise(text: str) -> str:
 
 
 def field_texts(field) -> list[str]:
-    texts = [field.name, getattr(field, "column", None) or "", str(getattr(field, "verbose_name", ""))]
+    texts = [
+        field.name,
+        getattr(field, "column", None) or "",
+        str(getattr(field, "verbose_name", "")),
+    ]
     return [normalise(text) for text in texts if text]
 
 
