@@ -45,6 +45,7 @@ class Worker:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "DATABASE_URL": test_database_url(),
+            "CAMINO_EAGER_TASKS": "0",
         }
         command = [
             sys.executable, "-m", "celery", "-A", "portal", "worker",

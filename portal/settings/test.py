@@ -2,7 +2,7 @@
 are set; otherwise SQLite and local memory, and the tests that need the real services skip."""
 
 from .base import *  # noqa: F403
-from .base import CACHES, INSTALLED_APPS, REDIS_URL, env
+from .base import CACHES, INSTALLED_APPS, REDIS_URL, env, env_bool
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -13,8 +13,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # A test-only app with translated models, to exercise the shared translation helpers.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
 
-# Tests run tasks in-process unless a test starts a real worker (tests/worker.py).
-CELERY_TASK_ALWAYS_EAGER = True
+# Tests run tasks in-process; the real worker that some tests start (tests/worker.py) sets
+# CAMINO_EAGER_TASKS=0 so that it, and the retries it sends, go through the broker.
+CELERY_TASK_ALWAYS_EAGER = env_bool("CAMINO_EAGER_TASKS", True)
 
 if REDIS_URL:
     # Its own Redis database, so clearing the cache between tests never touches the broker.

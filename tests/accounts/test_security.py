@@ -94,10 +94,10 @@ def test_repeated_failed_sign_ins_are_rate_limited(client):
 
 @pytest.mark.redis
 def test_rate_limits_are_kept_in_redis(client):
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.core.cache.backends.redis import RedisCache
 
-    assert isinstance(cache, RedisCache)
+    assert isinstance(caches["default"], RedisCache)
     test_repeated_failed_sign_ins_are_rate_limited(client)
 
 
