@@ -11,6 +11,7 @@ admin.site.site_header = "Camino"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon),
     path("i18n/setlang/", core_views.switch_language, name="set_language"),
     *i18n_patterns(
         path("", include("apps.core.urls")),

@@ -164,7 +164,9 @@ MFA_TOTP_ISSUER = "Camino"
 # --- Languages --------------------------------------------------------------------------------
 LANGUAGE_CODE = "es"  # the fallback when the browser does not say
 LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Camino's own catalogue first; then overrides of allauth's Spanish so that every page and
+# email addresses the reader as "usted" (earlier paths take precedence over the apps' own).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Chicago"

@@ -94,3 +94,9 @@ def test_healthz_reports_a_live_broker(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["checks"]["broker"] == "ok"
+
+
+def test_favicon_ico_leads_to_the_svg_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"
