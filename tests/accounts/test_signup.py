@@ -115,3 +115,38 @@ def test_password_reset_does_not_reveal_whether_an_account_exists(client):
 
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"]
+
+
+def test_password_reset_from_the_emailed_link_sets_a_new_password(client):
+    UserFactory(email="ana@example.org")
+    client.post("/es/accounts/password/reset/", {"email": "ana@example.org"})
+    link = re.search(r"https?://[^/\s]+(/es/accounts/password/reset/key/\S+/)", mail.outbox[0].body)
+
+    response = client.get(link.group(1))  # allauth moves the key into the session
+    new_password = "a-brand-new-password-77"
+    response = client.post(
+        response["Location"], {"password1": new_password, "password2": new_password}
+    )
+    assert response.status_code == 302
+
+    response = client.post(
+        "/es/accounts/login/", {"login": "ana@example.org", "password": new_password}
+    )
+    assert response["Location"] == "/es/"
+
+
+def test_changing_email_takes_effect_once_the_new_address_is_confirmed(client):
+    user = UserFactory(email="old@example.org")
+    client.force_login(user)
+
+    response = client.post("/es/accounts/email/", {"action_add": "", "email": "new@example.org"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.email == "old@example.org"  # not before confirmation
+
+    message = next(m for m in mail.outbox if m.to == ["new@example.org"])
+    client.post(confirmation_link(message))
+
+    user.refresh_from_db()
+    assert user.email == "new@example.org"
+    assert not EmailAddress.objects.filter(email="old@example.org").exists()

@@ -58,8 +58,12 @@ def test_no_note_when_the_text_is_in_the_readers_language():
         assert template.render(Context({"article": article})).strip() == ""
 
 
-def test_spanish_catalogue_is_complete():
-    catalogue = polib.pofile(str(CATALOGUE))
+@pytest.mark.parametrize(
+    "path",
+    [CATALOGUE, CATALOGUE.parent.parent.parent / "allauth" / "es" / "LC_MESSAGES" / "django.po"],
+)
+def test_spanish_catalogues_are_complete(path):
+    catalogue = polib.pofile(str(path))
     assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
     assert catalogue.percent_translated() == 100
@@ -77,3 +81,9 @@ def test_catalogue_is_compiled_without_gettext(tmp_path, settings):
     compiled = polib.mofile(str(locale / "django.mo"))
     assert compiled.find("Skip to main content").msgstr == "Saltar al contenido principal"
     assert build_catalogue() == []  # up to date: nothing rewritten
+
+
+def test_allauth_pages_address_the_reader_as_usted_like_the_rest_of_camino(client):
+    html = client.get("/es/accounts/login/").content.decode()
+    assert "Envíeme un código de inicio de sesión" in html
+    assert "Envíame" not in html
