@@ -15,6 +15,20 @@ def test_switching_language_keeps_the_page_and_sets_the_cookie(client):
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
 
 
+@pytest.mark.parametrize(
+    ("browser", "page", "to", "expected"),
+    [
+        ("en-US,en;q=0.9", "/es/privacy/", "en", "/en/privacy/"),
+        ("es-MX,es;q=0.9", "/en/privacy/", "es", "/es/privacy/"),
+    ],
+)
+def test_switching_works_whatever_language_the_browser_prefers(client, browser, page, to, expected):
+    response = client.post(
+        "/i18n/setlang/", {"language": to, "next": page}, HTTP_ACCEPT_LANGUAGE=browser
+    )
+    assert response["Location"] == expected
+
+
 def test_switching_language_is_remembered_on_a_signed_in_user(client):
     user = UserFactory(preferred_language="es")
     client.force_login(user)

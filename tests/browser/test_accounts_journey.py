@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from apps.accounts.models import User
-from tests.accounts.factories import PASSWORD, StaffFactory
+from tests.accounts.factories import PASSWORD, StaffFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -103,3 +103,22 @@ def test_staff_must_set_up_an_authenticator_app(page, journey, live_server):
 
     page.goto("/es/")
     expect(page).to_have_url(re.compile(r"/es/$"))
+
+
+def test_switching_language_and_signing_in_work_without_javascript(browser, live_server):
+    UserFactory(email="sam@example.org", preferred_language="en")
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto("/es/privacy/")
+        page.get_by_role("button", name="English").click()
+        expect(page).to_have_url(re.compile(r"/en/privacy/$"))
+
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="Sign in").click()
+        page.get_by_label("Email").fill("sam@example.org")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign In").click()
+        expect(page).to_have_url(re.compile(r"/en/$"))
+        expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    finally:
+        context.close()
