@@ -1,14 +1,17 @@
 """Settings for the test suite. PostgreSQL and Redis are used when DATABASE_URL and REDIS_URL
 are set; otherwise SQLite and local memory, and the tests that need the real services skip."""
 
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
-from .base import CACHES, INSTALLED_APPS, REDIS_URL, env, env_bool
+from .base import CACHES, INSTALLED_APPS, REDIS_URL, env_bool
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WHITENOISE_AUTOREFRESH = True
 
 # A test-only app with translated models, to exercise the shared translation helpers.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
@@ -18,11 +21,11 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
 CELERY_TASK_ALWAYS_EAGER = env_bool("CAMINO_EAGER_TASKS", True)
 
 if REDIS_URL:
-    # Its own Redis database, so clearing the cache between tests never touches the broker.
+    # Always Redis database 15: tests clear the cache, which must never touch the broker's
+    # database or a cache someone configured with REDIS_CACHE_URL.
     CACHES = {
         "default": {
             **CACHES["default"],
-            "LOCATION": env("REDIS_CACHE_URL") or REDIS_URL.rsplit("/", 1)[0] + "/15",
+            "LOCATION": urlsplit(REDIS_URL)._replace(path="/15").geturl(),
         }
     }
-WHITENOISE_AUTOREFRESH = True
