@@ -16,6 +16,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", include("apps.core.urls")),
         path("accounts/", include("allauth.urls")),
+        path("organizations/", include("apps.organizations.urls")),
         path("admin/", admin.site.urls),
     ),
 ]

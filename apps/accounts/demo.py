@@ -3,8 +3,10 @@
 from collections.abc import Iterator
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 
 from apps.accounts.models import Language, User
+from apps.accounts.roles import CURATORS_GROUP
 
 DEMO_PASSWORD = "camino-demo-2026"  # noqa: S105 - demo data only, refused when DEBUG is off
 
@@ -28,6 +30,8 @@ def load() -> Iterator[str]:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
+        if user.is_staff:
+            user.groups.add(Group.objects.get_or_create(name=CURATORS_GROUP)[0])
         EmailAddress.objects.update_or_create(
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )

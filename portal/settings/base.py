@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "csp",
     "apps.core",
     "apps.accounts",
+    "apps.organizations",
 ]
 
 MIDDLEWARE = [
@@ -186,6 +187,8 @@ STORAGES = {
 }
 
 # --- Email ------------------------------------------------------------------------------------
+# Where Camino is reached, for links in emails sent outside a request (by Celery workers).
+CAMINO_BASE_URL = env("CAMINO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Camino <no-reply@camino.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

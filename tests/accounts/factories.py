@@ -27,3 +27,20 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 class StaffFactory(UserFactory):
     is_staff = True
+
+
+class CuratorFactory(StaffFactory):
+    """Nonprofit staff in the Curators group, with the authenticator app staff must have."""
+
+    @factory.post_generation
+    def curator(self, create, extracted, **kwargs):
+        from allauth.mfa.models import Authenticator
+        from django.contrib.auth.models import Group
+
+        from apps.accounts.roles import CURATORS_GROUP
+
+        if create:
+            self.groups.add(Group.objects.get(name=CURATORS_GROUP))
+            Authenticator.objects.create(
+                user=self, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+            )

@@ -1,5 +1,7 @@
 from django.db import models
 
+from apps.core.models import Publishable
+
 
 class Article(models.Model):
     title = models.CharField(max_length=200)
@@ -7,3 +9,15 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Notice(Publishable):
+    """The smallest publishable thing, to test the shared workflow on its own."""
+
+    title = models.CharField(max_length=200)
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_manage_url(self) -> str:
+        return f"/notices/{self.pk}/"

@@ -1,0 +1,93 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.querysets import PublishableQuerySet
+
+# How long a listing stays up after it is published, unless staff set another date.
+DEFAULT_LISTING_DAYS = 45
+
+
+class AuditEntry(models.Model):
+    """Who did what to which object, when, and why (an optional note). Written by services."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("by"),
+    )  # fmt: skip
+    action = models.CharField(_("action"), max_length=40)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.content_type.model} {self.object_id}"
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PENDING = "pending", _("Pending review")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+    EXPIRED = "expired", _("Expired")
+    ARCHIVED = "archived", _("Archived")
+
+
+def default_expiry():
+    return timezone.localdate() + timedelta(days=DEFAULT_LISTING_DAYS)
+
+
+class Publishable(models.Model):
+    """Content that partners submit for an organization and staff review: jobs, events,
+    programmes. State changes go through apps.core.services.publication_* only."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT,
+        related_name="%(app_label)s_%(class)ss", verbose_name=_("organization"),
+    )  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=12, choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT, db_index=True,
+    )  # fmt: skip
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("submitted by"),
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("sent for review"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    expires_on = models.DateField(_("expires on"), default=default_expiry)
+    review_note = models.TextField(_("reviewer's note"), blank=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == PublicationStatus.PUBLISHED and self.expires_on >= timezone.localdate()
+        )
+
+    @property
+    def is_editable_by_partner(self) -> bool:
+        return self.status in (PublicationStatus.DRAFT, PublicationStatus.REJECTED)
+
+    def get_manage_url(self) -> str:
+        """The page where its organization's members and staff follow and edit it."""
+        raise NotImplementedError

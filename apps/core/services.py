@@ -1,0 +1,126 @@
+"""The publication workflow shared by every kind of listing (apps.core.models.Publishable):
+each transition checks who may make it, records an audit entry, and tells the submitter by
+email, in their language, once the transaction has committed."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.accounts.models import User
+from apps.accounts.roles import is_curator
+from apps.core.models import AuditEntry, PublicationStatus, Publishable, default_expiry
+
+S = PublicationStatus
+
+
+class InvalidTransition(Exception):
+    """The item is not in a state this action applies to."""
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    sources: frozenset[str]
+    target: str
+    curators_only: bool
+    notify_submitter: bool
+    label: str
+
+
+TRANSITIONS = {
+    t.action: t
+    for t in [
+        Transition("submit", frozenset({S.DRAFT, S.REJECTED}), S.PENDING, False, False,
+                   _("Sent for review")),
+        Transition("publish", frozenset({S.DRAFT, S.PENDING, S.REJECTED, S.EXPIRED}), S.PUBLISHED,
+                   True, True, _("Published")),
+        Transition("reject", frozenset({S.PENDING}), S.REJECTED, True, True, _("Rejected")),
+        Transition("expire", frozenset({S.PUBLISHED}), S.EXPIRED, True, True, _("Expired")),
+        Transition("archive", frozenset(set(S.values) - {S.ARCHIVED}), S.ARCHIVED, True, False,
+                   _("Archived")),
+    ]
+}  # fmt: skip
+
+
+def audit_record(*, actor: User | None, subject: models.Model, action: str, note: str = ""):
+    """Write one audit entry. Call it inside the transaction that makes the change."""
+    return AuditEntry.objects.create(actor=actor, subject=subject, action=action, note=note)
+
+
+def is_member(user: User, organization_id: int) -> bool:
+    from apps.organizations.models import Membership
+
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(user=user, organization_id=organization_id).exists()
+    )
+
+
+def check_can_transition(*, actor: User | None, item: Publishable, action: str) -> Transition:
+    transition = TRANSITIONS[action]
+    if actor is None:
+        # Only the system's periodic tasks act without a person, and only to expire.
+        if action != "expire":
+            raise PermissionDenied
+    elif transition.curators_only:
+        if not is_curator(actor):
+            raise PermissionDenied
+    elif not (is_curator(actor) or is_member(actor, item.organization_id)):
+        raise PermissionDenied
+    if item.status not in transition.sources:
+        raise InvalidTransition(f"cannot {action} an item that is {item.status}")
+    return transition
+
+
+def publication_transition(
+    *, actor: User | None, item: Publishable, action: str, note: str = ""
+) -> AuditEntry:
+    """Move an item through the workflow. Raises PermissionDenied or InvalidTransition."""
+    with transaction.atomic():
+        # Lock the row: two curators acting at once must not both succeed.
+        locked = type(item).objects.select_for_update().get(pk=item.pk)
+        transition = check_can_transition(actor=actor, item=locked, action=action)
+        now = timezone.now()
+        changes = {"status": transition.target}
+        if action == "submit":
+            changes["submitted_at"] = now
+            changes["review_note"] = ""
+        elif action == "publish":
+            changes["published_at"] = now
+            changes["review_note"] = note
+            if locked.expires_on <= timezone.localdate():
+                changes["expires_on"] = default_expiry()
+        elif action == "reject":
+            changes["review_note"] = note
+        type(item).objects.filter(pk=item.pk).update(**changes)
+        for field, value in changes.items():
+            setattr(item, field, value)
+        entry = audit_record(actor=actor, subject=item, action=action, note=note)
+        if transition.notify_submitter and item.created_by_id:
+            from apps.core.tasks import send_publication_notice
+
+            transaction.on_commit(lambda: send_publication_notice.delay(entry.pk))
+    return entry
+
+
+def publication_submit(*, actor: User, item: Publishable) -> AuditEntry:
+    return publication_transition(actor=actor, item=item, action="submit")
+
+
+def publication_publish(*, actor: User, item: Publishable, note: str = "") -> AuditEntry:
+    return publication_transition(actor=actor, item=item, action="publish", note=note)
+
+
+def publication_reject(*, actor: User, item: Publishable, note: str) -> AuditEntry:
+    return publication_transition(actor=actor, item=item, action="reject", note=note)
+
+
+def publication_expire(*, actor: User | None, item: Publishable) -> AuditEntry:
+    return publication_transition(actor=actor, item=item, action="expire")
+
+
+def publication_archive(*, actor: User, item: Publishable, note: str = "") -> AuditEntry:
+    return publication_transition(actor=actor, item=item, action="archive", note=note)

@@ -1,0 +1,22 @@
+from django.db.models import Q, QuerySet
+
+from apps.accounts.models import User
+from apps.accounts.roles import is_curator
+from apps.organizations.models import Membership, Organization
+
+
+def organizations_of(user: User) -> QuerySet[Organization]:
+    return Organization.objects.filter(memberships__user=user).order_by("name")
+
+
+def organizations_visible_to(user: User) -> QuerySet[Organization]:
+    """Active organizations for everyone; a pending or declined one only for its members and
+    staff."""
+    queryset = Organization.objects.select_related("verified_by")
+    if is_curator(user):
+        return queryset
+    active = Q(status=Organization.Status.ACTIVE)
+    if not user.is_authenticated:
+        return queryset.filter(active)
+    mine = Membership.objects.filter(user=user).values("organization_id")
+    return queryset.filter(active | Q(pk__in=mine))
