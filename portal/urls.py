@@ -17,6 +17,7 @@ urlpatterns = [
         path("", include("apps.core.urls")),
         path("accounts/", include("allauth.urls")),
         path("organizations/", include("apps.organizations.urls")),
+        path("jobs/", include("apps.jobs.urls")),
         path("admin/", admin.site.urls),
     ),
 ]

@@ -21,6 +21,20 @@ class PublishableQuerySet(models.QuerySet):
             | models.Q(organization__in=_organizations_of(user))
         )
 
+    def managed_by(self, user):
+        """Every state, for the item's organization's members and for curators."""
+        from apps.accounts.roles import is_curator
+
+        if is_curator(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organization__in=_organizations_of(user))
+
+    def awaiting_review(self):
+        """The review queue: oldest submission first."""
+        return self.filter(status="pending").order_by("submitted_at", "id")
+
     def editable_by(self, user):
         """Curators edit anything; partners only their organization's drafts and rejected."""
         from apps.accounts.roles import is_curator

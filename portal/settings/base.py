@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.accounts",
     "apps.organizations",
+    "apps.jobs",
 ]
 
 MIDDLEWARE = [
@@ -226,3 +227,4 @@ LOGGING = {
 # them in the source folders instead of STATIC_ROOT.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False
+FORMAT_MODULE_PATH = ["portal.formats"]

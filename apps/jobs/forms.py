@@ -1,0 +1,191 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.us import locate_zip
+from apps.jobs.models import (
+    Category,
+    EmploymentType,
+    Job,
+    WorkAuthorization,
+    WorkLanguage,
+    Workplace,
+)
+
+RADIUS_DEFAULT = 25
+
+
+class JobFilterForm(forms.Form):
+    """The job search: every field comes from the URL, so a search can be bookmarked and
+    shared. Invalid fields are reported and left out; the valid ones still apply."""
+
+    SORTS = [
+        ("relevance", _("Best match")),
+        ("newest", _("Newest")),
+        ("pay", _("Highest pay")),
+        ("nearest", _("Nearest")),
+    ]
+    POSTED_WITHIN = [
+        ("", _("Any time")),
+        (1, _("Last 24 hours")),
+        (3, _("Last 3 days")),
+        (7, _("Last week")),
+        (14, _("Last 2 weeks")),
+        (30, _("Last month")),
+    ]
+
+    q = forms.CharField(label=_("Keywords"), required=False, max_length=200)
+    authorization = forms.MultipleChoiceField(
+        label=_("Work authorization"), choices=WorkAuthorization.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    category = forms.ChoiceField(
+        label=_("Category"), choices=[("", _("Any category")), *Category.choices], required=False
+    )
+    type = forms.MultipleChoiceField(
+        label=_("Type of job"), choices=EmploymentType.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    workplace = forms.MultipleChoiceField(
+        label=_("Where the work is"), choices=Workplace.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    language = forms.MultipleChoiceField(
+        label=_("Languages at work"), choices=WorkLanguage.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    min_pay = forms.DecimalField(
+        label=_("Pays at least (dollars per hour)"), required=False, min_value=0,
+        max_value=1000, decimal_places=2,
+    )  # fmt: skip
+    zip = forms.CharField(label=_("Near ZIP code"), required=False, max_length=5)
+    radius = forms.IntegerField(
+        label=_("Within (miles)"), required=False, min_value=1, max_value=500
+    )
+    posted = forms.TypedChoiceField(
+        label=_("Posted"), choices=POSTED_WITHIN, required=False, coerce=int, empty_value=None
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+
+    def clean_zip(self):
+        zip_code = self.cleaned_data["zip"].strip()
+        if zip_code and locate_zip(zip_code) is None:
+            raise forms.ValidationError(
+                _("We do not know the ZIP code %(zip)s. Check it and try again."),
+                params={"zip": zip_code},
+            )
+        return zip_code
+
+    def filters(self) -> dict:
+        """The valid filters, with defaults: what the search applies."""
+        self.is_valid()
+        data = {
+            name: value for name, value in self.cleaned_data.items() if value not in ("", None, [])
+        }
+        if data.get("zip"):
+            data["point"] = locate_zip(data["zip"])
+            data.setdefault("radius", RADIUS_DEFAULT)
+        else:
+            data.pop("radius", None)
+        sort = data.get("sort") or ("relevance" if data.get("q") else "newest")
+        if sort == "nearest" and "point" not in data:
+            sort = "newest"
+        if sort == "relevance" and not data.get("q"):
+            sort = "newest"
+        data["sort"] = sort
+        return data
+
+
+class JobForm(forms.ModelForm):
+    """What a partner fills in. Either language, or both: a missing one is flagged for staff."""
+
+    class Meta:
+        model = Job
+        fields = [
+            "organization",
+            "title_es", "title_en", "description_es", "description_en",
+            "category", "employment_type", "work_authorization", "work_language",
+            "pay_min", "pay_max", "pay_unit", "schedule_notes_es", "schedule_notes_en",
+            "workplace", "city", "state", "zip_code",
+            "requirements_es", "requirements_en", "benefits_es", "benefits_en",
+            "apply_url", "apply_email", "apply_in_person",
+        ]  # fmt: skip
+        labels = {
+            "title_es": _("Job title in Spanish"),
+            "title_en": _("Job title in English"),
+            "description_es": _("Description in Spanish"),
+            "description_en": _("Description in English"),
+            "schedule_notes_es": _("Schedule in Spanish"),
+            "schedule_notes_en": _("Schedule in English"),
+            "requirements_es": _("Requirements in Spanish"),
+            "requirements_en": _("Requirements in English"),
+            "benefits_es": _("Benefits in Spanish"),
+            "benefits_en": _("Benefits in English"),
+        }
+        help_texts = {
+            "title_es": _("Write in Spanish, in English, or both. One language is enough."),
+            "work_authorization": _(
+                "Be exact: job seekers rely on this label to know whether they can take the job."
+            ),
+            "schedule_notes_es": _("For example: Monday to Friday, 6 a.m. to 2 p.m."),
+            "zip_code": _("Needed for work on site or hybrid, so people can search by distance."),
+            "apply_in_person": _("Address and hours, for example: 123 Main St, Mon-Fri 9-11 a.m."),
+        }
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 5})
+            for name in [
+                "description_es", "description_en", "requirements_es", "requirements_en",
+                "benefits_es", "benefits_en",
+            ]
+        }  # fmt: skip
+
+    def __init__(self, *args, organizations, can_set_expiry: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["organization"].empty_label = None
+        if can_set_expiry:
+            self.fields["expires_on"] = forms.DateField(
+                label=_("Open until"), widget=forms.DateInput(attrs={"type": "date"}),
+                initial=self.instance.expires_on,
+            )  # fmt: skip
+
+    def clean(self):
+        """Every problem at once, so nobody fixes one just to be shown the next."""
+        data = super().clean()
+        if not (
+            (data.get("title_es") and data.get("description_es"))
+            or (data.get("title_en") and data.get("description_en"))
+        ):
+            self.add_error(None, _("Write the title and the description in at least one language."))
+        pay_min, pay_max = data.get("pay_min"), data.get("pay_max")
+        if pay_min is not None and pay_max is not None and pay_min > pay_max:
+            self.add_error("pay_max", _("The highest pay cannot be less than the lowest."))
+        if data.get("workplace") in ("onsite", "hybrid"):
+            for name in ("city", "state", "zip_code"):
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, _("Needed for work on site or hybrid."))
+        zip_code = data.get("zip_code")
+        if zip_code and "zip_code" not in self.errors and locate_zip(zip_code) is None:
+            self.add_error("zip_code", _("We do not know this ZIP code. Check it and try again."))
+        if not (data.get("apply_url") or data.get("apply_email") or data.get("apply_in_person")):
+            self.add_error(
+                None, _("Say how to apply: a website, an email address or an address in person.")
+            )
+        if data.get("expires_on"):  # staff only; not a Meta field, so set it here
+            self.instance.expires_on = data["expires_on"]
+        return data
+
+
+class ReviewForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[(a, a) for a in ("submit", "publish", "reject", "expire", "archive")]
+    )
+    note = forms.CharField(
+        label=_("Note for the organization"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "reject" and not data.get("note"):
+            self.add_error("note", _("Say what needs to change, so the organization can fix it."))
+        return data

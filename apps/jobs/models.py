@@ -1,0 +1,190 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.fields import WebAddressField
+from apps.core.i18n import translated
+from apps.core.models import Publishable
+from apps.core.us import State, zip_code_validator
+from apps.jobs.querysets import JobQuerySet
+
+
+class Category(models.TextChoices):
+    CONSTRUCTION = "construction", _("Construction and remodeling")
+    CLEANING = "cleaning", _("Cleaning and janitorial")
+    FOOD = "food", _("Restaurants and food service")
+    HOSPITALITY = "hospitality", _("Hotels and hospitality")
+    LANDSCAPING = "landscaping", _("Landscaping and gardening")
+    AGRICULTURE = "agriculture", _("Agriculture")
+    WAREHOUSE = "warehouse", _("Warehouse and manufacturing")
+    TRANSPORT = "transport", _("Driving and delivery")
+    CARE = "care", _("Caregiving and health care")
+    CHILDCARE = "childcare", _("Childcare and education")
+    RETAIL = "retail", _("Retail and sales")
+    BEAUTY = "beauty", _("Beauty and personal care")
+    TRADES = "trades", _("Skilled trades")
+    OFFICE = "office", _("Office and administration")
+    TECHNOLOGY = "technology", _("Technology")
+    INTERPRETING = "interpreting", _("Interpreting and translation")
+    OTHER = "other", _("Other")
+
+
+class EmploymentType(models.TextChoices):
+    FULL_TIME = "full_time", _("Full-time")
+    PART_TIME = "part_time", _("Part-time")
+    TEMPORARY = "temporary", _("Temporary")
+    CONTRACT = "contract", _("Contract or freelance")
+    DAY_LABOR = "day_labor", _("Day labor or gig")
+    INTERNSHIP = "internship", _("Internship")
+    APPRENTICESHIP = "apprenticeship", _("Apprenticeship")
+    VOLUNTEER = "volunteer", _("Volunteer")
+
+
+class WorkAuthorization(models.TextChoices):
+    """What a person needs to be able to take the job. Seekers filter on it."""
+
+    OPEN_TO_ALL = "open", _("Open to all")
+    WORK_PERMIT = "ead", _("Work permit (EAD) accepted")
+    REQUIRED = "required", _("Requires work authorization")
+    UNCLEAR = "unclear", _("Unclear: ask the employer")
+
+
+WORK_AUTHORIZATION_EXPLANATIONS = {
+    WorkAuthorization.OPEN_TO_ALL: _(
+        "No Social Security number or work permit is needed. This is usually independent "
+        "contract work, paid against an ITIN, or starting your own business."
+    ),
+    WorkAuthorization.WORK_PERMIT: _(
+        "The employer accepts an Employment Authorization Document (EAD), such as the work "
+        "permits of people with DACA or TPS."
+    ),
+    WorkAuthorization.REQUIRED: _(
+        "The employer requires authorization to work in the United States and may check it "
+        "with E-Verify."
+    ),
+    WorkAuthorization.UNCLEAR: _(
+        "The listing does not say. Ask the employer before you share any documents."
+    ),
+}
+
+
+class WorkLanguage(models.TextChoices):
+    SPANISH_OK = "spanish", _("Spanish is fine")
+    BASIC_ENGLISH = "basic_english", _("Basic English")
+    FLUENT_ENGLISH = "fluent_english", _("Fluent English")
+
+
+class PayUnit(models.TextChoices):
+    HOUR = "hour", _("per hour")
+    DAY = "day", _("per day")
+    WEEK = "week", _("per week")
+    MONTH = "month", _("per month")
+    YEAR = "year", _("per year")
+    PIECE = "piece", _("per piece")
+
+
+# Hours in each pay period, to compare pay per hour. Piece rates cannot be compared.
+HOURS_PER_UNIT = {
+    PayUnit.HOUR: Decimal(1),
+    PayUnit.DAY: Decimal(8),
+    PayUnit.WEEK: Decimal(40),
+    PayUnit.MONTH: Decimal(2080) / 12,
+    PayUnit.YEAR: Decimal(2080),
+}
+
+
+class Workplace(models.TextChoices):
+    ONSITE = "onsite", _("On site")
+    HYBRID = "hybrid", _("Hybrid")
+    REMOTE = "remote", _("Remote")
+
+
+class Job(Publishable):
+    title = models.CharField(_("title"), max_length=160, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    requirements = models.TextField(_("requirements"), blank=True)
+    benefits = models.TextField(_("benefits"), blank=True)
+    schedule_notes = models.CharField(_("schedule"), max_length=200, blank=True)
+    category = models.CharField(_("category"), max_length=16, choices=Category.choices)
+    employment_type = models.CharField(
+        _("type of job"), max_length=16, choices=EmploymentType.choices
+    )
+    work_authorization = models.CharField(
+        _("work authorization"), max_length=10, choices=WorkAuthorization.choices,
+        db_index=True,
+    )  # fmt: skip
+    work_language = models.CharField(
+        _("languages at work"), max_length=16, choices=WorkLanguage.choices
+    )
+    pay_min = models.DecimalField(
+        _("pay from"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    pay_max = models.DecimalField(
+        _("pay up to"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    pay_unit = models.CharField(
+        _("pay period"), max_length=6, choices=PayUnit.choices, default=PayUnit.HOUR
+    )
+    workplace = models.CharField(
+        _("where the work is"), max_length=6, choices=Workplace.choices,
+        default=Workplace.ONSITE,
+    )  # fmt: skip
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    state = models.CharField(_("state"), max_length=2, choices=State.choices, blank=True)
+    zip_code = models.CharField(
+        _("ZIP code"), max_length=5, blank=True, validators=[zip_code_validator]
+    )
+    apply_url = WebAddressField(_("apply on a website"), blank=True)
+    apply_email = models.EmailField(_("apply by email"), blank=True)
+    apply_in_person = models.CharField(_("apply in person"), max_length=300, blank=True)
+
+    # Derived by apps.jobs.services when a job is saved; never typed in.
+    pay_per_hour = models.DecimalField(
+        _("best pay per hour"), max_digits=9, decimal_places=2, null=True, blank=True,
+        editable=False,
+    )  # fmt: skip
+    latitude = models.FloatField(null=True, blank=True, editable=False)
+    longitude = models.FloatField(null=True, blank=True, editable=False)
+    search_title = models.TextField(blank=True, editable=False)
+    search_body = models.TextField(blank=True, editable=False)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+        indexes = [
+            models.Index(fields=["status", "expires_on", "-published_at"]),
+            models.Index(fields=["latitude", "longitude"]),
+            models.Index(fields=["pay_per_hour"]),
+        ]
+
+    def __str__(self) -> str:
+        return translated(self, "title").text or str(_("Untitled job"))
+
+    def get_absolute_url(self) -> str:
+        return reverse("jobs:detail", kwargs={"pk": self.pk})
+
+    def get_manage_url(self) -> str:
+        return reverse("jobs:manage", kwargs={"pk": self.pk})
+
+    @property
+    def missing_languages(self) -> list[str]:
+        """Languages the title or description still lacks: staff see these flagged."""
+        return [
+            code
+            for code, _name in settings.LANGUAGES
+            if not (getattr(self, f"title_{code}") and getattr(self, f"description_{code}"))
+        ]
+
+    @property
+    def authorization_explanation(self) -> str:
+        return WORK_AUTHORIZATION_EXPLANATIONS[self.work_authorization]
+
+    @property
+    def posted_on(self):
+        return timezone.localtime(self.published_at).date() if self.published_at else None

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from apps.jobs import views
+from apps.jobs.feeds import JobFeed
+
+app_name = "jobs"
+
+urlpatterns = [
+    path("", views.JobListView.as_view(), name="list"),
+    path("work-authorization/", views.WorkAuthorizationView.as_view(), name="work_authorization"),
+    path("feed/", JobFeed(), name="feed"),
+    path("new/", views.JobCreateView.as_view(), name="create"),
+    path("mine/", views.MyJobsView.as_view(), name="mine"),
+    path("review/", views.ReviewQueueView.as_view(), name="review_queue"),
+    path("<int:pk>/", views.JobDetailView.as_view(), name="detail"),
+    path("<int:pk>/manage/", views.JobManageView.as_view(), name="manage"),
+    path("<int:pk>/edit/", views.JobUpdateView.as_view(), name="edit"),
+]

@@ -1,0 +1,249 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
+
+from apps.accounts.roles import is_curator
+from apps.core.emails import absolute_url
+from apps.core.mixins import CuratorRequiredMixin
+from apps.core.models import AuditEntry
+from apps.core.services import (
+    TRANSITIONS,
+    InvalidTransition,
+    check_can_transition,
+    publication_transition,
+)
+from apps.jobs.forms import JobFilterForm, JobForm, ReviewForm
+from apps.jobs.models import WORK_AUTHORIZATION_EXPLANATIONS, Job, WorkAuthorization
+from apps.jobs.selectors import jobs_search
+from apps.jobs.services import job_create, job_update
+from apps.organizations.models import Organization
+from apps.organizations.selectors import organizations_of
+
+PAGE_SIZE = 20
+
+
+class JobListView(ListView):
+    template_name = "jobs/job_list.html"
+    context_object_name = "jobs"
+    paginate_by = PAGE_SIZE
+
+    def get(self, request, *args, **kwargs):
+        self.form = JobFilterForm(request.GET)
+        self.filters = self.form.filters()
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return jobs_search(self.filters)
+
+    def paginate_queryset(self, queryset, page_size):
+        """Like ListView's, but a page number that is not a number or is past the end shows
+        the nearest page with a message, instead of a 404."""
+        paginator = Paginator(queryset, page_size)
+        asked = self.request.GET.get("page", "1")
+        page = paginator.get_page(asked)
+        if asked != "1" and str(page.number) != asked:
+            messages.info(
+                self.request,
+                _("There is no page %(asked)s of these results; showing page %(page)s.")
+                % {"asked": asked[:12], "page": page.number},
+            )
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, filters=self.filters, **kwargs)
+
+
+class JobDetailView(DetailView):
+    template_name = "jobs/job_detail.html"
+    context_object_name = "job"
+
+    def get_queryset(self):
+        return Job.objects.visible_to(self.request.user).select_related("organization")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(job_posting=job_posting_json_ld(self.object), **kwargs)
+
+
+class WorkAuthorizationView(TemplateView):
+    template_name = "jobs/work_authorization.html"
+
+    def get_context_data(self, **kwargs):
+        labels = [(choice, WORK_AUTHORIZATION_EXPLANATIONS[choice]) for choice in WorkAuthorization]
+        return super().get_context_data(labels=labels, **kwargs)
+
+
+EMPLOYMENT_TYPES_SCHEMA = {
+    "full_time": "FULL_TIME", "part_time": "PART_TIME", "temporary": "TEMPORARY",
+    "contract": "CONTRACTOR", "day_labor": "PER_DIEM", "internship": "INTERN",
+    "apprenticeship": "OTHER", "volunteer": "VOLUNTEER",
+}  # fmt: skip
+PAY_UNITS_SCHEMA = {"hour": "HOUR", "day": "DAY", "week": "WEEK", "month": "MONTH", "year": "YEAR"}
+
+
+def job_posting_json_ld(job: Job) -> str:
+    """schema.org JobPosting, escaped so it is safe inside a <script> element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": str(job.title),
+        "description": job.description,
+        "datePosted": job.posted_on.isoformat() if job.posted_on else None,
+        "validThrough": job.expires_on.isoformat(),
+        "employmentType": EMPLOYMENT_TYPES_SCHEMA[job.employment_type],
+        "hiringOrganization": {"@type": "Organization", "name": job.organization.name},
+        "url": absolute_url(job.get_absolute_url()),
+    }
+    if job.workplace == "remote":
+        data["jobLocationType"] = "TELECOMMUTE"
+    if job.city:
+        data["jobLocation"] = {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress", "addressLocality": job.city,
+                "addressRegion": job.state, "postalCode": job.zip_code, "addressCountry": "US",
+            },
+        }  # fmt: skip
+    if (job.pay_min or job.pay_max) and job.pay_unit in PAY_UNITS_SCHEMA:
+        data["baseSalary"] = {
+            "@type": "MonetaryAmount", "currency": "USD",
+            "value": {
+                "@type": "QuantitativeValue", "unitText": PAY_UNITS_SCHEMA[job.pay_unit],
+                **({"minValue": float(job.pay_min)} if job.pay_min else {}),
+                **({"maxValue": float(job.pay_max)} if job.pay_max else {}),
+            },
+        }  # fmt: skip
+    text = json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class JobFormMixin:
+    """Shared by creating and editing: the organizations the person may post for."""
+
+    form_class = JobForm
+    template_name = "jobs/job_form.html"
+
+    def get_form_kwargs(self):
+        user = self.request.user
+        organizations = (
+            Organization.objects.filter(status=Organization.Status.ACTIVE)
+            if is_curator(user)
+            else organizations_of(user).filter(status=Organization.Status.ACTIVE)
+        )
+        return {
+            **super().get_form_kwargs(),
+            "organizations": organizations,
+            "can_set_expiry": is_curator(user),
+        }
+
+
+class JobCreateView(LoginRequiredMixin, JobFormMixin, CreateView):
+    def get(self, request, *args, **kwargs):
+        if not self.get_form_kwargs()["organizations"].exists():
+            messages.info(
+                request,
+                _("To post a job, register your organization first, or ask its staff to add you."),
+            )
+            return HttpResponseRedirect(reverse("organizations:register"))
+        return super().get(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        job = job_create(actor=self.request.user, job=form.instance)
+        messages.success(
+            self.request,
+            _("Saved as a draft. Check how it looks, then send it for review."),
+        )
+        return HttpResponseRedirect(job.get_manage_url())
+
+
+class JobUpdateView(LoginRequiredMixin, JobFormMixin, UpdateView):
+    def get_queryset(self):
+        return Job.objects.editable_by(self.request.user)
+
+    def form_valid(self, form):
+        job = job_update(actor=self.request.user, job=form.instance)
+        messages.success(self.request, _("Your changes are saved."))
+        return HttpResponseRedirect(job.get_manage_url())
+
+
+class JobManageView(LoginRequiredMixin, DetailView):
+    """The preview and status of a job for its organization and staff, with what each may do
+    next: edit, send for review, publish or reject with a note."""
+
+    template_name = "jobs/job_manage.html"
+    context_object_name = "job"
+
+    def get_queryset(self):
+        return Job.objects.managed_by(self.request.user).select_related("organization")
+
+    def get_context_data(self, **kwargs):
+        job = self.object
+        user = self.request.user
+        actions = [
+            action
+            for action in ("submit", "publish", "reject", "expire", "archive")
+            if _allowed(user, job, action)
+        ]
+        history = AuditEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Job), object_id=job.pk
+        ).select_related("actor")
+        return super().get_context_data(
+            actions=actions,
+            can_edit=Job.objects.editable_by(user).filter(pk=job.pk).exists(),
+            review_form=kwargs.pop("review_form", None) or ReviewForm(),
+            history=history if is_curator(user) else None,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.object = job = self.get_object()
+        form = ReviewForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(review_form=form))
+        action, note = form.cleaned_data["action"], form.cleaned_data["note"]
+        try:
+            publication_transition(actor=request.user, item=job, action=action, note=note)
+        except InvalidTransition:
+            messages.error(request, _("That is no longer possible: the job has changed status."))
+        else:
+            messages.success(request, TRANSITIONS[action].label)
+        return HttpResponseRedirect(job.get_manage_url())
+
+
+def _allowed(user, job, action) -> bool:
+    try:
+        check_can_transition(actor=user, item=job, action=action)
+    except (PermissionDenied, InvalidTransition):
+        return False
+    return True
+
+
+class MyJobsView(LoginRequiredMixin, ListView):
+    """A partner's submissions, with their status and the reviewer's note."""
+
+    template_name = "jobs/job_mine.html"
+    context_object_name = "jobs"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return (
+            Job.objects.filter(organization__in=organizations_of(self.request.user))
+            .select_related("organization")
+            .order_by("-updated_at", "-id")
+        )
+
+
+class ReviewQueueView(CuratorRequiredMixin, ListView):
+    template_name = "jobs/review_queue.html"
+    context_object_name = "jobs"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return Job.objects.awaiting_review().select_related("organization", "created_by")

@@ -1,0 +1,85 @@
+"""Search semantics. The same tests run on SQLite and, in CI, on PostgreSQL (where the stored
+GIN-indexed column is used), so both backends must give the same results."""
+
+import pytest
+from django.db import connection
+
+from apps.core.search import normalise, query_terms
+from apps.jobs.models import Job
+from apps.jobs.selectors import jobs_search
+from tests.jobs.factories import JobFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(query: str, **filters) -> list[str]:
+    return [
+        job.title_es or job.title_en
+        for job in jobs_search({"q": query, "sort": "relevance", **filters})
+    ]
+
+
+@pytest.fixture
+def corpus():
+    JobFactory(
+        title_es="Cocinero de línea", title_en="", description_es="Cocina caliente y parrilla."
+    )
+    JobFactory(title_es="", title_en="Line cook", description_en="Grill and prep cooks wanted.")
+    JobFactory(
+        title_es="Ayudante de información", title_en="", description_es="Atención al público."
+    )
+    JobFactory(
+        title_es="Limpieza de oficinas", title_en="", description_es="Se busca cocinero ocasional."
+    )
+    JobFactory(
+        title_es="Chofer de reparto",
+        title_en="Delivery driver",
+        description_es="Licencia de manejo.",
+        description_en="Driver license.",
+    )
+
+
+def test_text_is_normalised_without_accents_or_stop_words():
+    assert normalise("Información de la Señora") == ["informacion", "senora"]
+
+
+def test_query_words_match_in_either_language():
+    assert query_terms("cocineros")[0] >= {"cociner"}
+    assert query_terms("cooks")[0] >= {"cook"}
+
+
+def test_accentless_query_finds_accented_text(corpus):
+    assert titles("informacion") == ["Ayudante de información"]
+
+
+def test_spanish_plural_finds_singular_and_title_matches_rank_first(corpus):
+    assert titles("cocineros") == ["Cocinero de línea", "Limpieza de oficinas"]
+
+
+def test_english_plural_finds_singular(corpus):
+    assert titles("cooks") == ["Line cook"]
+
+
+def test_every_word_must_match(corpus):
+    assert titles("chofer licencia") == ["Chofer de reparto"]
+    assert titles("chofer parrilla") == []
+
+
+def test_unknown_words_find_nothing_and_empty_queries_find_everything(corpus):
+    assert titles("astronauta") == []
+    assert len(titles("   ")) == Job.objects.count()
+
+
+def test_search_combines_with_filters(corpus):
+    assert titles("cook", authorization=["ead"]) == []
+    assert titles("cook", authorization=["open"]) == ["Line cook"]
+
+
+@pytest.mark.postgres
+def test_postgresql_uses_the_stored_gin_indexed_column(corpus):
+    sql = str(jobs_search({"q": "cocinero", "sort": "relevance"}).query)
+    assert '"jobs_job"."search_vector" @@ to_tsquery' in sql
+    assert "to_tsvector" not in sql  # never a vector computed per row at query time
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'jobs_job_search_vector'")
+        assert "USING gin (search_vector)" in cursor.fetchone()[0]
