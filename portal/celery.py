@@ -25,6 +25,10 @@ app.autodiscover_tasks()
 
 # The schedule lives in code; exactly one beat process runs it (see docker-compose.yml).
 app.conf.beat_schedule = {
+    "expire-jobs": {
+        "task": "apps.jobs.tasks.expire_jobs",
+        "schedule": crontab(minute=5, hour=6),
+    },
     "clear-expired-sessions": {
         "task": "apps.core.tasks.clear_expired_sessions",
         "schedule": crontab(minute=17, hour=3),

@@ -6,6 +6,7 @@ from apps.jobs.models import (
     Category,
     EmploymentType,
     Job,
+    ReportReason,
     WorkAuthorization,
     WorkLanguage,
     Workplace,
@@ -189,3 +190,13 @@ class ReviewForm(forms.Form):
         if data.get("action") == "reject" and not data.get("note"):
             self.add_error("note", _("Say what needs to change, so the organization can fix it."))
         return data
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong?"), choices=ReportReason.choices, widget=forms.RadioSelect
+    )
+    details = forms.CharField(
+        label=_("Anything else staff should know (optional)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip

@@ -151,6 +151,8 @@ class Job(Publishable):
     longitude = models.FloatField(null=True, blank=True, editable=False)
     search_title = models.TextField(blank=True, editable=False)
     search_body = models.TextField(blank=True, editable=False)
+    # The "expires soon" email is sent once per expiry date.
+    expiry_notice_for = models.DateField(null=True, blank=True, editable=False)
 
     objects = JobQuerySet.as_manager()
 
@@ -172,6 +174,9 @@ class Job(Publishable):
     def get_manage_url(self) -> str:
         return reverse("jobs:manage", kwargs={"pk": self.pk})
 
+    def get_renew_url(self) -> str:
+        return reverse("jobs:renew", kwargs={"pk": self.pk})
+
     @property
     def missing_languages(self) -> list[str]:
         """Languages the title or description still lacks: staff see these flagged."""
@@ -188,3 +193,55 @@ class Job(Publishable):
     @property
     def posted_on(self):
         return timezone.localtime(self.published_at).date() if self.published_at else None
+
+
+class SavedJob(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_jobs"
+    )
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="saves")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("saved job")
+        verbose_name_plural = _("saved jobs")
+        constraints = [models.UniqueConstraint(fields=["user", "job"], name="unique_saved_job")]
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} ♥ {self.job}"
+
+
+class ReportReason(models.TextChoices):
+    SCAM = "scam", _("Scam, or asks for money")
+    DOCUMENTS = "documents", _("Asks for SSN or documents before hiring")
+    UNDERPAID = "underpaid", _("Pay below minimum wage")
+    DISCRIMINATORY = "discriminatory", _("Discriminatory")
+    UNAVAILABLE = "unavailable", _("No longer available")
+    OTHER = "other", _("Other")
+
+
+class JobReport(models.Model):
+    """A seeker's warning about a listing. Only staff ever see reports."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("reported by"),
+    )  # fmt: skip
+    reason = models.CharField(_("reason"), max_length=16, choices=ReportReason.choices)
+    details = models.TextField(_("details"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("reported"), default=timezone.now, db_index=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("handled by"),
+    )  # fmt: skip
+    resolved_at = models.DateTimeField(_("handled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()}: {self.job}"

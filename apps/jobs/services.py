@@ -1,14 +1,19 @@
+from datetime import timedelta
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.accounts.roles import is_curator
+from apps.core.models import PublicationStatus, default_expiry
 from apps.core.search import document
-from apps.core.services import audit_record, is_member
+from apps.core.services import InvalidTransition, audit_record, is_member, publication_expire
 from apps.core.us import locate_zip
-from apps.jobs.models import HOURS_PER_UNIT, Job
+from apps.jobs.models import HOURS_PER_UNIT, Job, JobReport, SavedJob
 
 TITLE_FIELDS = ["title"]
 BODY_FIELDS = ["description", "requirements", "benefits", "schedule_notes"]
@@ -53,3 +58,109 @@ def job_update(*, actor: User, job: Job) -> Job:
         job_derive(job).save()
         audit_record(actor=actor, subject=job, action="edit")
     return job
+
+
+def job_save(*, user: User, job: Job) -> SavedJob:
+    """Bookmark a job for a signed-in seeker (saving twice changes nothing)."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    saved, _created = SavedJob.objects.get_or_create(user=user, job=job)
+    return saved
+
+
+def job_unsave(*, user: User, job: Job) -> None:
+    SavedJob.objects.filter(user=user, job=job).delete()
+
+
+class ReportLimitReached(Exception):
+    """This person has reported this job already, or too many jobs lately."""
+
+
+REPORTS_PER_HOUR = 5
+REPORT_AGAIN_AFTER = 60 * 60 * 24
+
+
+def job_report(*, job: Job, reporter: User | None, who: str, reason: str, details: str = ""):
+    """Record a report for staff. `who` identifies the person (their account, or a hash of
+    their address when signed out) so one person cannot flood staff with reports."""
+    once_per_job = f"job-report:{who}:{job.pk}"
+    per_hour = f"job-reports:{who}"
+    if not cache.add(once_per_job, 1, timeout=REPORT_AGAIN_AFTER):
+        raise ReportLimitReached
+    cache.add(per_hour, 0, timeout=60 * 60)
+    if cache.incr(per_hour) > REPORTS_PER_HOUR:
+        raise ReportLimitReached
+    with transaction.atomic():
+        report = JobReport.objects.create(
+            job=job,
+            reporter=reporter if reporter and reporter.is_authenticated else None,
+            reason=reason,
+            details=details,
+        )
+        audit_record(actor=report.reporter, subject=job, action="report", note=reason)
+    return report
+
+
+def job_report_resolve(*, actor: User, report: JobReport, note: str = "") -> JobReport:
+    if not is_curator(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        report.resolved_by = actor
+        report.resolved_at = timezone.now()
+        report.save(update_fields=["resolved_by", "resolved_at"])
+        audit_record(actor=actor, subject=report.job, action="handle report", note=note)
+    return report
+
+
+def job_renew(*, actor: User, job: Job, changed: bool) -> Job:
+    """Keep a published or expired job listed for another period. Unchanged, it goes back up
+    at once; changed, it goes back through review first."""
+    if not (is_curator(actor) or is_member(actor, job.organization_id)):
+        raise PermissionDenied
+    if job.status not in (PublicationStatus.PUBLISHED, PublicationStatus.EXPIRED):
+        raise InvalidTransition(f"cannot renew a job that is {job.status}")
+    with transaction.atomic():
+        job.expires_on = default_expiry()
+        job.expiry_notice_for = None
+        if changed:
+            job.status = PublicationStatus.PENDING
+            job.submitted_at = timezone.now()
+            job.review_note = ""
+        else:
+            job.status = PublicationStatus.PUBLISHED
+        job_derive(job).save()
+        audit_record(
+            actor=actor, subject=job, action="renew" if not changed else "renew with changes"
+        )
+    return job
+
+
+EXPIRY_NOTICE_DAYS = 3
+
+
+def jobs_expire_due() -> int:
+    """Expire published jobs whose date has passed. Returns how many."""
+    due = Job.objects.filter(
+        status=PublicationStatus.PUBLISHED, expires_on__lt=timezone.localdate()
+    ).only("pk", "status", "created_by_id", "organization_id")
+    count = 0
+    for job in due.iterator():
+        publication_expire(actor=None, item=job)
+        count += 1
+    return count
+
+
+def jobs_warn_expiring() -> list[int]:
+    """Mark the published jobs that expire in a few days and have not been warned for this
+    date; returns their ids, for the task to email after commit."""
+    soon = timezone.localdate() + timedelta(days=EXPIRY_NOTICE_DAYS)
+    with transaction.atomic():
+        jobs = list(
+            Job.objects.select_for_update(skip_locked=True)
+            .filter(status=PublicationStatus.PUBLISHED, expires_on__lte=soon)
+            .exclude(expiry_notice_for=F("expires_on"))
+            .exclude(created_by=None)
+            .values_list("pk", flat=True)
+        )
+        Job.objects.filter(pk__in=jobs).update(expiry_notice_for=F("expires_on"))
+    return jobs

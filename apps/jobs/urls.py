@@ -12,7 +12,13 @@ urlpatterns = [
     path("new/", views.JobCreateView.as_view(), name="create"),
     path("mine/", views.MyJobsView.as_view(), name="mine"),
     path("review/", views.ReviewQueueView.as_view(), name="review_queue"),
+    path("reports/", views.ReportsView.as_view(), name="reports"),
+    path("saved/", views.SavedJobsView.as_view(), name="saved"),
+    path("saved/<int:pk>/remove/", views.SavedJobRemoveView.as_view(), name="saved_remove"),
     path("<int:pk>/", views.JobDetailView.as_view(), name="detail"),
     path("<int:pk>/manage/", views.JobManageView.as_view(), name="manage"),
     path("<int:pk>/edit/", views.JobUpdateView.as_view(), name="edit"),
+    path("<int:pk>/renew/", views.JobRenewView.as_view(), name="renew"),
+    path("<int:pk>/save/", views.JobSaveView.as_view(), name="save"),
+    path("<int:pk>/report/", views.JobReportView.as_view(), name="report"),
 ]

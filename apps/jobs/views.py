@@ -1,29 +1,59 @@
+import hmac
 import json
 
+from allauth.account.adapter import get_adapter as get_account_adapter
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
+from django.views import View
+from django.views.generic import (
+    CreateView,
+    DetailView,
+    FormView,
+    ListView,
+    TemplateView,
+    UpdateView,
+)
+from django.views.generic.detail import SingleObjectMixin
 
 from apps.accounts.roles import is_curator
 from apps.core.emails import absolute_url
 from apps.core.mixins import CuratorRequiredMixin
-from apps.core.models import AuditEntry
+from apps.core.models import AuditEntry, PublicationStatus
 from apps.core.services import (
     TRANSITIONS,
     InvalidTransition,
     check_can_transition,
     publication_transition,
 )
-from apps.jobs.forms import JobFilterForm, JobForm, ReviewForm
-from apps.jobs.models import WORK_AUTHORIZATION_EXPLANATIONS, Job, WorkAuthorization
+from apps.jobs.forms import JobFilterForm, JobForm, ReportForm, ReviewForm
+from apps.jobs.models import (
+    WORK_AUTHORIZATION_EXPLANATIONS,
+    Job,
+    JobReport,
+    SavedJob,
+    WorkAuthorization,
+)
 from apps.jobs.selectors import jobs_search
-from apps.jobs.services import job_create, job_update
+from apps.jobs.services import (
+    ReportLimitReached,
+    job_create,
+    job_renew,
+    job_report,
+    job_report_resolve,
+    job_save,
+    job_unsave,
+    job_update,
+)
 from apps.organizations.models import Organization
 from apps.organizations.selectors import organizations_of
 
@@ -69,7 +99,14 @@ class JobDetailView(DetailView):
         return Job.objects.visible_to(self.request.user).select_related("organization")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(job_posting=job_posting_json_ld(self.object), **kwargs)
+        user = self.request.user
+        return super().get_context_data(
+            job_posting=job_posting_json_ld(self.object),
+            is_saved=user.is_authenticated
+            and SavedJob.objects.filter(user=user, job=self.object).exists(),
+            report_form=ReportForm(),
+            **kwargs,
+        )
 
 
 class WorkAuthorizationView(TemplateView):
@@ -247,3 +284,136 @@ class ReviewQueueView(CuratorRequiredMixin, ListView):
 
     def get_queryset(self):
         return Job.objects.awaiting_review().select_related("organization", "created_by")
+
+    def get_context_data(self, **kwargs):
+        # Reports come first: a scam may be live right now.
+        open_reports = JobReport.objects.filter(resolved_at=None).select_related("job")
+        return super().get_context_data(
+            open_reports=open_reports[:5], open_report_count=open_reports.count(), **kwargs
+        )
+
+
+def who_is_asking(request) -> str:
+    """A stable key for rate limits: the account, or a keyed hash of the address (Camino does
+    not store visitors' addresses)."""
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    address = get_account_adapter(request).get_client_ip(request) or "unknown"
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), "sha256").hexdigest()
+    return f"ip:{digest[:32]}"
+
+
+class JobReportView(SingleObjectMixin, FormView):
+    """POST only: the report form lives on the job's page."""
+
+    form_class = ReportForm
+    http_method_names = ["post"]
+
+    def get_queryset(self):
+        return Job.objects.published()
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            job_report(
+                job=self.object, reporter=self.request.user, who=who_is_asking(self.request),
+                reason=form.cleaned_data["reason"], details=form.cleaned_data["details"],
+            )  # fmt: skip
+        except ReportLimitReached:
+            messages.warning(
+                self.request,
+                _("You have already reported this job, or several jobs in a short time. "
+                  "Our staff will look at your reports."),
+            )  # fmt: skip
+        else:
+            messages.success(
+                self.request, _("Thank you. Our staff will review this job. Reports are private.")
+            )
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Choose what is wrong with the job to report it."))
+        return HttpResponseRedirect(self.object.get_absolute_url() + "#report")
+
+
+class JobSaveView(LoginRequiredMixin, SingleObjectMixin, View):
+    """POST: save or, with remove=1, forget a job. Works without JavaScript."""
+
+    def get_queryset(self):
+        return Job.objects.published()
+
+    def post(self, request, *args, **kwargs):
+        job = self.get_object()
+        if request.POST.get("remove"):
+            job_unsave(user=request.user, job=job)
+            messages.success(request, _("Removed from your saved jobs."))
+        else:
+            job_save(user=request.user, job=job)
+            messages.success(request, _("Saved. Find it under Saved jobs."))
+        return HttpResponseRedirect(job.get_absolute_url())
+
+
+class SavedJobsView(LoginRequiredMixin, ListView):
+    template_name = "jobs/saved_jobs.html"
+    context_object_name = "saved_jobs"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return SavedJob.objects.filter(user=self.request.user).select_related("job__organization")
+
+
+class SavedJobRemoveView(LoginRequiredMixin, View):
+    """POST: forget a saved job, whatever its state (it may have expired)."""
+
+    def post(self, request, pk):
+        saved = get_object_or_404(SavedJob, pk=pk, user=request.user)
+        saved.delete()
+        messages.success(request, _("Removed from your saved jobs."))
+        return HttpResponseRedirect(reverse("jobs:saved"))
+
+
+class ReportsView(CuratorRequiredMixin, ListView):
+    """Reports on listings, newest first, unhandled ones on top."""
+
+    template_name = "jobs/reports.html"
+    context_object_name = "reports"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return JobReport.objects.select_related("job", "reporter", "resolved_by").order_by(
+            F("resolved_at").desc(nulls_first=True), "-created_at"
+        )
+
+    def post(self, request, *args, **kwargs):
+        report = get_object_or_404(JobReport, pk=request.POST.get("report"))
+        job_report_resolve(actor=request.user, report=report)
+        messages.success(request, _("Marked as handled."))
+        return HttpResponseRedirect(reverse("jobs:reports"))
+
+
+class JobRenewView(LoginRequiredMixin, JobFormMixin, UpdateView):
+    """Keep a published or expired job up: unchanged it is listed again at once; changed, it
+    goes back to review."""
+
+    template_name = "jobs/job_renew.html"
+
+    def get_queryset(self):
+        return Job.objects.managed_by(self.request.user).filter(
+            status__in=[PublicationStatus.PUBLISHED, PublicationStatus.EXPIRED]
+        )
+
+    def form_valid(self, form):
+        changed = form.has_changed()
+        job = job_renew(actor=self.request.user, job=form.instance, changed=changed)
+        if changed:
+            messages.success(self.request, _("Renewed. Our staff will review your changes first."))
+        else:
+            messages.success(
+                self.request,
+                _("Renewed: the job is listed until %(date)s.")
+                % {"date": date_format(job.expires_on, "DATE_FORMAT")},
+            )
+        return HttpResponseRedirect(job.get_manage_url())
