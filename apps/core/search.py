@@ -2,8 +2,9 @@
 
 Text is normalised in Python (lower case, accents removed) and stemmed with Snowball, Spanish
 fields with the Spanish stemmer and English fields with the English one. Each listing stores
-its title terms and its other terms as space-delimited columns; on PostgreSQL a stored,
-GIN-indexed tsvector column is generated from them (see ``search_vector_operations``).
+its title terms and its other terms as space-delimited columns; on PostgreSQL two stored
+tsvector columns are generated from them (see ``search_vector_operations``): all terms,
+GIN-indexed, to find matches, and the title terms alone, small and cheap to rank with.
 A query word matches if any of its stems (Spanish, English or the word itself) is among a
 listing's terms; every query word must match; listings whose titles match more words rank
 first. SQLite reads the text columns, PostgreSQL the index: the same results either way.
@@ -15,7 +16,7 @@ from functools import lru_cache
 
 import snowballstemmer
 from django.db import connection, migrations
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 LANGUAGE_NAMES = {"es": "spanish", "en": "english"}
@@ -66,25 +67,24 @@ def query_terms(query: str) -> list[frozenset[str]]:
 def search(queryset: QuerySet, query: str) -> QuerySet:
     """Filter to the listings matching every word of `query`, annotated with `title_hits`
     (how many query words their titles match). The model needs `search_title` and
-    `search_body` columns (and on PostgreSQL, `search_vector`)."""
+    `search_body` columns (and on PostgreSQL, `search_vector` and `title_vector`)."""
     terms = query_terms(query)
     if not terms:
         return queryset.annotate(title_hits=Value(0, output_field=IntegerField()))
     if connection.vendor == "postgresql":
-        table = queryset.model._meta.db_table
-        vector = f'"{table}"."search_vector"'
-        all_words = " & ".join(_tsquery_group(forms) for forms in terms)
-        title_hits = " + ".join(f"({vector} @@ to_tsquery('simple', %s))::int" for _ in terms)
         # Only the model's own table name is interpolated; the query words are parameters.
+        table = queryset.model._meta.db_table
+        vector, title_vector = f'"{table}"."search_vector"', f'"{table}"."title_vector"'
+        all_words = " & ".join(_tsquery_group(forms) for forms in terms)
+        title_hits = " + ".join(f"({title_vector} @@ to_tsquery('simple', %s))::int" for _ in terms)
         return queryset.filter(
-            id__in=RawSQL(  # noqa: S611
-                f'SELECT "id" FROM "{table}" WHERE {vector} @@ to_tsquery(\'simple\', %s)',  # noqa: S608
-                [all_words],
+            RawSQL(  # noqa: S611
+                f"{vector} @@ to_tsquery('simple', %s)", [all_words], output_field=BooleanField()
             )
         ).annotate(
             title_hits=RawSQL(  # noqa: S611
                 title_hits,
-                [_tsquery_group(forms, weight="A") for forms in terms],
+                [_tsquery_group(forms) for forms in terms],
                 output_field=IntegerField(),
             )
         )
@@ -103,22 +103,24 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
     )
 
 
-def _tsquery_group(forms: frozenset[str], weight: str = "") -> str:
-    suffix = f":{weight}" if weight else ""
-    return "(" + " | ".join(f"{form}{suffix}" for form in sorted(forms)) + ")"
+def _tsquery_group(forms: frozenset[str]) -> str:
+    return "(" + " | ".join(sorted(forms)) + ")"
 
 
 def search_vector_operations(table: str) -> list:
-    """Migration operations that add the stored, GIN-indexed tsvector column on PostgreSQL
-    (title terms weighted A, the rest D). Other databases search the text columns."""
+    """Migration operations that add, on PostgreSQL, the stored tsvector columns: every
+    term (GIN-indexed, to find matches) and the title's terms (to rank them; no index is
+    needed, it is read only for rows already found). Other databases search the text."""
 
     def forwards(apps, schema_editor):
         if schema_editor.connection.vendor != "postgresql":
             return
         schema_editor.execute(
-            f'ALTER TABLE "{table}" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS ('
-            "setweight(to_tsvector('simple', search_title), 'A') || "
-            "setweight(to_tsvector('simple', search_body), 'D')) STORED"
+            f'ALTER TABLE "{table}" '
+            'ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS '
+            "(to_tsvector('simple', search_title || ' ' || search_body)) STORED, "
+            'ADD COLUMN "title_vector" tsvector GENERATED ALWAYS AS '
+            "(to_tsvector('simple', search_title)) STORED"
         )
         schema_editor.execute(
             f'CREATE INDEX "{table}_search_vector" ON "{table}" USING GIN ("search_vector")'
@@ -126,6 +128,8 @@ def search_vector_operations(table: str) -> list:
 
     def backwards(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(f'ALTER TABLE "{table}" DROP COLUMN "search_vector"')
+            schema_editor.execute(
+                f'ALTER TABLE "{table}" DROP COLUMN "search_vector", DROP COLUMN "title_vector"'
+            )
 
     return [migrations.RunPython(forwards, backwards)]

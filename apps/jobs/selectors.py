@@ -20,6 +20,15 @@ def distance_from(point: ZipPoint):
     return Value(EARTH_RADIUS_MILES) * ACos(Least(cosine, Value(1.0)), output_field=FloatField())
 
 
+# What a result card shows. Loading only these keeps rows narrow while a search sorts
+# thousands of matches to find one page.
+JOB_CARD_FIELDS = [
+    "id", "status", "expires_on", "published_at", "title_es", "title_en", "work_authorization",
+    "employment_type", "work_language", "workplace", "city", "state", "pay_min", "pay_max",
+    "pay_unit", "organization__id", "organization__name",
+]  # fmt: skip
+
+
 def jobs_search(filters: dict) -> QuerySet[Job]:
     """Published jobs matching a JobFilterForm's filters, in the order asked for. Every
     filter is part of one SQL query, whatever the number of jobs."""
