@@ -91,3 +91,7 @@ class Publishable(models.Model):
     def get_manage_url(self) -> str:
         """The page where its organization's members and staff follow and edit it."""
         raise NotImplementedError
+
+    def publication_changed(self) -> None:
+        """Called by the publication workflow after each state change, inside its
+        transaction, for data that follows the state (such as a search index)."""

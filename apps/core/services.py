@@ -98,6 +98,7 @@ def publication_transition(
         type(item).objects.filter(pk=item.pk).update(**changes)
         for field, value in changes.items():
             setattr(item, field, value)
+        item.publication_changed()
         entry = audit_record(actor=actor, subject=item, action=action, note=note)
         if transition.notify_submitter and item.created_by_id:
             from apps.core.tasks import send_publication_notice

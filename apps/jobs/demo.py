@@ -23,7 +23,7 @@ from apps.jobs.models import (
     WorkLanguage,
     Workplace,
 )
-from apps.jobs.services import job_derive
+from apps.jobs.services import job_index
 from apps.organizations.models import Organization
 
 TRANSLATED_FIELDS = ["title", "description", "requirements", "benefits", "schedule_notes"]
@@ -1827,7 +1827,7 @@ def load() -> Iterator[str]:
             expires_on=timezone.localtime(published_at).date()
             + timedelta(days=DEFAULT_LISTING_DAYS),
         )
-        job_derive(job)
         job.save()
+        job_index(job)
         created += 1
     yield f"demo jobs: {created} created, {existing} already there"

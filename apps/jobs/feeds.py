@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from apps.core.i18n import translated
 from apps.jobs.forms import JobFilterForm
 from apps.jobs.models import Job
-from apps.jobs.selectors import jobs_search
+from apps.jobs.selectors import jobs_for, jobs_search
 
 FEED_SIZE = 50
 
@@ -32,7 +32,7 @@ class JobFeed(Feed):
         return reverse("jobs:list")
 
     def items(self, filters):
-        return jobs_search(filters)[:FEED_SIZE]
+        return jobs_for(jobs_search(filters)[:FEED_SIZE], also=("description_es", "description_en"))
 
     def item_title(self, job: Job) -> str:
         return f"{job} · {job.get_work_authorization_display()}"

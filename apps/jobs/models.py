@@ -142,15 +142,6 @@ class Job(Publishable):
     apply_email = models.EmailField(_("apply by email"), blank=True)
     apply_in_person = models.CharField(_("apply in person"), max_length=300, blank=True)
 
-    # Derived by apps.jobs.services when a job is saved; never typed in.
-    pay_per_hour = models.DecimalField(
-        _("best pay per hour"), max_digits=9, decimal_places=2, null=True, blank=True,
-        editable=False,
-    )  # fmt: skip
-    latitude = models.FloatField(null=True, blank=True, editable=False)
-    longitude = models.FloatField(null=True, blank=True, editable=False)
-    search_title = models.TextField(blank=True, editable=False)
-    search_body = models.TextField(blank=True, editable=False)
     # The "expires soon" email is sent once per expiry date.
     expiry_notice_for = models.DateField(null=True, blank=True, editable=False)
 
@@ -159,11 +150,7 @@ class Job(Publishable):
     class Meta:
         verbose_name = _("job")
         verbose_name_plural = _("jobs")
-        indexes = [
-            models.Index(fields=["status", "expires_on", "-published_at"]),
-            models.Index(fields=["latitude", "longitude"]),
-            models.Index(fields=["pay_per_hour"]),
-        ]
+        indexes = [models.Index(fields=["status", "expires_on", "-published_at"])]
 
     def __str__(self) -> str:
         return translated(self, "title").text or str(_("Untitled job"))
@@ -190,9 +177,49 @@ class Job(Publishable):
     def authorization_explanation(self) -> str:
         return WORK_AUTHORIZATION_EXPLANATIONS[self.work_authorization]
 
+    def publication_changed(self) -> None:
+        """Called by the publication workflow after a state change, in its transaction."""
+        from apps.jobs.services import job_index
+
+        job_index(self)
+
     @property
     def posted_on(self):
         return timezone.localtime(self.published_at).date() if self.published_at else None
+
+
+class JobSearchEntry(models.Model):
+    """What the job search filters and sorts on, one narrow row per published job, kept in
+    step by apps.jobs.services.job_index. Searches read these rows instead of the jobs
+    themselves, which carry every text in two languages: a common word matches thousands of
+    jobs, and every match must be read to count and rank them."""
+
+    job = models.OneToOneField(
+        Job, primary_key=True, on_delete=models.CASCADE, related_name="search_entry"
+    )
+    published_at = models.DateTimeField(db_index=True)
+    expires_on = models.DateField(db_index=True)
+    category = models.CharField(max_length=16, choices=Category.choices)
+    employment_type = models.CharField(max_length=16, choices=EmploymentType.choices)
+    work_authorization = models.CharField(max_length=10, choices=WorkAuthorization.choices)
+    work_language = models.CharField(max_length=16, choices=WorkLanguage.choices)
+    workplace = models.CharField(max_length=6, choices=Workplace.choices)
+    # The best pay per hour, to compare pay across pay periods (none for piece rates).
+    pay_per_hour = models.DecimalField(max_digits=9, decimal_places=2, null=True)
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    # Stemmed terms (apps.core.search); on PostgreSQL, stored tsvector columns come from them.
+    search_title = models.TextField()
+    search_body = models.TextField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["latitude", "longitude"]),
+            models.Index(fields=["pay_per_hour"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"search entry of job {self.job_id}"
 
 
 class SavedJob(models.Model):

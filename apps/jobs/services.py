@@ -13,29 +13,47 @@ from apps.core.models import PublicationStatus, default_expiry
 from apps.core.search import document
 from apps.core.services import InvalidTransition, audit_record, is_member, publication_expire
 from apps.core.us import locate_zip
-from apps.jobs.models import HOURS_PER_UNIT, Job, JobReport, SavedJob
+from apps.jobs.models import HOURS_PER_UNIT, Job, JobReport, JobSearchEntry, SavedJob
 
 TITLE_FIELDS = ["title"]
 BODY_FIELDS = ["description", "requirements", "benefits", "schedule_notes"]
 
 
-def job_derive(job: Job) -> Job:
-    """Fill the fields Camino computes from what people typed: pay per hour (to compare pay
-    across periods), coordinates of the ZIP code (for distance) and the search terms."""
+def search_entry_fields(job: Job) -> dict:
+    """What the search needs of a job: its filters, its pay per hour (to compare pay across
+    periods), the coordinates of its ZIP code (for distance) and its stemmed terms."""
     best_pay = job.pay_max or job.pay_min
     hours = HOURS_PER_UNIT.get(job.pay_unit)
-    job.pay_per_hour = (
-        (Decimal(best_pay) / hours).quantize(Decimal("0.01")) if best_pay and hours else None
-    )
     point = locate_zip(job.zip_code) if job.zip_code else None
-    job.latitude, job.longitude = (point.latitude, point.longitude) if point else (None, None)
-    job.search_title = document(
-        {lang: [getattr(job, f"{f}_{lang}") for f in TITLE_FIELDS] for lang in ("es", "en")}
-    )
     body = {lang: [getattr(job, f"{f}_{lang}") for f in BODY_FIELDS] for lang in ("es", "en")}
     body["es"].append(job.city)  # place names are not stemmed differently per language
-    job.search_body = document(body)
-    return job
+    return {
+        "published_at": job.published_at,
+        "expires_on": job.expires_on,
+        "category": job.category,
+        "employment_type": job.employment_type,
+        "work_authorization": job.work_authorization,
+        "work_language": job.work_language,
+        "workplace": job.workplace,
+        "pay_per_hour": (
+            (Decimal(best_pay) / hours).quantize(Decimal("0.01")) if best_pay and hours else None
+        ),
+        "latitude": point.latitude if point else None,
+        "longitude": point.longitude if point else None,
+        "search_title": document(
+            {lang: [getattr(job, f"{f}_{lang}") for f in TITLE_FIELDS] for lang in ("es", "en")}
+        ),
+        "search_body": document(body),
+    }
+
+
+def job_index(job: Job) -> None:
+    """Keep the job's search entry in step with the job: it exists exactly while the job is
+    published. Call it, inside the transaction, after every change to a job."""
+    if job.status == PublicationStatus.PUBLISHED:
+        JobSearchEntry.objects.update_or_create(job_id=job.pk, defaults=search_entry_fields(job))
+    else:
+        JobSearchEntry.objects.filter(job_id=job.pk).delete()
 
 
 def job_create(*, actor: User, job: Job) -> Job:
@@ -44,7 +62,8 @@ def job_create(*, actor: User, job: Job) -> Job:
         raise PermissionDenied
     with transaction.atomic():
         job.created_by = actor
-        job_derive(job).save()
+        job.save()
+        job_index(job)
         audit_record(actor=actor, subject=job, action="create")
     return job
 
@@ -55,7 +74,8 @@ def job_update(*, actor: User, job: Job) -> Job:
     if not Job.objects.editable_by(actor).filter(pk=job.pk).exists():
         raise PermissionDenied
     with transaction.atomic():
-        job_derive(job).save()
+        job.save()
+        job_index(job)
         audit_record(actor=actor, subject=job, action="edit")
     return job
 
@@ -128,10 +148,10 @@ def job_renew(*, actor: User, job: Job, changed: bool) -> Job:
             job.review_note = ""
         else:
             job.status = PublicationStatus.PUBLISHED
-        job_derive(job).save()
-        audit_record(
-            actor=actor, subject=job, action="renew" if not changed else "renew with changes"
-        )
+        job.save()
+        job_index(job)
+        action = "renew with changes" if changed else "renew"
+        audit_record(actor=actor, subject=job, action=action)
     return job
 
 

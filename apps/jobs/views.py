@@ -43,7 +43,7 @@ from apps.jobs.models import (
     SavedJob,
     WorkAuthorization,
 )
-from apps.jobs.selectors import JOB_CARD_FIELDS, jobs_search
+from apps.jobs.selectors import jobs_for, jobs_search
 from apps.jobs.services import (
     ReportLimitReached,
     job_create,
@@ -71,7 +71,7 @@ class JobListView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return jobs_search(self.filters).only(*JOB_CARD_FIELDS)
+        return jobs_search(self.filters)
 
     def paginate_queryset(self, queryset, page_size):
         """Like ListView's, but a page number that is not a number or is past the end shows
@@ -88,7 +88,9 @@ class JobListView(ListView):
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, filters=self.filters, **kwargs)
+        context = super().get_context_data(form=self.form, filters=self.filters, **kwargs)
+        context["jobs"] = jobs_for(context["page_obj"].object_list)
+        return context
 
 
 class JobDetailView(DetailView):

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from apps.core.models import PublicationStatus
 from apps.jobs.models import Job
-from apps.jobs.services import job_derive
+from apps.jobs.services import job_index
 from tests.organizations.factories import OrganizationFactory
 
 
@@ -37,7 +37,6 @@ class JobFactory(factory.django.DjangoModelFactory):
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
 
     @factory.post_generation
-    def derive(self, create, extracted, **kwargs):
-        job_derive(self)
+    def index(self, create, extracted, **kwargs):
         if create:
-            self.save()
+            job_index(self)

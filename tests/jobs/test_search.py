@@ -6,17 +6,15 @@ from django.db import connection
 
 from apps.core.search import normalise, query_terms
 from apps.jobs.models import Job
-from apps.jobs.selectors import jobs_search
+from apps.jobs.selectors import jobs_for, jobs_search
 from tests.jobs.factories import JobFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(query: str, **filters) -> list[str]:
-    return [
-        job.title_es or job.title_en
-        for job in jobs_search({"q": query, "sort": "relevance", **filters})
-    ]
+    entries = jobs_search({"q": query, "sort": "relevance", **filters})
+    return [job.title_es or job.title_en for job in jobs_for(entries)]
 
 
 @pytest.fixture
@@ -70,6 +68,18 @@ def test_unknown_words_find_nothing_and_empty_queries_find_everything(corpus):
     assert len(titles("   ")) == Job.objects.count()
 
 
+def test_only_published_jobs_have_a_search_entry(corpus):
+    from apps.core.services import publication_archive
+    from tests.accounts.factories import CuratorFactory
+
+    draft = JobFactory(title_es="Cocinero borrador", status="draft")
+    job = Job.objects.get(title_es="Cocinero de línea")
+    publication_archive(actor=CuratorFactory(), item=job)
+
+    assert not hasattr(Job.objects.get(pk=draft.pk), "search_entry")
+    assert titles("cocinero") == ["Limpieza de oficinas"]
+
+
 def test_search_combines_with_filters(corpus):
     assert titles("cook", authorization=["ead"]) == []
     assert titles("cook", authorization=["open"]) == ["Line cook"]
@@ -78,8 +88,10 @@ def test_search_combines_with_filters(corpus):
 @pytest.mark.postgres
 def test_postgresql_uses_the_stored_gin_indexed_column(corpus):
     sql = str(jobs_search({"q": "cocinero", "sort": "relevance"}).query)
-    assert '"jobs_job"."search_vector" @@ to_tsquery' in sql
+    assert '"jobs_jobsearchentry"."search_vector" @@ to_tsquery' in sql
     assert "to_tsvector" not in sql  # never a vector computed per row at query time
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'jobs_job_search_vector'")
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'jobs_jobsearchentry_search_vector'"
+        )
         assert "USING gin (search_vector)" in cursor.fetchone()[0]

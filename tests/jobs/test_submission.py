@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 
 from apps.core.models import AuditEntry
-from apps.jobs.models import Job
+from apps.jobs.models import Job, JobSearchEntry
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.jobs.factories import JobFactory
 from tests.organizations.factories import MembershipFactory
@@ -38,8 +38,7 @@ def test_a_partner_posts_a_job_in_spanish_only_and_it_is_a_draft(client, partner
     assert job.status == "draft"
     assert job.created_by == partner.user
     assert job.missing_languages == ["en"]
-    assert job.pay_per_hour == 19 and job.latitude is not None
-    assert "cociner" in job.search_title
+    assert not JobSearchEntry.objects.exists()  # not searchable until published
 
 
 def test_the_form_explains_problems_and_keeps_what_was_typed(client, partner):
@@ -109,6 +108,9 @@ def test_from_draft_to_published_with_a_rejection_in_between(
     job.refresh_from_db()
     assert job.status == "published"
     assert client.get("/es/jobs/?q=cocinero").context["jobs"][0] == job
+    entry = JobSearchEntry.objects.get(job=job)
+    assert entry.pay_per_hour == 19 and entry.latitude is not None
+    assert "cociner" in entry.search_title
     assert [e.action for e in AuditEntry.objects.order_by("id")] == [
         "create", "submit", "reject", "edit", "submit", "publish",
     ]  # fmt: skip

@@ -44,7 +44,7 @@ def test_filters_combine_and_stay_in_the_url(client):
 
     assert result_titles(response) == ["Open, Chicago"]
     html = response.content.decode()
-    assert 'value="60629"' in html and 'value="open" id="id_authorization_0" checked' in html
+    assert 'value="60629"' in html and 'name="authorization" value="open" checked' in html
 
 
 def test_nearest_first_and_distance_shown(client):

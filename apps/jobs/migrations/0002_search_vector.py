@@ -6,4 +6,4 @@ from apps.core.search import search_vector_operations
 class Migration(migrations.Migration):
     dependencies = [("jobs", "0001_initial")]
 
-    operations = search_vector_operations("jobs_job")
+    operations = search_vector_operations("jobs_jobsearchentry")
