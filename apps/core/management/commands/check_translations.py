@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = (
         "Fail unless every locale's catalogue is complete (no untranslated, fuzzy or obsolete "
         "entries) and up to date with the code. Needs GNU gettext. With --write, keep the "
-        "re-extracted catalogue so new strings can be translated."
+        "re-extracted catalogue (new strings to translate, removed ones dropped)."
     )
 
     def add_arguments(self, parser):
@@ -37,6 +37,10 @@ class Command(BaseCommand):
         problems = []
         for path in po_paths:
             catalogue = polib.pofile(str(path))
+            if write:  # strings gone from the code leave the catalogue too
+                for entry in catalogue.obsolete_entries():
+                    catalogue.remove(entry)
+                catalogue.save()
             for entry in catalogue.untranslated_entries():
                 problems.append(f"{path}: untranslated: {entry.msgid!r}")
             for entry in catalogue.fuzzy_entries():
