@@ -219,7 +219,7 @@ def main() -> None:
         server.wait(timeout=30)
 
     print(f"\n{args.jobs:,} jobs, gunicorn {args.workers} workers, {args.concurrency} clients, "
-          f"{args.seconds:.0f} s each")  # fmt: skip
+          f"median of {args.rounds} rounds of {args.seconds:.0f} s")  # fmt: skip
     print(f"{'':3} {'page':24} {'req/s':>8} {'vs (a)':>8}   target")
     for label, name, _path, target in cases:
         ratio = rates[label] / rates["a"]
