@@ -83,3 +83,18 @@ def test_seeker_search_and_report_then_partner_submits_and_staff_publishes(page,
     page.goto("/es/jobs/?q=cocineras")
     expect(page.get_by_role("link", name="Cocinera de línea")).to_be_visible()
     journey.visit("published job in search")
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_public_jobs_pages_are_accessible(page, journey, lang):
+    job = JobFactory(title_es="Jardinero", title_en="", work_authorization="unclear")
+    for path in [
+        f"/{lang}/jobs/?q=jardinero&authorization=unclear&zip=60629&radius=25&sort=nearest",
+        f"/{lang}/jobs/{job.pk}/",
+        f"/{lang}/jobs/work-authorization/",
+        f"/{lang}/organizations/{job.organization.slug}/",
+        f"/{lang}/jobs/?min_pay=abc&zip=00000",  # the page with filter errors
+    ]:
+        page.goto(path)
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        journey.visit(path)
