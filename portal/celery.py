@@ -25,6 +25,10 @@ app.autodiscover_tasks()
 
 # The schedule lives in code; exactly one beat process runs it (see docker-compose.yml).
 app.conf.beat_schedule = {
+    "sweep-deliveries": {
+        "task": "apps.notifications.tasks.sweep_deliveries",
+        "schedule": 60.0,
+    },
     "expire-jobs": {
         "task": "apps.jobs.tasks.expire_jobs",
         "schedule": crontab(minute=5, hour=6),

@@ -55,17 +55,37 @@ def _clean_cache():
 
 
 @pytest.fixture
-def celery_worker(transactional_db):
-    """A real worker against real Redis and the test database; tasks are sent, not eager."""
+def celery_worker(transactional_db, tmp_path):
+    """A real worker against real Redis and the test database; tasks are sent, not eager.
+    Its emails are files in `worker.email_dir`."""
     from portal.celery import app
     from tests.worker import Worker, purge_queues
 
     purge_queues()
     app.conf.task_always_eager = False
-    worker = Worker().start()
+    worker = Worker(email_dir=tmp_path).start()
     try:
         yield worker
     finally:
         worker.stop()
         app.conf.task_always_eager = True
         purge_queues()
+
+
+@pytest.fixture
+def broker_down():
+    """Tasks are sent to a broker address where nothing listens, as when Redis is down."""
+    from portal.celery import app
+
+    def reset_connections():
+        # Forget the app's pools so the next send builds one for the current broker URL
+        # (kombu keeps one pool per URL; the real broker's stays open for later tests).
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    saved = app.conf.broker_url, app.conf.task_always_eager
+    app.conf.broker_url, app.conf.task_always_eager = "redis://127.0.0.1:9/0", False
+    reset_connections()
+    yield
+    app.conf.broker_url, app.conf.task_always_eager = saved
+    reset_connections()

@@ -35,8 +35,9 @@ def test_database_url() -> str:
 class Worker:
     """`celery worker` in a subprocess (prefork pool, one child by default)."""
 
-    def __init__(self, concurrency: int = 1):
+    def __init__(self, concurrency: int = 1, email_dir: Path | None = None):
         self.concurrency = concurrency
+        self.email_dir = email_dir
         self.log = Path(tempfile.mkstemp(prefix="camino-worker-", suffix=".log")[1])
         self.process: subprocess.Popen | None = None
 
@@ -46,6 +47,7 @@ class Worker:
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "DATABASE_URL": test_database_url(),
             "CAMINO_EAGER_TASKS": "0",
+            **({"CAMINO_EMAIL_DIR": str(self.email_dir)} if self.email_dir else {}),
         }
         command = [
             sys.executable, "-m", "celery", "-A", "portal", "worker",
@@ -85,3 +87,13 @@ class Worker:
 
 def purge_queues() -> None:
     app.control.purge()
+
+
+def sent_emails(email_dir: Path) -> list[str]:
+    """The recipients of every email the file backend wrote, one entry per email."""
+    recipients = []
+    for path in email_dir.glob("*.log"):
+        for line in path.read_text().splitlines():
+            if line.startswith("To: "):
+                recipients.append(line.removeprefix("To: "))
+    return recipients

@@ -1,4 +1,5 @@
-"""Sending one email to one person, in that person's language. Every notice uses this."""
+"""Writing one email to one person, in that person's language. Emails are sent through the
+delivery log (apps.notifications), never directly."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -12,13 +13,33 @@ def absolute_url(path: str) -> str:
     return f"{settings.CAMINO_BASE_URL}{path}"
 
 
-def send_email(*, to: User, template: str, context: dict) -> None:
-    """Render `<template>_subject.txt` and `<template>_message.txt` in the recipient's
-    language and send them. `context` may hold lazy values such as URLs built with reverse():
-    they are resolved inside the recipient's language too."""
+def render_email(*, to: User, template: str, context: dict) -> EmailMessage:
+    """`<template>_subject.txt` and `<template>_message.txt` in the recipient's language.
+    Callables in `context` (URLs built with reverse(), say) are called in that language."""
     with translation.override(to.preferred_language):
         context = {key: value() if callable(value) else value for key, value in context.items()}
         context["recipient"] = to
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}_message.txt", context)
-    EmailMessage(subject=" ".join(subject.split()), body=body, to=[to.email]).send()
+    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[to.email])
+
+
+def publication_notice(params: dict):
+    """To the submitter: their listing was published, rejected or expired."""
+    from apps.core.models import AuditEntry
+    from apps.notifications.kinds import Email
+
+    entry = AuditEntry.objects.select_related("content_type").filter(pk=params["audit_entry"])
+    entry = entry.first()
+    item = entry and entry.subject
+    if item is None:
+        return None  # the listing is gone: nothing to say
+    return Email(
+        template="core/email/publication_notice",
+        context={
+            "action": entry.action,
+            "note": entry.note,
+            "item": item,
+            "item_url": lambda: absolute_url(item.get_manage_url()),
+        },
+    )

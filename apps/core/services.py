@@ -1,6 +1,6 @@
 """The publication workflow shared by every kind of listing (apps.core.models.Publishable):
-each transition checks who may make it, records an audit entry, and tells the submitter by
-email, in their language, once the transaction has committed."""
+each transition checks who may make it, records an audit entry, and queues an email to the
+submitter, in their language, that goes out once the transaction has committed."""
 
 from dataclasses import dataclass
 
@@ -101,9 +101,12 @@ def publication_transition(
         item.publication_changed()
         entry = audit_record(actor=actor, subject=item, action=action, note=note)
         if transition.notify_submitter and item.created_by_id:
-            from apps.core.tasks import send_publication_notice
+            from apps.notifications.services import delivery_queue
 
-            transaction.on_commit(lambda: send_publication_notice.delay(entry.pk))
+            delivery_queue(
+                key=f"publication:{entry.pk}", recipient_id=item.created_by_id,
+                kind="publication_notice", params={"audit_entry": entry.pk},
+            )  # fmt: skip
     return entry
 
 

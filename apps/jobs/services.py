@@ -14,6 +14,7 @@ from apps.core.search import document
 from apps.core.services import InvalidTransition, audit_record, is_member, publication_expire
 from apps.core.us import locate_zip
 from apps.jobs.models import HOURS_PER_UNIT, Job, JobReport, JobSearchEntry, SavedJob
+from apps.notifications.services import delivery_queue
 
 TITLE_FIELDS = ["title"]
 BODY_FIELDS = ["description", "requirements", "benefits", "schedule_notes"]
@@ -170,17 +171,27 @@ def jobs_expire_due() -> int:
     return count
 
 
-def jobs_warn_expiring() -> list[int]:
-    """Mark the published jobs that expire in a few days and have not been warned for this
-    date; returns their ids, for the task to email after commit."""
+def jobs_warn_expiring() -> int:
+    """Queue a warning to the submitter of each published job that ends within a few days,
+    once per expiry date (the delivery key says which). Returns how many were queued."""
     soon = timezone.localdate() + timedelta(days=EXPIRY_NOTICE_DAYS)
+    count = 0
     with transaction.atomic():
-        jobs = list(
+        jobs = (
             Job.objects.select_for_update(skip_locked=True)
             .filter(status=PublicationStatus.PUBLISHED, expires_on__lte=soon)
             .exclude(expiry_notice_for=F("expires_on"))
             .exclude(created_by=None)
-            .values_list("pk", flat=True)
+            .only("pk", "expires_on", "created_by_id")
         )
-        Job.objects.filter(pk__in=jobs).update(expiry_notice_for=F("expires_on"))
-    return jobs
+        for job in jobs:
+            delivery_queue(
+                key=f"expiry-warning:{job.pk}:{job.expires_on}", recipient_id=job.created_by_id,
+                kind="expiry_warning",
+                params={"job": job.pk, "expires_on": str(job.expires_on)},
+            )  # fmt: skip
+            count += 1
+        Job.objects.filter(pk__in=[job.pk for job in jobs]).update(
+            expiry_notice_for=F("expires_on")
+        )
+    return count

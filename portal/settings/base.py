@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.organizations",
     "apps.jobs",
+    "apps.notifications",
 ]
 
 MIDDLEWARE = [
@@ -124,7 +125,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 # A message not acknowledged within this time is handed to another worker; it must exceed
 # the longest task.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A web request that enqueues must not hang on a broker that is down (the delivery log keeps
+# the email and the sweeper sends it later).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- Authentication ---------------------------------------------------------------------------

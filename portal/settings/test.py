@@ -4,7 +4,7 @@ are set; otherwise SQLite and local memory, and the tests that need the real ser
 from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
-from .base import CACHES, INSTALLED_APPS, REDIS_URL, env_bool
+from .base import CACHES, INSTALLED_APPS, REDIS_URL, env, env_bool
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -29,3 +29,8 @@ if REDIS_URL:
             "LOCATION": urlsplit(REDIS_URL)._replace(path="/15").geturl(),
         }
     }
+
+# The real worker that some tests start writes its emails to files the test can read.
+if env("CAMINO_EMAIL_DIR"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = env("CAMINO_EMAIL_DIR")

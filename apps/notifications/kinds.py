@@ -1,0 +1,23 @@
+"""Every kind of email Camino sends, and the function that writes it from a delivery's
+parameters (ids). A function returns an Email, or None when the email no longer makes sense
+(what it is about was deleted or has changed); the delivery is then dropped, not sent."""
+
+from dataclasses import dataclass
+from importlib import import_module
+
+
+@dataclass(frozen=True)
+class Email:
+    template: str  # renders <template>_subject.txt and <template>_message.txt
+    context: dict  # callables are called inside the recipient's language
+
+
+KINDS = {
+    "publication_notice": "apps.core.emails.publication_notice",
+    "expiry_warning": "apps.jobs.emails.expiry_warning",
+}
+
+
+def writer(kind: str):
+    module, name = KINDS[kind].rsplit(".", 1)
+    return getattr(import_module(module), name)

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Delivery(models.Model):
+    """One email to one person, recorded before it is sent. The unique key makes a second
+    request for the same email (a retry, a second worker, a repeated beat tick) a no-op; the
+    status and lease let a crashed send be picked up again by the sweeper."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        DROPPED = "dropped", _("Not sent: no longer relevant")
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    kind = models.CharField(_("kind"), max_length=40)
+    # Ids of what the email is about, never its text: it is rendered when sent.
+    params = models.JSONField(_("parameters"), default=dict)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # A send in progress owns the row until then; past it, the sweeper may take it over.
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.key
