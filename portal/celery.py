@@ -29,6 +29,16 @@ app.conf.beat_schedule = {
         "task": "apps.notifications.tasks.sweep_deliveries",
         "schedule": 60.0,
     },
+    "daily-job-alerts": {
+        "task": "apps.jobs.tasks.send_job_alerts",
+        "schedule": crontab(minute=0, hour=13),  # morning across the United States
+        "args": ["daily"],
+    },
+    "weekly-job-alerts": {
+        "task": "apps.jobs.tasks.send_job_alerts",
+        "schedule": crontab(minute=0, hour=13, day_of_week="monday"),
+        "args": ["weekly"],
+    },
     "expire-jobs": {
         "task": "apps.jobs.tasks.expire_jobs",
         "schedule": crontab(minute=5, hour=6),

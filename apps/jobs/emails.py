@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from apps.core.emails import absolute_url
 from apps.core.models import PublicationStatus
 from apps.jobs.models import Job
@@ -15,4 +17,34 @@ def expiry_warning(params: dict) -> Email | None:
     return Email(
         template="jobs/email/expiry_warning",
         context={"job": job, "renew_url": lambda: absolute_url(job.get_renew_url())},
+    )
+
+
+def job_alert(params: dict) -> Email | None:
+    """To a seeker: new jobs matching a saved search. Dropped if the search was deleted or
+    none of the jobs is still open."""
+    from apps.jobs.models import SavedSearch
+    from apps.jobs.selectors import JOB_CARD_FIELDS
+
+    search = SavedSearch.objects.filter(pk=params["search"]).first()
+    if search is None:
+        return None
+    jobs = list(
+        Job.objects.published()
+        .filter(pk__in=params["jobs"])
+        .only(*JOB_CARD_FIELDS)
+        .select_related("organization")
+        .order_by("-published_at", "-id")
+    )
+    if not jobs:
+        return None
+    return Email(
+        template="jobs/email/job_alert",
+        context={
+            "search": search,
+            "jobs": jobs,
+            "search_url": lambda: absolute_url(search.get_absolute_url()),
+            "job_urls": lambda: {job.pk: absolute_url(job.get_absolute_url()) for job in jobs},
+            "searches_url": lambda: absolute_url(reverse("jobs:searches")),
+        },
     )

@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.us import locate_zip
@@ -7,6 +10,7 @@ from apps.jobs.models import (
     EmploymentType,
     Job,
     ReportReason,
+    SavedSearch,
     WorkAuthorization,
     WorkLanguage,
     Workplace,
@@ -75,6 +79,19 @@ class JobFilterForm(forms.Form):
                 params={"zip": zip_code},
             )
         return zip_code
+
+    def query_string(self) -> str:
+        """The valid filters as a canonical query string (sorted; no page, no sort): what a
+        saved search keeps, so equal searches are stored alike."""
+        self.is_valid()
+        pairs = []
+        for name in sorted(self.cleaned_data):
+            value = self.cleaned_data[name]
+            if name in ("sort",) or value in ("", None, []):
+                continue
+            for item in value if isinstance(value, list) else [value]:
+                pairs.append((name, str(item)))
+        return urlencode(pairs)
 
     def filters(self) -> dict:
         """The valid filters, with defaults: what the search applies."""
@@ -200,3 +217,14 @@ class ReportForm(forms.Form):
         label=_("Anything else staff should know (optional)"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
+
+
+class SavedSearchForm(forms.ModelForm):
+    class Meta:
+        model = SavedSearch
+        fields = ["name", "frequency", "query"]
+        labels = {"name": _("Name this search")}
+        widgets = {"query": forms.HiddenInput, "frequency": forms.RadioSelect}
+
+    def clean_query(self):
+        return JobFilterForm(QueryDict(self.cleaned_data["query"])).query_string()

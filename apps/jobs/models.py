@@ -272,3 +272,36 @@ class JobReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()}: {self.job}"
+
+
+class SavedSearch(models.Model):
+    """A seeker's job search, kept with a name to get alerts of new jobs that match it."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("Every day")
+        WEEKLY = "weekly", _("Every week")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    # The search's filters as a canonical query string (JobFilterForm.query_string()).
+    query = models.CharField(_("search"), max_length=1000, blank=True)
+    frequency = models.CharField(
+        _("how often"), max_length=6, choices=Frequency.choices, default=Frequency.DAILY
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    # Jobs published after this are new to the person: the next alert lists them.
+    alerted_until = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        url = reverse("jobs:list")
+        return f"{url}?{self.query}" if self.query else url

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
+from django.http import QueryDict
 from django.utils import timezone
 
 from apps.accounts.models import User
@@ -13,7 +14,14 @@ from apps.core.models import PublicationStatus, default_expiry
 from apps.core.search import document
 from apps.core.services import InvalidTransition, audit_record, is_member, publication_expire
 from apps.core.us import locate_zip
-from apps.jobs.models import HOURS_PER_UNIT, Job, JobReport, JobSearchEntry, SavedJob
+from apps.jobs.models import (
+    HOURS_PER_UNIT,
+    Job,
+    JobReport,
+    JobSearchEntry,
+    SavedJob,
+    SavedSearch,
+)
 from apps.notifications.services import delivery_queue
 
 TITLE_FIELDS = ["title"]
@@ -195,3 +203,73 @@ def jobs_warn_expiring() -> int:
             expiry_notice_for=F("expires_on")
         )
     return count
+
+
+MAX_SAVED_SEARCHES = 20
+
+
+class TooManySavedSearches(Exception):
+    pass
+
+
+def saved_search_create(*, user: User, search: SavedSearch) -> SavedSearch:
+    """Keep a search for alerts. New jobs are counted from now on."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if SavedSearch.objects.filter(user=user).count() >= MAX_SAVED_SEARCHES:
+        raise TooManySavedSearches
+    search.user = user
+    search.alerted_until = timezone.now()
+    search.save()
+    return search
+
+
+ALERT_MAX_JOBS = 20
+
+
+def alert_run_key(frequency: str, now) -> str:
+    """Which run an alert belongs to: the day for daily alerts, the ISO week for weekly."""
+    day = timezone.localtime(now).date()
+    if frequency == SavedSearch.Frequency.WEEKLY:
+        year, week, _weekday = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return day.isoformat()
+
+
+def job_alerts_queue(*, frequency: str, now=None) -> int:
+    """Queue one alert per saved search of this frequency that has new jobs: published since
+    its last alert and still open. Searches with the same filters share one query. The
+    delivery key names the run, so a repeated beat tick queues nothing twice. Returns how
+    many alerts were queued."""
+    from apps.jobs.forms import JobFilterForm
+    from apps.jobs.selectors import jobs_search
+
+    now = now or timezone.now()
+    run = alert_run_key(frequency, now)
+    searches = SavedSearch.objects.filter(frequency=frequency, user__is_active=True)
+    by_query: dict[str, list[SavedSearch]] = {}
+    for search in searches.only("pk", "user_id", "query", "alerted_until"):
+        by_query.setdefault(search.query, []).append(search)
+    queued = 0
+    for query, group in by_query.items():
+        filters = {**JobFilterForm(QueryDict(query)).filters(), "sort": "newest"}
+        since = min(search.alerted_until for search in group)
+        new_jobs = list(
+            jobs_search(filters)
+            .filter(published_at__gt=since, published_at__lte=now)
+            .values_list("job_id", "published_at")[: ALERT_MAX_JOBS * 10]
+        )
+        with transaction.atomic():
+            for search in group:
+                jobs = [pk for pk, published in new_jobs if published > search.alerted_until]
+                if jobs:
+                    delivery_queue(
+                        key=f"job-alert:{search.pk}:{run}", recipient_id=search.user_id,
+                        kind="job_alert",
+                        params={"search": search.pk, "jobs": jobs[:ALERT_MAX_JOBS]},
+                    )  # fmt: skip
+                    queued += 1
+            SavedSearch.objects.filter(pk__in=[search.pk for search in group]).update(
+                alerted_until=now
+            )
+    return queued

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from apps.jobs.services import jobs_expire_due, jobs_warn_expiring
+from apps.jobs.services import job_alerts_queue, jobs_expire_due, jobs_warn_expiring
 
 
 @shared_task
@@ -9,3 +9,9 @@ def expire_jobs() -> None:
     end soon, with a link to renew them."""
     jobs_expire_due()
     jobs_warn_expiring()
+
+
+@shared_task
+def send_job_alerts(frequency: str) -> None:
+    """Daily and weekly (beat): queue the alerts of the saved searches with new jobs."""
+    job_alerts_queue(frequency=frequency)

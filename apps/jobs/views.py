@@ -35,17 +35,20 @@ from apps.core.services import (
     check_can_transition,
     publication_transition,
 )
-from apps.jobs.forms import JobFilterForm, JobForm, ReportForm, ReviewForm
+from apps.jobs.forms import JobFilterForm, JobForm, ReportForm, ReviewForm, SavedSearchForm
 from apps.jobs.models import (
     WORK_AUTHORIZATION_EXPLANATIONS,
     Job,
     JobReport,
     SavedJob,
+    SavedSearch,
     WorkAuthorization,
 )
 from apps.jobs.selectors import jobs_for, jobs_search
 from apps.jobs.services import (
+    MAX_SAVED_SEARCHES,
     ReportLimitReached,
+    TooManySavedSearches,
     job_create,
     job_renew,
     job_report,
@@ -53,6 +56,7 @@ from apps.jobs.services import (
     job_save,
     job_unsave,
     job_update,
+    saved_search_create,
 )
 from apps.organizations.models import Organization
 from apps.organizations.selectors import organizations_of
@@ -90,6 +94,10 @@ class JobListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, filters=self.filters, **kwargs)
         context["jobs"] = jobs_for(context["page_obj"].object_list)
+        query = self.form.query_string()
+        context["save_search_form"] = SavedSearchForm(
+            initial={"query": query, "name": self.filters.get("q", "")[:80]}
+        )
         return context
 
 
@@ -419,3 +427,46 @@ class JobRenewView(LoginRequiredMixin, JobFormMixin, UpdateView):
                 % {"date": date_format(job.expires_on, "DATE_FORMAT")},
             )
         return HttpResponseRedirect(job.get_manage_url())
+
+
+class SavedSearchCreateView(LoginRequiredMixin, CreateView):
+    """POST only: the form sits on the job list, under the results."""
+
+    form_class = SavedSearchForm
+    http_method_names = ["post"]
+
+    def form_valid(self, form):
+        try:
+            search = saved_search_create(user=self.request.user, search=form.instance)
+        except TooManySavedSearches:
+            messages.error(
+                self.request,
+                _("You already have %(max)s saved searches. Delete one to save another.")
+                % {"max": MAX_SAVED_SEARCHES},
+            )
+            return HttpResponseRedirect(reverse("jobs:searches"))
+        messages.success(
+            self.request,
+            _("Search saved. We will email you new jobs that match it (%(how_often)s).")
+            % {"how_often": search.get_frequency_display().lower()},
+        )
+        return HttpResponseRedirect(search.get_absolute_url())
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Give the search a name to save it."))
+        query = form.data.get("query", "")
+        return HttpResponseRedirect(reverse("jobs:list") + (f"?{query}" if query else ""))
+
+
+class SavedSearchListView(LoginRequiredMixin, ListView):
+    template_name = "jobs/saved_searches.html"
+    context_object_name = "searches"
+
+    def get_queryset(self):
+        return SavedSearch.objects.filter(user=self.request.user)
+
+    def post(self, request, *args, **kwargs):
+        search = get_object_or_404(SavedSearch, pk=request.POST.get("search"), user=request.user)
+        search.delete()
+        messages.success(request, _("Search deleted: no more alerts for it."))
+        return HttpResponseRedirect(reverse("jobs:searches"))

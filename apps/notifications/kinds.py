@@ -15,6 +15,7 @@ class Email:
 KINDS = {
     "publication_notice": "apps.core.emails.publication_notice",
     "expiry_warning": "apps.jobs.emails.expiry_warning",
+    "job_alert": "apps.jobs.emails.job_alert",
 }
 
 

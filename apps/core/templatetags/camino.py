@@ -15,3 +15,9 @@ def translated_field(instance, field: str) -> TranslatedText:
 def fallback_note(text: TranslatedText) -> dict:
     """Tells the reader that a text is shown in another language for now."""
     return {"text": text}
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    """{{ urls|get_item:job.pk }}: a value from a dict by a key that is not a plain name."""
+    return mapping.get(key)
