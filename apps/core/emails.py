@@ -4,6 +4,7 @@ delivery log (apps.notifications), never directly."""
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from apps.accounts.models import User
@@ -13,15 +14,34 @@ def absolute_url(path: str) -> str:
     return f"{settings.CAMINO_BASE_URL}{path}"
 
 
-def render_email(*, to: User, template: str, context: dict) -> EmailMessage:
-    """`<template>_subject.txt` and `<template>_message.txt` in the recipient's language.
-    Callables in `context` (URLs built with reverse(), say) are called in that language."""
+def render_email(*, to: User, template: str, context: dict, topic: str) -> EmailMessage:
+    """`<template>_subject.txt` and `<template>_message.txt` in the recipient's language,
+    with a one-click unsubscribe from `topic` (link and List-Unsubscribe headers) and a
+    link to the person's email preferences. Callables in `context` (URLs built with
+    reverse(), say) are called in that language."""
+    from apps.notifications.unsubscribe import make_token
+
     with translation.override(to.preferred_language):
         context = {key: value() if callable(value) else value for key, value in context.items()}
-        context["recipient"] = to
+        unsubscribe_url = absolute_url(
+            reverse("notifications:unsubscribe", args=[make_token(user_id=to.pk, topic=topic)])
+        )
+        context |= {
+            "recipient": to,
+            "unsubscribe_url": unsubscribe_url,
+            "preferences_url": absolute_url(reverse("notifications:preferences")),
+        }
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}_message.txt", context)
-    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[to.email])
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        to=[to.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
 
 
 def publication_notice(params: dict):
@@ -35,6 +55,7 @@ def publication_notice(params: dict):
     if item is None:
         return None  # the listing is gone: nothing to say
     return Email(
+        topic="listing_notices",
         template="core/email/publication_notice",
         context={
             "action": entry.action,

@@ -15,6 +15,7 @@ def expiry_warning(params: dict) -> Email | None:
     if str(job.expires_on) != params["expires_on"]:
         return None  # renewed since: the warning is about an old date
     return Email(
+        topic="listing_notices",
         template="jobs/email/expiry_warning",
         context={"job": job, "renew_url": lambda: absolute_url(job.get_renew_url())},
     )
@@ -39,6 +40,7 @@ def job_alert(params: dict) -> Email | None:
     if not jobs:
         return None
     return Email(
+        topic="job_alerts",
         template="jobs/email/job_alert",
         context={
             "search": search,

@@ -246,7 +246,9 @@ def job_alerts_queue(*, frequency: str, now=None) -> int:
 
     now = now or timezone.now()
     run = alert_run_key(frequency, now)
-    searches = SavedSearch.objects.filter(frequency=frequency, user__is_active=True)
+    searches = SavedSearch.objects.filter(frequency=frequency, user__is_active=True).exclude(
+        user__email_preferences__job_alerts=False
+    )
     by_query: dict[str, list[SavedSearch]] = {}
     for search in searches.only("pk", "user_id", "query", "alerted_until"):
         by_query.setdefault(search.query, []).append(search)

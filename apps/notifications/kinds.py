@@ -10,6 +10,7 @@ from importlib import import_module
 class Email:
     template: str  # renders <template>_subject.txt and <template>_message.txt
     context: dict  # callables are called inside the recipient's language
+    topic: str  # what the recipient turns off to stop emails like this (models.Topic)
 
 
 KINDS = {

@@ -39,3 +39,31 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class Topic(models.TextChoices):
+    """The kinds of email a person can turn off (account emails, such as password resets,
+    cannot be)."""
+
+    JOB_ALERTS = "job_alerts", _("Job alerts for my saved searches")
+    LISTING_NOTICES = "listing_notices", _("News about the listings I submitted")
+    STAFF_SUMMARY = "staff_summary", _("Daily summary for staff")
+
+
+class EmailPreferences(models.Model):
+    """Which emails a person wants. Without a row, they want them all."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preferences"
+    )
+    job_alerts = models.BooleanField(Topic.JOB_ALERTS.label, default=True)
+    listing_notices = models.BooleanField(Topic.LISTING_NOTICES.label, default=True)
+    staff_summary = models.BooleanField(Topic.STAFF_SUMMARY.label, default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("email preferences")
+        verbose_name_plural = _("email preferences")
+
+    def __str__(self) -> str:
+        return f"email preferences of {self.user}"

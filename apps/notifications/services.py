@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from apps.core.emails import render_email
 from apps.notifications.kinds import writer
-from apps.notifications.models import Delivery
+from apps.notifications.models import Delivery, EmailPreferences, Topic
 
 logger = logging.getLogger(__name__)
 
@@ -66,11 +66,14 @@ def delivery_send(delivery_id: int) -> bool:
         delivery.save(update_fields=["status", "claimed_until", "attempts"])
     deliveries = Delivery.objects.filter(pk=delivery.pk)
     email = writer(delivery.kind)(delivery.params)
-    if email is None:
+    if email is None or not wants(delivery.recipient, email.topic):
         deliveries.update(status=Delivery.Status.DROPPED, claimed_until=None)
         return False
     try:
-        render_email(to=delivery.recipient, template=email.template, context=email.context).send()
+        render_email(
+            to=delivery.recipient, template=email.template, context=email.context,
+            topic=email.topic,
+        ).send()  # fmt: skip
     except Exception as error:
         deliveries.update(
             status=Delivery.Status.PENDING, claimed_until=None, last_error=repr(error)[:1000]
@@ -92,3 +95,23 @@ def deliveries_due() -> list[int]:
         .order_by("created_at")
         .values_list("pk", flat=True)[:SWEEP_BATCH]
     )
+
+
+def preferences_update(*, user_id: int, **choices: bool) -> EmailPreferences:
+    """Change which emails a person gets (topic=True/False), creating their row if needed."""
+    unknown = set(choices) - set(Topic.values)
+    if unknown:
+        raise ValueError(f"unknown topics: {unknown}")
+    with transaction.atomic():
+        preferences, _created = EmailPreferences.objects.select_for_update().get_or_create(
+            user_id=user_id
+        )
+        for topic, wanted in choices.items():
+            setattr(preferences, topic, wanted)
+        preferences.save()
+    return preferences
+
+
+def wants(user, topic: str) -> bool:
+    preferences = EmailPreferences.objects.filter(user=user).first()
+    return preferences is None or getattr(preferences, topic)

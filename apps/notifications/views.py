@@ -1,0 +1,67 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import FormView, TemplateView
+
+from apps.accounts.models import User
+from apps.accounts.services import user_set_language
+from apps.notifications.forms import PreferencesForm
+from apps.notifications.models import EmailPreferences, Topic
+from apps.notifications.services import preferences_update
+from apps.notifications.unsubscribe import read_token
+
+
+class PreferencesView(LoginRequiredMixin, FormView):
+    template_name = "notifications/preferences.html"
+    form_class = PreferencesForm
+
+    def get_form_kwargs(self):
+        user = self.request.user
+        return {
+            **super().get_form_kwargs(),
+            "instance": EmailPreferences.objects.filter(user=user).first()
+            or EmailPreferences(user=user),
+            "initial": {"preferred_language": user.preferred_language},
+            "is_staff": user.is_staff,
+        }
+
+    def form_valid(self, form):
+        user = self.request.user
+        choices = {
+            topic: form.cleaned_data[topic] for topic in Topic.values if topic in form.fields
+        }
+        preferences_update(user_id=user.pk, **choices)
+        user_set_language(user=user, language=form.cleaned_data["preferred_language"])
+        messages.success(self.request, _("Your email preferences are saved."))
+        return HttpResponseRedirect(reverse("notifications:preferences"))
+
+
+@method_decorator(csrf_exempt, name="dispatch")  # the signed token is the authorization
+class UnsubscribeView(TemplateView):
+    """GET asks for a click (link checkers in mail systems open links); POST, from that
+    button or from a mail program's one-click unsubscribe (RFC 8058), does it. Doing it
+    twice is the same as once."""
+
+    template_name = "notifications/unsubscribe.html"
+
+    def dispatch(self, request, token, *args, **kwargs):
+        found = read_token(token)
+        if found is None or found[1] not in Topic.values:
+            raise Http404
+        user_id, topic = found
+        self.person = User.objects.filter(pk=user_id, is_active=True).first()
+        if self.person is None:
+            raise Http404
+        self.topic = Topic(topic)
+        return super().dispatch(request, token, *args, **kwargs)
+
+    def post(self, request, token):
+        preferences_update(user_id=self.person.pk, **{self.topic.value: False})
+        return self.render_to_response(self.get_context_data(done=True))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, email=self.person.email, **kwargs)

@@ -1,0 +1,103 @@
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from apps.jobs.models import SavedSearch
+from apps.jobs.services import job_alerts_queue
+from apps.notifications.models import EmailPreferences
+from apps.notifications.unsubscribe import make_token
+from tests.accounts.factories import StaffFactory, UserFactory
+from tests.jobs.factories import JobFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def alert(django_capture_on_commit_callbacks):
+    """A job alert email, sent to a Spanish-speaking seeker."""
+    user = UserFactory(preferred_language="es")
+    SavedSearch.objects.create(
+        user=user, name="Cocina", query="q=cocinero",
+        alerted_until=timezone.now() - timezone.timedelta(days=1),
+    )  # fmt: skip
+    JobFactory(title_es="Cocinero")
+    with django_capture_on_commit_callbacks(execute=True):
+        job_alerts_queue(frequency="daily")
+    return mail.outbox[-1]
+
+
+def unsubscribe_path(message) -> str:
+    return re.search(r"http://127\.0\.0\.1:8000(/es/notifications/unsubscribe/\S+/)", message.body)[
+        1
+    ]
+
+
+def test_every_email_has_one_click_unsubscribe_headers_and_links(alert):
+    path = unsubscribe_path(alert)
+    assert alert.extra_headers["List-Unsubscribe"] == f"<http://127.0.0.1:8000{path}>"
+    assert alert.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "http://127.0.0.1:8000/es/notifications/preferences/" in alert.body
+
+
+def test_the_link_works_without_signing_in_and_asks_for_a_click_first(client, alert):
+    path = unsubscribe_path(alert)
+
+    page = client.get(path)
+    assert page.status_code == 200
+    assert "Avisos de empleo de mis búsquedas guardadas" in page.content.decode()
+    assert not EmailPreferences.objects.exists()  # opening the link changes nothing
+
+    done = client.post(path)
+    assert "ya no recibirá" in done.content.decode()
+    assert EmailPreferences.objects.get().job_alerts is False
+    assert client.post(path).status_code == 200  # twice is the same as once
+
+
+def test_mail_programs_unsubscribe_in_one_post_without_a_form(alert):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        unsubscribe_path(alert), "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert EmailPreferences.objects.get().job_alerts is False
+
+
+def test_after_unsubscribing_no_more_alerts_are_sent(client, alert):
+    client.post(unsubscribe_path(alert))
+    mail.outbox.clear()
+    JobFactory(title_es="Otro cocinero", published_at=timezone.now())
+    assert job_alerts_queue(frequency="daily") == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("token", ["nonsense", make_token(user_id=1, topic="job_alerts") + "x"])
+def test_a_forged_or_damaged_link_is_a_404(client, token):
+    UserFactory()
+    assert client.get(f"/es/notifications/unsubscribe/{token}/").status_code == 404
+
+
+def test_the_preferences_page_sets_emails_and_language(client):
+    user = UserFactory(preferred_language="es")
+    client.force_login(user)
+    page = client.get("/es/notifications/preferences/").content.decode()
+    assert "Avisos de empleo" in page and "Resumen diario" not in page  # staff only
+
+    client.post("/es/notifications/preferences/", {"job_alerts": "on", "preferred_language": "en"})
+
+    preferences = EmailPreferences.objects.get(user=user)
+    assert (preferences.job_alerts, preferences.listing_notices) == (True, False)
+    user.refresh_from_db()
+    assert user.preferred_language == "en"
+
+
+def test_staff_can_turn_off_their_daily_summary(client):
+    from allauth.mfa.models import Authenticator
+
+    staff = StaffFactory()
+    Authenticator.objects.create(user=staff, type="totp", data={"secret": "x"})
+    client.force_login(staff)
+    assert "Resumen diario" in client.get("/es/notifications/preferences/").content.decode()
