@@ -2,7 +2,7 @@
 delivery log (apps.notifications), never directly."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -14,7 +14,7 @@ def absolute_url(path: str) -> str:
     return f"{settings.CAMINO_BASE_URL}{path}"
 
 
-def render_email(*, to: User, template: str, context: dict, topic: str) -> EmailMessage:
+def render_email(*, to: User, template: str, context: dict, topic: str) -> EmailMultiAlternatives:
     """`<template>_subject.txt` and `<template>_message.txt` in the recipient's language,
     with a one-click unsubscribe from `topic` (link and List-Unsubscribe headers) and a
     link to the person's email preferences. Callables in `context` (URLs built with
@@ -31,10 +31,16 @@ def render_email(*, to: User, template: str, context: dict, topic: str) -> Email
             "unsubscribe_url": unsubscribe_url,
             "preferences_url": absolute_url(reverse("notifications:preferences")),
         }
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_message.txt", context)
-    return EmailMessage(
-        subject=" ".join(subject.split()),
+        # The HTML part is the same text, in paragraphs with clickable links: one source,
+        # nothing fetched from elsewhere when it is opened.
+        html = render_to_string(
+            "notifications/email/layout.html",
+            {"subject": subject, "body": body, "language": to.preferred_language},
+        )
+    message = EmailMultiAlternatives(
+        subject=subject,
         body=body,
         to=[to.email],
         headers={
@@ -42,6 +48,8 @@ def render_email(*, to: User, template: str, context: dict, topic: str) -> Email
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
+    message.attach_alternative(html, "text/html")
+    return message
 
 
 def publication_notice(params: dict):

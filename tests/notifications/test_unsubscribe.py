@@ -101,3 +101,13 @@ def test_staff_can_turn_off_their_daily_summary(client):
     Authenticator.objects.create(user=staff, type="totp", data={"secret": "x"})
     client.force_login(staff)
     assert "Resumen diario" in client.get("/es/notifications/preferences/").content.decode()
+
+
+def test_emails_are_html_with_a_plain_text_alternative_and_nothing_remote(alert):
+    html, mimetype = alert.alternatives[0]
+    assert mimetype == "text/html"
+    assert '<html lang="es">' in html
+    assert "Cocinero" in html and "Cocinero" in alert.body
+    link = unsubscribe_path(alert)
+    assert f'<a href="http://127.0.0.1:8000{link}"' in html
+    assert "<img" not in html and "<script" not in html and "<link" not in html
