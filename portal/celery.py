@@ -39,6 +39,10 @@ app.conf.beat_schedule = {
         "schedule": crontab(minute=0, hour=13, day_of_week="monday"),
         "args": ["weekly"],
     },
+    "staff-summaries": {
+        "task": "apps.notifications.tasks.send_staff_summaries",
+        "schedule": crontab(minute=30, hour=13),
+    },
     "expire-jobs": {
         "task": "apps.jobs.tasks.expire_jobs",
         "schedule": crontab(minute=5, hour=6),

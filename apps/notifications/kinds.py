@@ -17,6 +17,7 @@ KINDS = {
     "publication_notice": "apps.core.emails.publication_notice",
     "expiry_warning": "apps.jobs.emails.expiry_warning",
     "job_alert": "apps.jobs.emails.job_alert",
+    "staff_summary": "apps.notifications.summary.staff_summary",
 }
 
 

@@ -1,6 +1,7 @@
 from celery import shared_task
 
 from apps.notifications.services import deliveries_due, delivery_send
+from apps.notifications.summary import staff_summaries_queue
 
 
 @shared_task
@@ -16,3 +17,9 @@ def sweep_deliveries() -> None:
     a worker that died mid-send)."""
     for delivery_id in deliveries_due():
         send_delivery.delay(delivery_id)
+
+
+@shared_task
+def send_staff_summaries() -> None:
+    """Daily (beat): the curators' summary of what waits for them."""
+    staff_summaries_queue()

@@ -1,0 +1,75 @@
+"""The staff daily summary: what curators should look at today."""
+
+from datetime import timedelta
+
+from django.contrib.auth.models import Group
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.accounts.models import User
+from apps.accounts.roles import CURATORS_GROUP
+from apps.core.emails import absolute_url
+from apps.notifications.kinds import Email
+from apps.notifications.services import delivery_queue
+
+EXPIRING_DAYS = 3
+OLDEST_SHOWN = 5
+
+
+def curators():
+    group = Group.objects.filter(name=CURATORS_GROUP)
+    return (
+        User.objects.filter(is_active=True, is_staff=True)
+        .filter(Q(is_superuser=True) | Q(groups__in=group))
+        .distinct()
+    )
+
+
+def staff_summaries_queue(*, now=None) -> int:
+    """Queue today's summary for each curator who wants it (once a day: the key says so)."""
+    day = timezone.localtime(now or timezone.now()).date().isoformat()
+    people = curators().exclude(email_preferences__staff_summary=False)
+    count = 0
+    for user_id in people.values_list("pk", flat=True):
+        delivery_queue(
+            key=f"staff-summary:{user_id}:{day}", recipient_id=user_id, kind="staff_summary",
+            params={"day": day},
+        )  # fmt: skip
+        count += 1
+    return count
+
+
+def staff_summary(params: dict) -> Email | None:
+    """Counts and links, written when sent so they are current. Nothing to report: no email."""
+    from apps.jobs.models import Job, JobReport
+
+    today = timezone.localdate()
+    pending = Job.objects.awaiting_review().select_related("organization")
+    new_reports = JobReport.objects.filter(
+        resolved_at=None, created_at__gte=timezone.now() - timedelta(days=1)
+    ).count()
+    open_reports = JobReport.objects.filter(resolved_at=None).count()
+    expiring = (
+        Job.objects.published()
+        .filter(expires_on__lte=today + timedelta(days=EXPIRING_DAYS))
+        .count()
+    )
+    pending_count = pending.count()
+    if not (pending_count or open_reports or expiring):
+        return None
+    oldest = list(pending[:OLDEST_SHOWN])
+    return Email(
+        topic="staff_summary",
+        template="notifications/email/staff_summary",
+        context={
+            "pending_count": pending_count,
+            "oldest": oldest,
+            "oldest_urls": lambda: {job.pk: absolute_url(job.get_manage_url()) for job in oldest},
+            "new_reports": new_reports,
+            "open_reports": open_reports,
+            "expiring": expiring,
+            "queue_url": lambda: absolute_url(reverse("jobs:review_queue")),
+            "reports_url": lambda: absolute_url(reverse("jobs:reports")),
+        },
+    )
