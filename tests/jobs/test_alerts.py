@@ -110,3 +110,27 @@ def test_an_alert_whose_jobs_closed_before_sending_is_dropped(search):
     sweep_deliveries()
     assert mail.outbox == []
     assert Delivery.objects.get().status == "dropped"
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+def test_a_beat_tick_delivered_twice_to_a_real_worker_sends_each_alert_once(celery_worker):
+    from apps.jobs.tasks import send_job_alerts
+    from tests.worker import sent_emails, wait_for
+
+    for n in range(5):
+        SavedSearch.objects.create(
+            user=UserFactory(email=f"alert{n}@example.org"), name="Cocina", query="q=cocinero",
+            alerted_until=timezone.now() - timedelta(hours=1),
+        )  # fmt: skip
+    JobFactory(title_es="Cocinero")
+
+    send_job_alerts.delay("daily")
+    send_job_alerts.delay("daily")  # the same tick, delivered twice
+
+    wait_for(lambda: Delivery.objects.filter(status="sent").count() == 5, what="five alerts")
+    wait_for(lambda: len(sent_emails(celery_worker.email_dir)) >= 5, what="five emails")
+    assert sorted(sent_emails(celery_worker.email_dir)) == [
+        f"alert{n}@example.org" for n in range(5)
+    ]
+    assert Delivery.objects.count() == 5
