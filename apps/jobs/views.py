@@ -59,7 +59,7 @@ from apps.jobs.services import (
     saved_search_create,
 )
 from apps.organizations.models import Organization
-from apps.organizations.selectors import organizations_of
+from apps.organizations.selectors import member_organization_ids, organizations_of
 
 PAGE_SIZE = 20
 
@@ -281,7 +281,7 @@ class MyJobsView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         return (
-            Job.objects.filter(organization__in=organizations_of(self.request.user))
+            Job.objects.filter(organization__in=member_organization_ids(self.request.user))
             .select_related("organization")
             .order_by("-updated_at", "-id")
         )

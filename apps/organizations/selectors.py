@@ -5,6 +5,11 @@ from apps.accounts.roles import is_curator
 from apps.organizations.models import Membership, Organization
 
 
+def member_organization_ids(user: User) -> QuerySet:
+    """The ids of the organizations a user is a member of, as a subquery."""
+    return Membership.objects.filter(user=user).values("organization_id")
+
+
 def organizations_of(user: User) -> QuerySet[Organization]:
     return Organization.objects.filter(memberships__user=user).order_by("name")
 
@@ -18,5 +23,4 @@ def organizations_visible_to(user: User) -> QuerySet[Organization]:
     active = Q(status=Organization.Status.ACTIVE)
     if not user.is_authenticated:
         return queryset.filter(active)
-    mine = Membership.objects.filter(user=user).values("organization_id")
-    return queryset.filter(active | Q(pk__in=mine))
+    return queryset.filter(active | Q(pk__in=member_organization_ids(user)))
