@@ -50,10 +50,11 @@ def audit_record(*, actor: User | None, subject: models.Model, action: str, note
     return AuditEntry.objects.create(actor=actor, subject=subject, action=action, note=note)
 
 
-def is_member(user: User, organization_id: int) -> bool:
+def may_act_for(user: User, organization_id: int) -> bool:
+    """Curators act for every organization; anyone else only for those they belong to."""
     from apps.organizations.models import Membership
 
-    return (
+    return is_curator(user) or (
         user.is_authenticated
         and Membership.objects.filter(user=user, organization_id=organization_id).exists()
     )
@@ -68,11 +69,23 @@ def check_can_transition(*, actor: User | None, item: Publishable, action: str) 
     elif transition.curators_only:
         if not is_curator(actor):
             raise PermissionDenied
-    elif not (is_curator(actor) or is_member(actor, item.organization_id)):
+    elif not may_act_for(actor, item.organization_id):
         raise PermissionDenied
     if item.status not in transition.sources:
         raise InvalidTransition(f"cannot {action} an item that is {item.status}")
     return transition
+
+
+def allowed_transitions(*, actor: User | None, item: Publishable) -> list[str]:
+    """The actions this person may take on the item now, for the buttons to offer."""
+    allowed = []
+    for action in TRANSITIONS:
+        try:
+            check_can_transition(actor=actor, item=item, action=action)
+        except (PermissionDenied, InvalidTransition):
+            continue
+        allowed.append(action)
+    return allowed
 
 
 def publication_transition(

@@ -4,6 +4,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.services import TRANSITIONS
 from apps.core.us import locate_zip
 from apps.jobs.models import (
     Category,
@@ -194,9 +195,7 @@ class JobForm(forms.ModelForm):
 
 
 class ReviewForm(forms.Form):
-    action = forms.ChoiceField(
-        choices=[(a, a) for a in ("submit", "publish", "reject", "expire", "archive")]
-    )
+    action = forms.ChoiceField(choices=[(action, action) for action in TRANSITIONS])
     note = forms.CharField(
         label=_("Note for the organization"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),

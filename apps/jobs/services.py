@@ -12,7 +12,7 @@ from apps.accounts.models import User
 from apps.accounts.roles import is_curator
 from apps.core.models import PublicationStatus, default_expiry
 from apps.core.search import document
-from apps.core.services import InvalidTransition, audit_record, is_member, publication_expire
+from apps.core.services import InvalidTransition, audit_record, may_act_for, publication_expire
 from apps.core.us import locate_zip
 from apps.jobs.models import (
     HOURS_PER_UNIT,
@@ -67,7 +67,7 @@ def job_index(job: Job) -> None:
 
 def job_create(*, actor: User, job: Job) -> Job:
     """A partner (member of the job's organization) or a curator writes a new draft."""
-    if not (is_curator(actor) or is_member(actor, job.organization_id)):
+    if not may_act_for(actor, job.organization_id):
         raise PermissionDenied
     with transaction.atomic():
         job.created_by = actor
@@ -144,7 +144,7 @@ def job_report_resolve(*, actor: User, report: JobReport, note: str = "") -> Job
 def job_renew(*, actor: User, job: Job, changed: bool) -> Job:
     """Keep a published or expired job listed for another period. Unchanged, it goes back up
     at once; changed, it goes back through review first."""
-    if not (is_curator(actor) or is_member(actor, job.organization_id)):
+    if not may_act_for(actor, job.organization_id):
         raise PermissionDenied
     if job.status not in (PublicationStatus.PUBLISHED, PublicationStatus.EXPIRED):
         raise InvalidTransition(f"cannot renew a job that is {job.status}")

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import HttpResponseRedirect
@@ -32,7 +31,7 @@ from apps.core.models import AuditEntry, PublicationStatus
 from apps.core.services import (
     TRANSITIONS,
     InvalidTransition,
-    check_can_transition,
+    allowed_transitions,
     publication_transition,
 )
 from apps.jobs.forms import JobFilterForm, JobForm, ReportForm, ReviewForm, SavedSearchForm
@@ -233,11 +232,7 @@ class JobManageView(LoginRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         job = self.object
         user = self.request.user
-        actions = [
-            action
-            for action in ("submit", "publish", "reject", "expire", "archive")
-            if _allowed(user, job, action)
-        ]
+        actions = allowed_transitions(actor=user, item=job)
         history = AuditEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(Job), object_id=job.pk
         ).select_related("actor")
@@ -262,14 +257,6 @@ class JobManageView(LoginRequiredMixin, DetailView):
         else:
             messages.success(request, TRANSITIONS[action].label)
         return HttpResponseRedirect(job.get_manage_url())
-
-
-def _allowed(user, job, action) -> bool:
-    try:
-        check_can_transition(actor=user, item=job, action=action)
-    except (PermissionDenied, InvalidTransition):
-        return False
-    return True
 
 
 class MyJobsView(LoginRequiredMixin, ListView):
