@@ -142,9 +142,6 @@ class Job(Publishable):
     apply_email = models.EmailField(_("apply by email"), blank=True)
     apply_in_person = models.CharField(_("apply in person"), max_length=300, blank=True)
 
-    # The "expires soon" email is sent once per expiry date.
-    expiry_notice_for = models.DateField(null=True, blank=True, editable=False)
-
     objects = JobQuerySet.as_manager()
 
     class Meta:

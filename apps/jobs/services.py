@@ -4,7 +4,6 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -150,7 +149,6 @@ def job_renew(*, actor: User, job: Job, changed: bool) -> Job:
         raise InvalidTransition(f"cannot renew a job that is {job.status}")
     with transaction.atomic():
         job.expires_on = default_expiry()
-        job.expiry_notice_for = None
         if changed:
             job.status = PublicationStatus.PENDING
             job.submitted_at = timezone.now()
@@ -180,18 +178,17 @@ def jobs_expire_due() -> int:
 
 
 def jobs_warn_expiring() -> int:
-    """Queue a warning to the submitter of each published job that ends within a few days,
-    once per expiry date (the delivery key says which). Returns how many were queued."""
+    """Queue a warning to the submitter of each published job that ends within a few days.
+    The delivery key names the expiry date, so each date is warned about once however often
+    this runs. Returns how many jobs it looked at."""
     soon = timezone.localdate() + timedelta(days=EXPIRY_NOTICE_DAYS)
+    jobs = (
+        Job.objects.filter(status=PublicationStatus.PUBLISHED, expires_on__lte=soon)
+        .exclude(created_by=None)
+        .only("pk", "expires_on", "created_by_id")
+    )
     count = 0
     with transaction.atomic():
-        jobs = (
-            Job.objects.select_for_update(skip_locked=True)
-            .filter(status=PublicationStatus.PUBLISHED, expires_on__lte=soon)
-            .exclude(expiry_notice_for=F("expires_on"))
-            .exclude(created_by=None)
-            .only("pk", "expires_on", "created_by_id")
-        )
         for job in jobs:
             delivery_queue(
                 key=f"expiry-warning:{job.pk}:{job.expires_on}", recipient_id=job.created_by_id,
@@ -199,9 +196,6 @@ def jobs_warn_expiring() -> int:
                 params={"job": job.pk, "expires_on": str(job.expires_on)},
             )  # fmt: skip
             count += 1
-        Job.objects.filter(pk__in=[job.pk for job in jobs]).update(
-            expiry_notice_for=F("expires_on")
-        )
     return count
 
 
