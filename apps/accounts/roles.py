@@ -22,6 +22,19 @@ def is_curator(user: User) -> bool:
     return user._is_curator
 
 
+def curators():
+    """Every curator, as a query: the same rule as is_curator()."""
+    from django.contrib.auth.models import Group
+    from django.db.models import Q
+
+    group = Group.objects.filter(name=CURATORS_GROUP)
+    return (
+        User.objects.filter(is_active=True, is_staff=True)
+        .filter(Q(is_superuser=True) | Q(groups__in=group))
+        .distinct()
+    )
+
+
 def sync_curators_group(**kwargs) -> None:
     """Create the Curators group and give it every permission on Camino's content apps, and
     view-only access to the audit log."""

@@ -2,7 +2,8 @@ from django.urls import reverse
 
 from apps.core.emails import absolute_url
 from apps.core.models import PublicationStatus
-from apps.jobs.models import Job
+from apps.jobs.models import Job, SavedSearch
+from apps.jobs.selectors import JOB_CARD_FIELDS
 from apps.notifications.kinds import Email
 
 
@@ -24,9 +25,6 @@ def expiry_warning(params: dict) -> Email | None:
 def job_alert(params: dict) -> Email | None:
     """To a seeker: new jobs matching a saved search. Dropped if the search was deleted or
     none of the jobs is still open."""
-    from apps.jobs.models import SavedSearch
-    from apps.jobs.selectors import JOB_CARD_FIELDS
-
     search = SavedSearch.objects.filter(pk=params["search"]).first()
     if search is None:
         return None

@@ -2,28 +2,16 @@
 
 from datetime import timedelta
 
-from django.contrib.auth.models import Group
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.accounts.models import User
-from apps.accounts.roles import CURATORS_GROUP
+from apps.accounts.roles import curators
 from apps.core.emails import absolute_url
 from apps.notifications.kinds import Email
 from apps.notifications.services import delivery_queue
 
 EXPIRING_DAYS = 3
 OLDEST_SHOWN = 5
-
-
-def curators():
-    group = Group.objects.filter(name=CURATORS_GROUP)
-    return (
-        User.objects.filter(is_active=True, is_staff=True)
-        .filter(Q(is_superuser=True) | Q(groups__in=group))
-        .distinct()
-    )
 
 
 def staff_summaries_queue(*, now=None) -> int:
