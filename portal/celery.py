@@ -39,6 +39,10 @@ app.conf.beat_schedule = {
         "schedule": crontab(minute=0, hour=13, day_of_week="monday"),
         "args": ["weekly"],
     },
+    "weekly-digests": {
+        "task": "apps.notifications.tasks.send_weekly_digests",
+        "schedule": crontab(minute=0, hour=14, day_of_week="monday"),
+    },
     "staff-summaries": {
         "task": "apps.notifications.tasks.send_staff_summaries",
         "schedule": crontab(minute=30, hour=13),

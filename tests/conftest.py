@@ -75,17 +75,7 @@ def celery_worker(transactional_db, tmp_path):
 @pytest.fixture
 def broker_down():
     """Tasks are sent to a broker address where nothing listens, as when Redis is down."""
-    from portal.celery import app
+    from tests.worker import broker
 
-    def reset_connections():
-        # Forget the app's pools so the next send builds one for the current broker URL
-        # (kombu keeps one pool per URL; the real broker's stays open for later tests).
-        app._pool = None
-        app.amqp._producer_pool = None
-
-    saved = app.conf.broker_url, app.conf.task_always_eager
-    app.conf.broker_url, app.conf.task_always_eager = "redis://127.0.0.1:9/0", False
-    reset_connections()
-    yield
-    app.conf.broker_url, app.conf.task_always_eager = saved
-    reset_connections()
+    with broker("redis://127.0.0.1:9/0"):
+        yield

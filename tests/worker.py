@@ -3,12 +3,14 @@ broker, and the test database, so what a task writes is what the test reads."""
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import connection
@@ -35,9 +37,17 @@ def test_database_url() -> str:
 class Worker:
     """`celery worker` in a subprocess (prefork pool, one child by default)."""
 
-    def __init__(self, concurrency: int = 1, email_dir: Path | None = None):
+    def __init__(
+        self,
+        concurrency: int = 1,
+        email_dir: Path | None = None,
+        email_delay: float = 0,
+        redis_url: str | None = None,
+    ):
         self.concurrency = concurrency
         self.email_dir = email_dir
+        self.email_delay = email_delay
+        self.redis_url = redis_url
         self.log = Path(tempfile.mkstemp(prefix="camino-worker-", suffix=".log")[1])
         self.process: subprocess.Popen | None = None
 
@@ -47,7 +57,9 @@ class Worker:
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "DATABASE_URL": test_database_url(),
             "CAMINO_EAGER_TASKS": "0",
+            "CAMINO_EMAIL_DELAY": str(self.email_delay),
             **({"CAMINO_EMAIL_DIR": str(self.email_dir)} if self.email_dir else {}),
+            **({"REDIS_URL": self.redis_url} if self.redis_url else {}),
         }
         command = [
             sys.executable, "-m", "celery", "-A", "portal", "worker",
@@ -83,6 +95,58 @@ class Worker:
             except subprocess.TimeoutExpired:
                 self.kill()
         self.log.unlink(missing_ok=True)
+
+
+class RedisServer:
+    """A Redis of the test's own, on its own port, that the test can stop and start again
+    (the shared one serves the other tests). It keeps nothing on disk, like Camino's."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.url = f"redis://127.0.0.1:{port}/0"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> "RedisServer":
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        wait_for(self.answers, what=f"redis-server on port {self.port}")
+        return self
+
+    def answers(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as conn:
+                conn.sendall(b"PING\r\n")
+                return conn.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@contextmanager
+def broker(url: str):
+    """Send this process's tasks to the broker at `url` (not run in-process) meanwhile."""
+    saved = app.conf.broker_url, app.conf.task_always_eager
+    app.conf.broker_url, app.conf.task_always_eager = url, False
+    _forget_connections()
+    try:
+        yield
+    finally:
+        app.conf.broker_url, app.conf.task_always_eager = saved
+        _forget_connections()
+
+
+def _forget_connections() -> None:
+    # Forget the app's pools so the next send builds one for the current broker URL (kombu
+    # keeps one pool per URL; the shared broker's stays open for later tests).
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 def purge_queues() -> None:

@@ -114,6 +114,12 @@ class JobFilterForm(forms.Form):
         return data
 
 
+def saved_search_filters(query: str, *, sort: str) -> dict:
+    """The filters of a saved search's query string, read exactly as the search page reads
+    its URL (one parser for both), in the given order."""
+    return {**JobFilterForm(QueryDict(query)).filters(), "sort": sort}
+
+
 class JobForm(forms.ModelForm):
     """What a partner fills in. Either language, or both: a missing one is flagged for staff."""
 

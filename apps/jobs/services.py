@@ -4,7 +4,6 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import QueryDict
 from django.utils import timezone
 
 from apps.accounts.models import User
@@ -21,7 +20,7 @@ from apps.jobs.models import (
     SavedJob,
     SavedSearch,
 )
-from apps.notifications.services import delivery_queue
+from apps.notifications.services import Outgoing, deliveries_queue
 
 TITLE_FIELDS = ["title"]
 BODY_FIELDS = ["description", "requirements", "benefits", "schedule_notes"]
@@ -182,21 +181,21 @@ def jobs_warn_expiring() -> int:
     The delivery key names the expiry date, so each date is warned about once however often
     this runs. Returns how many jobs it looked at."""
     soon = timezone.localdate() + timedelta(days=EXPIRY_NOTICE_DAYS)
-    jobs = (
+    jobs = list(
         Job.objects.filter(status=PublicationStatus.PUBLISHED, expires_on__lte=soon)
         .exclude(created_by=None)
         .only("pk", "expires_on", "created_by_id")
     )
-    count = 0
-    with transaction.atomic():
-        for job in jobs:
-            delivery_queue(
-                key=f"expiry-warning:{job.pk}:{job.expires_on}", recipient_id=job.created_by_id,
-                kind="expiry_warning",
-                params={"job": job.pk, "expires_on": str(job.expires_on)},
-            )  # fmt: skip
-            count += 1
-    return count
+    deliveries_queue(
+        Outgoing(
+            f"expiry-warning:{job.pk}:{job.expires_on}",
+            job.created_by_id,
+            "expiry_warning",
+            {"job": job.pk, "expires_on": str(job.expires_on)},
+        )
+        for job in jobs
+    )
+    return len(jobs)
 
 
 MAX_SAVED_SEARCHES = 20
@@ -235,7 +234,7 @@ def job_alerts_queue(*, frequency: str, now=None) -> int:
     its last alert and still open. Searches with the same filters share one query. The
     delivery key names the run, so a repeated beat tick queues nothing twice. Returns how
     many alerts were queued."""
-    from apps.jobs.forms import JobFilterForm
+    from apps.jobs.forms import saved_search_filters
     from apps.jobs.selectors import jobs_search
 
     now = now or timezone.now()
@@ -248,24 +247,28 @@ def job_alerts_queue(*, frequency: str, now=None) -> int:
         by_query.setdefault(search.query, []).append(search)
     queued = 0
     for query, group in by_query.items():
-        filters = {**JobFilterForm(QueryDict(query)).filters(), "sort": "newest"}
         since = min(search.alerted_until for search in group)
         new_jobs = list(
-            jobs_search(filters)
+            jobs_search(saved_search_filters(query, sort="newest"))
             .filter(published_at__gt=since, published_at__lte=now)
             .values_list("job_id", "published_at")[: ALERT_MAX_JOBS * 10]
         )
+        alerts = []
+        for search in group:
+            jobs = [pk for pk, published in new_jobs if published > search.alerted_until]
+            if jobs:
+                alerts.append(
+                    Outgoing(
+                        f"job-alert:{search.pk}:{run}",
+                        search.user_id,
+                        "job_alert",
+                        {"search": search.pk, "jobs": jobs[:ALERT_MAX_JOBS]},
+                    )
+                )
         with transaction.atomic():
-            for search in group:
-                jobs = [pk for pk, published in new_jobs if published > search.alerted_until]
-                if jobs:
-                    delivery_queue(
-                        key=f"job-alert:{search.pk}:{run}", recipient_id=search.user_id,
-                        kind="job_alert",
-                        params={"search": search.pk, "jobs": jobs[:ALERT_MAX_JOBS]},
-                    )  # fmt: skip
-                    queued += 1
+            deliveries_queue(alerts)
             SavedSearch.objects.filter(pk__in=[search.pk for search in group]).update(
                 alerted_until=now
             )
+        queued += len(alerts)
     return queued

@@ -12,7 +12,7 @@ class PreferencesForm(forms.ModelForm):
 
     class Meta:
         model = EmailPreferences
-        fields = ["job_alerts", "listing_notices", "staff_summary"]
+        fields = ["job_alerts", "weekly_digest", "listing_notices", "staff_summary"]
 
     def __init__(self, *args, is_staff: bool, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,8 @@
-"""Every kind of email Camino sends, and the function that writes it from a delivery's
-parameters (ids). A function returns an Email, or None when the email no longer makes sense
-(what it is about was deleted or has changed); the delivery is then dropped, not sent."""
+"""Every kind of email Camino sends, and the function that writes it. A writer is given the
+parameters (ids) of a batch of deliveries of its kind and returns, in the same order, an
+Email for each, or None when that email no longer makes sense (what it is about was
+cancelled, deleted or has changed): the delivery is then dropped, not sent. A writer loads
+what the whole batch needs at once, so a batch costs the same few queries whatever its size."""
 
 from dataclasses import dataclass
 from importlib import import_module
@@ -18,6 +20,7 @@ KINDS = {
     "expiry_warning": "apps.jobs.emails.expiry_warning",
     "job_alert": "apps.jobs.emails.job_alert",
     "staff_summary": "apps.notifications.summary.staff_summary",
+    "weekly_digest": "apps.notifications.digest.weekly_digest",
 }
 
 

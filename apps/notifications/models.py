@@ -25,6 +25,8 @@ class Delivery(models.Model):
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
     )
+    # Not sent before this: now for most emails, later for a reminder.
+    due_at = models.DateTimeField(_("due"), default=timezone.now)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     # A send in progress owns the row until then; past it, the sweeper may take it over.
     claimed_until = models.DateTimeField(null=True, blank=True)
@@ -35,7 +37,7 @@ class Delivery(models.Model):
     class Meta:
         verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
-        indexes = [models.Index(fields=["status", "created_at"])]
+        indexes = [models.Index(fields=["status", "due_at"])]
 
     def __str__(self) -> str:
         return self.key
@@ -47,17 +49,23 @@ class Topic(models.TextChoices):
 
     JOB_ALERTS = "job_alerts", _("Job alerts for my saved searches")
     LISTING_NOTICES = "listing_notices", _("News about the listings I submitted")
+    WEEKLY_DIGEST = (
+        "weekly_digest",
+        _("A weekly digest: the week's new jobs from my saved searches, in one email"),
+    )
     STAFF_SUMMARY = "staff_summary", _("Daily summary for staff")
 
 
 class EmailPreferences(models.Model):
-    """Which emails a person wants. Without a row, they want them all."""
+    """Which emails a person wants. Without a row, the defaults: everything but the weekly
+    digest, which a person asks for."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preferences"
     )
     job_alerts = models.BooleanField(Topic.JOB_ALERTS.label, default=True)
     listing_notices = models.BooleanField(Topic.LISTING_NOTICES.label, default=True)
+    weekly_digest = models.BooleanField(Topic.WEEKLY_DIGEST.label, default=False)
     staff_summary = models.BooleanField(Topic.STAFF_SUMMARY.label, default=True)
     updated_at = models.DateTimeField(auto_now=True)
 

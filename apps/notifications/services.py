@@ -1,11 +1,21 @@
 """The delivery log: every email is a Delivery row, recorded in the transaction that causes
-it and sent once, by a worker, after commit (or by the sweeper if that did not happen)."""
+it and sent once, by a worker, after commit (or by the sweeper if that did not happen).
+
+Deliveries are queued and sent in batches: a batch costs a fixed number of SQL queries
+whatever its size, and its emails share one connection to the mail server."""
 
 import logging
-from datetime import timedelta
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
+from itertools import islice
 
+from django.core.cache import cache
+from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from apps.core.emails import render_email
@@ -14,86 +24,195 @@ from apps.notifications.models import Delivery, EmailPreferences, Topic
 
 logger = logging.getLogger(__name__)
 
-# How long a send owns its delivery; a worker that died mid-send is taken over after it.
-LEASE = timedelta(minutes=5)
+# Emails per send task: hundreds, so a batch's fixed cost is spread thin, while one batch
+# still ends well within its lease.
+BATCH_SIZE = 250
+# How long a send owns its deliveries; a worker that died mid-batch is taken over after it.
+LEASE = timedelta(minutes=10)
 # Pending deliveries younger than this are left to the task enqueued at commit.
 SWEEP_GRACE = timedelta(seconds=30)
-SWEEP_BATCH = 1000
+SWEEP_LIMIT = 5000
+# A delivery that failed this often waits for an operator (its last_error says why).
+MAX_ATTEMPTS = 10
+# A sent email is also marked in the cache right away, so that a worker killed before its
+# batch was recorded as sent does not send it again when the batch is taken over.
+SENT_MARK_TIMEOUT = 24 * 3600
 
 
-def delivery_queue(*, key: str, recipient_id: int, kind: str, params: dict) -> Delivery:
-    """Record an email to send. The same key twice is the same email: nothing more is
-    queued. Sending is enqueued after commit; if the broker is down, the request goes on and
-    the sweeper sends it later."""
-    delivery, created = Delivery.objects.get_or_create(
-        key=key, defaults={"recipient_id": recipient_id, "kind": kind, "params": params}
-    )
-    if created:
-        transaction.on_commit(lambda: _enqueue(delivery.pk))
-    return delivery
+@dataclass(frozen=True)
+class Outgoing:
+    """An email to queue: who gets it, which kind, the ids it is about, and when it is due
+    (now, or later for a reminder)."""
+
+    key: str
+    recipient_id: int
+    kind: str
+    params: dict
+    due_at: datetime | None = None
 
 
-def _enqueue(delivery_id: int) -> None:
-    from apps.notifications.tasks import send_delivery
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def deliveries_queue(outgoing: Iterable[Outgoing]) -> None:
+    """Record emails to send: two queries per batch. A key already recorded is the same
+    email, so nothing more is queued for it. The due ones are enqueued after commit, a task
+    per batch; if the broker is down, the request goes on and the sweeper sends them later.
+    Reminders (due later) wait for the sweeper."""
+    now = timezone.now()
+    for chunk in chunked(outgoing, BATCH_SIZE):
+        Delivery.objects.bulk_create(
+            [
+                Delivery(
+                    key=item.key,
+                    recipient_id=item.recipient_id,
+                    kind=item.kind,
+                    params=item.params,
+                    created_at=now,
+                    due_at=item.due_at or now,
+                )
+                for item in chunk
+            ],
+            ignore_conflicts=True,
+        )
+        due = [item.key for item in chunk if item.due_at is None or item.due_at <= now]
+        if due:
+            ids = list(
+                Delivery.objects.filter(key__in=due, status=Delivery.Status.PENDING).values_list(
+                    "pk", flat=True
+                )
+            )
+            transaction.on_commit(partial(_enqueue, ids))
+
+
+def delivery_queue(**outgoing) -> Delivery:
+    """Record one email (see deliveries_queue) and return its delivery."""
+    deliveries_queue([Outgoing(**outgoing)])
+    return Delivery.objects.get(key=outgoing["key"])
+
+
+def reminder_schedule(*, key: str, recipient_id: int, kind: str, params: dict, due_at) -> None:
+    """Send an email at a given time (an event tomorrow, a mentoring session in an hour).
+    The sweeper sends it within a minute or two of `due_at`; its writer drops it if what it
+    is about was cancelled or deleted by then."""
+    deliveries_queue([Outgoing(key, recipient_id, kind, params, due_at)])
+
+
+def _enqueue(delivery_ids: list[int]) -> None:
+    from apps.notifications.tasks import send_deliveries
 
     try:
-        send_delivery.apply_async((delivery_id,), retry=False)
-    except Exception:  # broker down, or (in-process mode) the send failed: the row remains
-        logger.warning("delivery %s not enqueued; the sweeper will send it", delivery_id,
-                       exc_info=True)  # fmt: skip
+        send_deliveries.apply_async((delivery_ids,), retry=False)
+    except Exception:  # broker down, or (in-process mode) the send failed: the rows remain
+        logger.warning("%d deliveries not enqueued; the sweeper will send them",
+                       len(delivery_ids), exc_info=True)  # fmt: skip
 
 
-def delivery_send(delivery_id: int) -> bool:
-    """Send one delivery unless it is sent, being sent, or no longer needed. Returns whether
-    an email went out. Raises if sending failed (the delivery is pending again)."""
+def _sent_mark(delivery_id: int) -> str:
+    return f"delivery-sent:{delivery_id}"
+
+
+def deliveries_send(delivery_ids: list[int]) -> int:
+    """Send a batch of deliveries over one mail connection, skipping those sent, being sent,
+    not due or no longer needed. Returns how many emails went out. If the mail server fails,
+    the unsent ones are pending again and the error is raised (the task retries)."""
     now = timezone.now()
     with transaction.atomic():
-        delivery = (
-            Delivery.objects.select_for_update(skip_locked=True)
-            .filter(pk=delivery_id)
+        claimed = list(
+            Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(pk__in=delivery_ids, due_at__lte=now)
             .filter(
                 Q(status=Delivery.Status.PENDING)
                 | Q(status=Delivery.Status.SENDING, claimed_until__lt=now)
             )
             .select_related("recipient")
-            .first()
+            .order_by("pk")
         )
-        if delivery is None:
-            return False
-        delivery.status = Delivery.Status.SENDING
-        delivery.claimed_until = now + LEASE
-        delivery.attempts += 1
-        delivery.save(update_fields=["status", "claimed_until", "attempts"])
-    deliveries = Delivery.objects.filter(pk=delivery.pk)
-    email = writer(delivery.kind)(delivery.params)
-    if email is None or not wants(delivery.recipient, email.topic):
-        deliveries.update(status=Delivery.Status.DROPPED, claimed_until=None)
-        return False
+        if not claimed:
+            return 0
+        Delivery.objects.filter(pk__in=[delivery.pk for delivery in claimed]).update(
+            status=Delivery.Status.SENDING, claimed_until=now + LEASE, attempts=F("attempts") + 1
+        )
+    # Deliveries tried before may have gone out just before their worker died.
+    retried = [_sent_mark(delivery.pk) for delivery in claimed if delivery.attempts]
+    already_sent = set(cache.get_many(retried)) if retried else set()
+    emails = _write(claimed)
+    wanted = topics_wanted([delivery.recipient_id for delivery in claimed])
+    sent, dropped, to_send = [], [], []
+    for delivery in claimed:
+        email = emails[delivery.pk]
+        if _sent_mark(delivery.pk) in already_sent:
+            sent.append(delivery.pk)
+        elif email is None or not wanted(delivery.recipient_id, email.topic):
+            dropped.append(delivery.pk)
+        else:
+            to_send.append((delivery, email))
+    failure = None
+    if to_send:
+        try:
+            with get_connection() as connection:  # one session with the mail server
+                for delivery, email in to_send:
+                    render_email(
+                        to=delivery.recipient, template=email.template, context=email.context,
+                        topic=email.topic, connection=connection,
+                    ).send()  # fmt: skip
+                    _mark_sent(delivery.pk)
+                    sent.append(delivery.pk)
+        except Exception as error:
+            failure = error
+    sent_ids = set(sent)
+    unsent = [delivery.pk for delivery, _email in to_send if delivery.pk not in sent_ids]
+    deliveries = Delivery.objects.filter(status=Delivery.Status.SENDING)
+    if sent:
+        deliveries.filter(pk__in=sent).update(
+            status=Delivery.Status.SENT, sent_at=timezone.now(), claimed_until=None
+        )
+    if dropped:
+        deliveries.filter(pk__in=dropped).update(status=Delivery.Status.DROPPED, claimed_until=None)
+    if unsent:
+        deliveries.filter(pk__in=unsent).update(
+            status=Delivery.Status.PENDING, claimed_until=None, last_error=repr(failure)[:1000]
+        )
+        raise failure
+    return len(sent) - len(already_sent)
+
+
+def _write(deliveries: list[Delivery]) -> dict[int, object]:
+    """Each delivery's Email (or None: drop it), from its kind's writer, which is given all
+    the batch's deliveries of that kind at once."""
+    by_kind = defaultdict(list)
+    for delivery in deliveries:
+        by_kind[delivery.kind].append(delivery)
+    emails = {}
+    for kind, group in by_kind.items():
+        written = writer(kind)([delivery.params for delivery in group])
+        emails.update(zip([delivery.pk for delivery in group], written, strict=True))
+    return emails
+
+
+def _mark_sent(delivery_id: int) -> None:
     try:
-        render_email(
-            to=delivery.recipient, template=email.template, context=email.context,
-            topic=email.topic,
-        ).send()  # fmt: skip
-    except Exception as error:
-        deliveries.update(
-            status=Delivery.Status.PENDING, claimed_until=None, last_error=repr(error)[:1000]
-        )
-        raise
-    deliveries.update(status=Delivery.Status.SENT, sent_at=timezone.now(), claimed_until=None)
-    return True
+        cache.set(_sent_mark(delivery_id), 1, timeout=SENT_MARK_TIMEOUT)
+    except Exception:  # the email is out; the database records it at the end of the batch
+        logger.warning("could not mark delivery %s as sent in the cache", delivery_id,
+                       exc_info=True)  # fmt: skip
 
 
 def deliveries_due() -> list[int]:
-    """Deliveries the sweeper must (re)send: pending ones whose task never came, and those
-    whose sender died (lease expired)."""
+    """Deliveries the sweeper must (re)send: pending ones that are due and whose task never
+    came (or reminders that have come due), and those whose sender died (lease over)."""
     now = timezone.now()
     return list(
-        Delivery.objects.filter(
-            Q(status=Delivery.Status.PENDING, created_at__lt=now - SWEEP_GRACE)
+        Delivery.objects.filter(attempts__lt=MAX_ATTEMPTS)
+        .filter(
+            Q(status=Delivery.Status.PENDING, due_at__lte=now - SWEEP_GRACE)
             | Q(status=Delivery.Status.SENDING, claimed_until__lt=now)
         )
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:SWEEP_BATCH]
+        .order_by("due_at", "pk")
+        .values_list("pk", flat=True)[:SWEEP_LIMIT]
     )
 
 
@@ -112,6 +231,15 @@ def preferences_update(*, user_id: int, **choices: bool) -> EmailPreferences:
     return preferences
 
 
-def wants(user, topic: str) -> bool:
-    preferences = EmailPreferences.objects.filter(user=user).first()
-    return preferences is None or getattr(preferences, topic)
+def topics_wanted(user_ids: Iterable[int]) -> Callable[[int, str], bool]:
+    """wanted(user_id, topic): whether each of these people wants emails on a topic (one
+    query; a person without preferences has the defaults)."""
+    preferences = EmailPreferences.objects.filter(user_id__in=set(user_ids)).in_bulk(
+        field_name="user_id"
+    )
+    defaults = EmailPreferences()
+
+    def wanted(user_id: int, topic: str) -> bool:
+        return getattr(preferences.get(user_id, defaults), topic)
+
+    return wanted

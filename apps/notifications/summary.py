@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.accounts.roles import curators
-from apps.core.emails import absolute_url
+from apps.core.emails import absolute_url, per_language, url_of
 from apps.notifications.kinds import Email
-from apps.notifications.services import delivery_queue
+from apps.notifications.services import Outgoing, deliveries_queue
 
 EXPIRING_DAYS = 3
 OLDEST_SHOWN = 5
@@ -18,18 +18,17 @@ def staff_summaries_queue(*, now=None) -> int:
     """Queue today's summary for each curator who wants it (once a day: the key says so)."""
     day = timezone.localtime(now or timezone.now()).date().isoformat()
     people = curators().exclude(email_preferences__staff_summary=False)
-    count = 0
-    for user_id in people.values_list("pk", flat=True):
-        delivery_queue(
-            key=f"staff-summary:{user_id}:{day}", recipient_id=user_id, kind="staff_summary",
-            params={"day": day},
-        )  # fmt: skip
-        count += 1
-    return count
+    user_ids = list(people.values_list("pk", flat=True))
+    deliveries_queue(
+        Outgoing(f"staff-summary:{user_id}:{day}", user_id, "staff_summary", {"day": day})
+        for user_id in user_ids
+    )
+    return len(user_ids)
 
 
-def staff_summary(params: dict) -> Email | None:
-    """Counts and links, written when sent so they are current. Nothing to report: no email."""
+def staff_summary(batch: list[dict]) -> list[Email | None]:
+    """Counts and links, written when sent so they are current, and the same for every
+    curator. Nothing to report: no email."""
     from apps.jobs.models import Job, JobReport
 
     today = timezone.localdate()
@@ -45,19 +44,22 @@ def staff_summary(params: dict) -> Email | None:
     )
     pending_count = pending.count()
     if not (pending_count or open_reports or expiring):
-        return None
+        return [None] * len(batch)
     oldest = list(pending[:OLDEST_SHOWN])
-    return Email(
+    email = Email(
         topic="staff_summary",
         template="notifications/email/staff_summary",
         context={
             "pending_count": pending_count,
             "oldest": oldest,
-            "oldest_urls": lambda: {job.pk: absolute_url(job.get_manage_url()) for job in oldest},
+            "oldest_urls": per_language(
+                lambda: {job.pk: absolute_url(job.get_manage_url()) for job in oldest}
+            ),
             "new_reports": new_reports,
             "open_reports": open_reports,
             "expiring": expiring,
-            "queue_url": lambda: absolute_url(reverse("jobs:review_queue")),
-            "reports_url": lambda: absolute_url(reverse("jobs:reports")),
+            "queue_url": url_of(lambda: reverse("jobs:review_queue")),
+            "reports_url": url_of(lambda: reverse("jobs:reports")),
         },
     )
+    return [email] * len(batch)

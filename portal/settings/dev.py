@@ -7,7 +7,7 @@ from .base import env, env_list
 DEBUG = True
 SECRET_KEY = env("DJANGO_SECRET_KEY") or "dev-only-insecure-key-never-used-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 # SQLite's file and collected files live in var/ (ignored by git).
 (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405

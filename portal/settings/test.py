@@ -30,7 +30,8 @@ if REDIS_URL:
         }
     }
 
-# The real worker that some tests start writes its emails to files the test can read.
+# The real worker that some tests start writes its emails to files the test can read (as
+# slowly as CAMINO_EMAIL_DELAY says).
 if env("CAMINO_EMAIL_DIR"):
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_BACKEND = "tests.testapp.mail.PacedFileBackend"
     EMAIL_FILE_PATH = env("CAMINO_EMAIL_DIR")

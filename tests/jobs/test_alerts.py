@@ -106,7 +106,7 @@ def test_an_alert_whose_jobs_closed_before_sending_is_dropped(search):
     job.save()
     from apps.notifications.tasks import sweep_deliveries
 
-    Delivery.objects.update(created_at=timezone.now() - timedelta(minutes=5))
+    Delivery.objects.update(due_at=timezone.now() - timedelta(minutes=5))
     sweep_deliveries()
     assert mail.outbox == []
     assert Delivery.objects.get().status == "dropped"

@@ -5,7 +5,7 @@ from django.core import mail
 from django.utils import timezone
 
 from apps.notifications.models import Delivery
-from apps.notifications.services import delivery_queue, delivery_send
+from apps.notifications.services import deliveries_send, delivery_queue
 from apps.notifications.tasks import sweep_deliveries
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.jobs.factories import JobFactory
@@ -40,8 +40,8 @@ def test_the_same_key_is_the_same_email(job, django_capture_on_commit_callbacks)
 
 def test_sending_twice_sends_once(job):
     delivery = expiry_warning(job)
-    assert delivery_send(delivery.pk) is True
-    assert delivery_send(delivery.pk) is False
+    assert deliveries_send([delivery.pk]) == 1
+    assert deliveries_send([delivery.pk]) == 0
     assert len(mail.outbox) == 1
 
 
@@ -50,7 +50,7 @@ def test_a_send_in_progress_is_left_alone_until_its_lease_runs_out(job):
     Delivery.objects.filter(pk=delivery.pk).update(
         status="sending", claimed_until=timezone.now() + timedelta(minutes=1)
     )
-    assert delivery_send(delivery.pk) is False  # another worker is on it
+    assert deliveries_send([delivery.pk]) == 0  # another worker is on it
 
     # That worker died: once the lease is over, the sweeper's send goes through, once.
     Delivery.objects.filter(pk=delivery.pk).update(
@@ -64,7 +64,7 @@ def test_a_send_in_progress_is_left_alone_until_its_lease_runs_out(job):
 def test_an_email_about_something_gone_is_dropped(job):
     delivery = expiry_warning(job)
     job.delete()
-    assert delivery_send(delivery.pk) is False
+    assert deliveries_send([delivery.pk]) == 0
     assert mail.outbox == []
     assert Delivery.objects.get(pk=delivery.pk).status == "dropped"
 
@@ -73,7 +73,7 @@ def test_a_warning_about_a_renewed_job_is_dropped(job):
     delivery = expiry_warning(job)
     job.expires_on += timedelta(days=45)
     job.save()
-    assert delivery_send(delivery.pk) is False
+    assert deliveries_send([delivery.pk]) == 0
     assert Delivery.objects.get().status == "dropped"
 
 
@@ -81,7 +81,7 @@ def test_a_failed_send_is_pending_again_for_a_retry(job, settings):
     settings.EMAIL_BACKEND = "tests.testapp.mail.RefusingBackend"
     delivery = expiry_warning(job)
     with pytest.raises(ConnectionRefusedError):
-        delivery_send(delivery.pk)
+        deliveries_send([delivery.pk])
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == ("pending", 1)
     assert "refused" in delivery.last_error
@@ -91,7 +91,7 @@ def test_the_sweeper_sends_what_was_recorded_but_never_enqueued(job):
     delivery = expiry_warning(job)  # outside a captured commit: nothing was enqueued
     sweep_deliveries()
     assert mail.outbox == []  # too recent: its own task may still be on the way
-    Delivery.objects.filter(pk=delivery.pk).update(created_at=timezone.now() - timedelta(minutes=2))
+    Delivery.objects.filter(pk=delivery.pk).update(due_at=timezone.now() - timedelta(minutes=2))
     sweep_deliveries()
     assert len(mail.outbox) == 1
 
@@ -115,12 +115,12 @@ def test_with_the_broker_down_the_request_succeeds_and_the_email_waits(
 @pytest.mark.postgres
 @pytest.mark.redis
 def test_a_real_worker_sends_each_email_once_even_when_told_twice(celery_worker):
-    from apps.notifications.tasks import send_delivery
+    from apps.notifications.tasks import send_deliveries
 
     jobs = [JobFactory(created_by=UserFactory(email=f"seeker{n}@example.org")) for n in range(12)]
     deliveries = [expiry_warning(job) for job in jobs]
     for delivery in deliveries * 2:  # a duplicate message for every delivery
-        send_delivery.delay(delivery.pk)
+        send_deliveries.delay([delivery.pk])
 
     wait_for(
         lambda: Delivery.objects.filter(status="sent").count() == len(deliveries),

@@ -6,3 +6,8 @@ class TestAppConfig(AppConfig):
 
     name = "tests.testapp"
     label = "testapp"
+
+    def ready(self):
+        from apps.notifications.kinds import KINDS
+
+        KINDS["meeting_reminder"] = "tests.testapp.mail.meeting_reminder"

@@ -21,3 +21,15 @@ class Notice(Publishable):
 
     def get_manage_url(self) -> str:
         return f"/notices/{self.pk}/"
+
+
+class Meeting(models.Model):
+    """Something with a time that people are reminded of, and that can be called off: the
+    shape of an event or a mentoring session."""
+
+    title = models.CharField(max_length=200)
+    starts_at = models.DateTimeField()
+    cancelled = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,48 @@
+"""The jobs section of the weekly digest (apps.notifications.digest): jobs published last
+week that match any of the person's saved searches and are still open."""
+
+from collections import defaultdict
+
+from django.urls import reverse
+
+from apps.core.emails import absolute_url, per_language
+from apps.jobs.emails import job_lines, open_jobs
+from apps.jobs.forms import saved_search_filters
+from apps.jobs.models import SavedSearch
+from apps.jobs.selectors import jobs_search
+
+MAX_JOBS = 10
+
+
+class NewJobs:
+    name = "jobs"
+    template = "jobs/email/digest_jobs.txt"
+
+    def __init__(self):
+        # Each distinct saved search is run once per digest run, for all who saved it.
+        self.found: dict[str, list[tuple]] = {}
+
+    def collect(self, user_ids: list[int], *, since, until) -> dict[int, list[int]]:
+        queries = defaultdict(set)
+        rows = SavedSearch.objects.filter(user_id__in=user_ids).values_list("user_id", "query")
+        for user_id, query in rows:
+            queries[user_id].add(query)
+        for query in set().union(*queries.values()) - self.found.keys():
+            self.found[query] = list(
+                jobs_search(saved_search_filters(query, sort="newest"))
+                .filter(published_at__gte=since, published_at__lt=until)
+                .values_list("published_at", "job_id")[:MAX_JOBS]
+            )
+        new = {}
+        for user_id, saved in queries.items():
+            jobs = sorted(set().union(*(self.found[query] for query in saved)), reverse=True)
+            if jobs:
+                new[user_id] = [job_id for _published, job_id in jobs[:MAX_JOBS]]
+        return new
+
+    def load(self, ids) -> tuple[dict, dict]:
+        jobs = open_jobs(ids)
+        return jobs, {
+            "job_lines": job_lines(jobs.values()),
+            "searches_url": per_language(lambda: absolute_url(reverse("jobs:searches"))),
+        }

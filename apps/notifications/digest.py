@@ -1,0 +1,105 @@
+"""The weekly digest: one email a week to each person who asked for it, with what is new for
+them last week (Monday to Sunday). Each part of Camino adds a section to it: for now the new
+jobs from the person's saved searches; events, legal resources and programmes add theirs as
+they arrive. Nothing new for a person: no email.
+
+Built in batches of people: a batch costs a few queries, and each distinct saved search is
+run once for everyone who saved it, so the cost follows batches and searches, not people."""
+
+from datetime import date, datetime, time, timedelta
+from importlib import import_module
+
+from django.utils import timezone
+
+from apps.accounts.models import User
+from apps.notifications.kinds import Email
+from apps.notifications.services import BATCH_SIZE, Outgoing, deliveries_queue
+
+# Each section: name (its key in a digest's parameters), template (its part of the email),
+# collect(user_ids, since=, until=) -> {user id: [new item ids, in the order shown]} for a
+# batch of people, and load(ids) -> ({id: item still worth showing}, extra context).
+SECTIONS = ["apps.jobs.digest.NewJobs"]
+
+
+def sections() -> list:
+    """A fresh instance of each section (a section may remember things during one run)."""
+    found = []
+    for path in SECTIONS:
+        module, name = path.rsplit(".", 1)
+        found.append(getattr(import_module(module), name)())
+    return found
+
+
+def digest_week(now: datetime) -> tuple[datetime, datetime]:
+    """The week a digest sent now covers: last Monday to Sunday, in Camino's time zone."""
+    today = timezone.localtime(now).date()
+    this_monday = today - timedelta(days=today.weekday())
+    until = timezone.make_aware(datetime.combine(this_monday, time.min))
+    return until - timedelta(days=7), until
+
+
+def digests_queue(*, now: datetime | None = None) -> int:
+    """Queue last week's digest for each person who wants one and has something new. The key
+    names the week, so running this twice queues nothing twice. Returns how many."""
+    since, until = digest_week(now or timezone.now())
+    year, week, _day = since.date().isocalendar()
+    parts = sections()
+    subscribers = (
+        User.objects.filter(is_active=True, email_preferences__weekly_digest=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    queued, last = 0, 0
+    while batch := list(subscribers.filter(pk__gt=last)[:BATCH_SIZE]):
+        last = batch[-1]
+        found = {part.name: part.collect(batch, since=since, until=until) for part in parts}
+        digests = []
+        for user_id in batch:
+            items = {name: new[user_id] for name, new in found.items() if new.get(user_id)}
+            if items:
+                params = {"since": since.date().isoformat(), "until": until.date().isoformat()}
+                digests.append(
+                    Outgoing(
+                        f"digest:{user_id}:{year}-W{week:02d}",
+                        user_id,
+                        "weekly_digest",
+                        params | items,
+                    )
+                )
+        deliveries_queue(digests)
+        queued += len(digests)
+    return queued
+
+
+def weekly_digest(batch: list[dict]) -> list[Email | None]:
+    """Each section loads the items of the whole batch at once; a digest whose items have
+    all gone (jobs closed since, say) is dropped."""
+    parts = sections()
+    loaded, context = {}, {}
+    for part in parts:
+        ids = {pk for params in batch for pk in params.get(part.name, ())}
+        loaded[part.name], extra = part.load(ids)
+        context |= extra
+    emails = []
+    for params in batch:
+        shown = []
+        for part in parts:
+            items = [loaded[part.name][pk] for pk in params.get(part.name, ()) if pk in
+                     loaded[part.name]]  # fmt: skip
+            if items:
+                shown.append({"template": part.template, "items": items})
+        emails.append(
+            Email(
+                topic="weekly_digest",
+                template="notifications/email/weekly_digest",
+                context={
+                    **context,
+                    "sections": shown,
+                    "since": date.fromisoformat(params["since"]),
+                    "last_day": date.fromisoformat(params["until"]) - timedelta(days=1),
+                },
+            )
+            if shown
+            else None
+        )
+    return emails
