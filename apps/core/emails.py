@@ -1,7 +1,9 @@
 """Writing one email to one person, in that person's language. Emails are sent through the
 delivery log (apps.notifications), never directly."""
 
+import re
 from collections.abc import Callable
+from functools import cache
 from typing import TypeVar
 
 from django.conf import settings
@@ -9,6 +11,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from apps.accounts.models import User
 
@@ -25,6 +29,11 @@ def url_of(get_path: Callable[[], str]) -> Callable[[], str]:
     return lambda: absolute_url(get_path())
 
 
+def page_url(name: str, *args) -> Callable[[], str]:
+    """The absolute URL of a named page, in the email's language when it is written."""
+    return lambda: absolute_url(localized_path(name, *args))
+
+
 def per_language(build: Callable[[], T]) -> Callable[[], T]:
     """`build` called at most once per language: what many emails of a batch share (links,
     a job's lines) is written once per language, not once per email."""
@@ -39,6 +48,35 @@ def per_language(build: Callable[[], T]) -> Callable[[], T]:
     return in_current_language
 
 
+# Stands for a signed token (letters, digits, "-_:") in a path reversed once per language.
+SLOT = "slot"
+
+
+def localized_path(name: str, *args) -> str:
+    """reverse() in the active language, remembered: every email links to the same few
+    pages, and reversing Camino's translated URLs costs more than writing a line of text."""
+    return _reverse_in(translation.get_language(), name, args)
+
+
+@cache
+def _reverse_in(language: str, name: str, args: tuple) -> str:
+    return reverse(name, args=args)
+
+
+LINK = re.compile(r"https?://[^\s<>\"']+")
+
+
+def text_to_html(text: str) -> str:
+    """An email's plain text as HTML: paragraphs at blank lines, line breaks kept, links
+    clickable. Camino's emails put each link on its own or after a colon, so one pattern
+    finds them (Django's urlize, made for any text, costs more than the whole email)."""
+    paragraphs = []
+    for paragraph in re.split(r"\n\s*\n", escape(text.strip())):
+        linked = LINK.sub(lambda link: f'<a href="{link[0]}">{link[0]}</a>', paragraph)
+        paragraphs.append(f"<p>{linked.replace(chr(10), '<br>')}</p>")
+    return mark_safe("\n".join(paragraphs))  # noqa: S308 - built from escaped text
+
+
 def render_email(
     *, to: User, template: str, context: dict, topic: str, connection=None
 ) -> EmailMultiAlternatives:
@@ -50,13 +88,14 @@ def render_email(
 
     with translation.override(to.preferred_language):
         context = {key: value() if callable(value) else value for key, value in context.items()}
+        token = make_token(user_id=to.pk, topic=topic)
         unsubscribe_url = absolute_url(
-            reverse("notifications:unsubscribe", args=[make_token(user_id=to.pk, topic=topic)])
+            localized_path("notifications:unsubscribe", SLOT).replace(SLOT, token)
         )
         context |= {
             "recipient": to,
             "unsubscribe_url": unsubscribe_url,
-            "preferences_url": absolute_url(reverse("notifications:preferences")),
+            "preferences_url": absolute_url(localized_path("notifications:preferences")),
         }
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_message.txt", context)
@@ -64,7 +103,7 @@ def render_email(
         # nothing fetched from elsewhere when it is opened.
         html = render_to_string(
             "notifications/email/layout.html",
-            {"subject": subject, "body": body, "language": to.preferred_language},
+            {"subject": subject, "body": text_to_html(body), "language": to.preferred_language},
         )
     message = EmailMultiAlternatives(
         subject=subject,

@@ -3,10 +3,8 @@ week that match any of the person's saved searches and are still open."""
 
 from collections import defaultdict
 
-from django.urls import reverse
-
-from apps.core.emails import absolute_url, per_language
-from apps.jobs.emails import job_lines, open_jobs
+from apps.core.emails import page_url
+from apps.jobs.emails import open_jobs
 from apps.jobs.forms import saved_search_filters
 from apps.jobs.models import SavedSearch
 from apps.jobs.selectors import jobs_search
@@ -43,6 +41,5 @@ class NewJobs:
     def load(self, ids) -> tuple[dict, dict]:
         jobs = open_jobs(ids)
         return jobs, {
-            "job_lines": job_lines(jobs.values()),
-            "searches_url": per_language(lambda: absolute_url(reverse("jobs:searches"))),
+            "searches_url": page_url("jobs:searches"),
         }

@@ -1,12 +1,10 @@
 """The emails about jobs. Each writer is given a batch of deliveries' parameters and loads
 what they need in a fixed number of queries."""
 
-from collections.abc import Callable
-
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.utils import translation
 
-from apps.core.emails import absolute_url, per_language, url_of
+from apps.core.emails import absolute_url, page_url, url_of
 from apps.core.models import PublicationStatus
 from apps.jobs.models import Job, SavedSearch
 from apps.jobs.selectors import JOB_CARD_FIELDS
@@ -42,24 +40,29 @@ def open_jobs(job_ids) -> dict[int, Job]:
     return (
         Job.objects.published()
         .filter(pk__in=job_ids)
-        .only(*JOB_CARD_FIELDS)
+        .only(*JOB_CARD_FIELDS, "updated_at")
         .select_related("organization")
         .in_bulk()
     )
 
 
-def job_lines(jobs) -> Callable[[], dict[int, str]]:
-    """Each job's lines in an email ({job id: text}), written once per language for a whole
-    batch of emails, however many of them list the job."""
-    return per_language(
-        lambda: {
-            job.pk: render_to_string(
-                "jobs/email/job_lines.txt",
-                {"job": job, "url": absolute_url(job.get_absolute_url())},
-            )
-            for job in jobs
-        }
-    )
+# The lines of a job in an email, as written in this process: a batch of hundreds of emails
+# lists the same jobs again and again. The key holds everything the lines show that can
+# change, so an edited job is written anew.
+_written_lines: dict[tuple, str] = {}
+
+
+def job_email_lines(job: Job) -> str:
+    """A job's lines in an email, in the current language: title, employer, work
+    authorization, pay, place and link."""
+    key = (job.pk, job.updated_at, job.organization.name, translation.get_language())
+    if key not in _written_lines:
+        if len(_written_lines) > 20_000:
+            _written_lines.clear()
+        _written_lines[key] = render_to_string(
+            "jobs/email/job_lines.txt", {"job": job, "url": absolute_url(job.get_absolute_url())}
+        ).strip()
+    return _written_lines[key]
 
 
 def job_alert(batch: list[dict]) -> list[Email | None]:
@@ -67,8 +70,7 @@ def job_alert(batch: list[dict]) -> list[Email | None]:
     none of the jobs is still open."""
     searches = SavedSearch.objects.in_bulk([params["search"] for params in batch])
     jobs = open_jobs({pk for params in batch for pk in params["jobs"]})
-    lines = job_lines(jobs.values())
-    searches_url = per_language(lambda: absolute_url(reverse("jobs:searches")))
+    searches_url = page_url("jobs:searches")
     emails = []
     for params in batch:
         search = searches.get(params["search"])
@@ -80,7 +82,6 @@ def job_alert(batch: list[dict]) -> list[Email | None]:
                 context={
                     "search": search,
                     "jobs": listed,
-                    "job_lines": lines,
                     "search_url": url_of(search.get_absolute_url),
                     "searches_url": searches_url,
                 },

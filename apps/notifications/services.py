@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 # Emails per send task: hundreds, so a batch's fixed cost is spread thin, while one batch
 # still ends well within its lease.
-BATCH_SIZE = 250
+BATCH_SIZE = 500
 # How long a send owns its deliveries; a worker that died mid-batch is taken over after it.
 LEASE = timedelta(minutes=10)
 # Pending deliveries younger than this are left to the task enqueued at commit.

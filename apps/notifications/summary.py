@@ -2,11 +2,10 @@
 
 from datetime import timedelta
 
-from django.urls import reverse
 from django.utils import timezone
 
 from apps.accounts.roles import curators
-from apps.core.emails import absolute_url, per_language, url_of
+from apps.core.emails import absolute_url, page_url, per_language
 from apps.notifications.kinds import Email
 from apps.notifications.services import Outgoing, deliveries_queue
 
@@ -58,8 +57,8 @@ def staff_summary(batch: list[dict]) -> list[Email | None]:
             "new_reports": new_reports,
             "open_reports": open_reports,
             "expiring": expiring,
-            "queue_url": url_of(lambda: reverse("jobs:review_queue")),
-            "reports_url": url_of(lambda: reverse("jobs:reports")),
+            "queue_url": page_url("jobs:review_queue"),
+            "reports_url": page_url("jobs:reports"),
         },
     )
     return [email] * len(batch)

@@ -20,4 +20,7 @@ def fallback_note(text: TranslatedText) -> dict:
 @register.filter
 def get_item(mapping: dict, key):
     """{{ urls|get_item:job.pk }}: a value from a dict by a key that is not a plain name."""
-    return mapping.get(key)
+    try:
+        return mapping[key]
+    except KeyError:
+        return None

@@ -20,3 +20,11 @@ def pay_range(job) -> str:
     if job.pay_min or job.pay_max:
         return f"{money(job.pay_min or job.pay_max)} {unit}"
     return _("Pay not stated")
+
+
+@register.simple_tag
+def job_email_lines(job) -> str:
+    """{% job_email_lines job %}: the job's lines in an email (see apps.jobs.emails)."""
+    from apps.jobs.emails import job_email_lines as lines
+
+    return lines(job)
