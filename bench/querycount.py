@@ -17,7 +17,9 @@ def count(execute, sql, params, many, context):
 
 
 def on_connection(sender, connection, **kwargs):
-    connection.execute_wrappers.append(count)
+    # Fired at every reconnection of the same connection object: wrap it once.
+    if count not in connection.execute_wrappers:
+        connection.execute_wrappers.append(count)
 
 
 def after_task(**kwargs):

@@ -5,7 +5,7 @@ from apps.notifications.models import Delivery
 
 @admin.register(Delivery)
 class DeliveryAdmin(admin.ModelAdmin):
-    list_display = ["key", "recipient", "kind", "status", "attempts", "created_at", "sent_at"]
+    list_display = ["key", "recipient", "kind", "status", "attempts", "due_at", "sent_at"]
     list_filter = ["status", "kind"]
     search_fields = ["key", "recipient__email"]
     readonly_fields = [field.name for field in Delivery._meta.fields]
