@@ -79,12 +79,9 @@ def deliveries_queue(outgoing: Iterable[Outgoing]) -> None:
             ignore_conflicts=True,
         )
         due = [item.key for item in chunk if item.due_at is None or item.due_at <= now]
-        if due:
-            ids = list(
-                Delivery.objects.filter(key__in=due, status=Delivery.Status.PENDING).values_list(
-                    "pk", flat=True
-                )
-            )
+        pending = Delivery.objects.filter(key__in=due, status=Delivery.Status.PENDING)
+        ids = list(pending.values_list("pk", flat=True)) if due else []
+        if ids:
             transaction.on_commit(partial(_enqueue, ids))
 
 

@@ -87,6 +87,33 @@ def test_a_failed_send_is_pending_again_for_a_retry(job, settings):
     assert "refused" in delivery.last_error
 
 
+def test_a_batch_shares_one_connection_to_the_mail_server(settings):
+    from tests.testapp.mail import CountingBackend
+
+    settings.EMAIL_BACKEND = "tests.testapp.mail.CountingBackend"
+    CountingBackend.opened, CountingBackend.sent = 0, []
+    deliveries = [expiry_warning(JobFactory(created_by=UserFactory())) for _ in range(6)]
+
+    assert deliveries_send([delivery.pk for delivery in deliveries]) == 6
+    assert (CountingBackend.opened, len(CountingBackend.sent)) == (1, 6)
+
+
+def test_a_delivery_that_keeps_failing_is_left_for_an_operator(job, settings):
+    from apps.notifications.services import MAX_ATTEMPTS, deliveries_due
+
+    settings.EMAIL_BACKEND = "tests.testapp.mail.RefusingBackend"
+    delivery = expiry_warning(job)
+    Delivery.objects.filter(pk=delivery.pk).update(due_at=timezone.now() - timedelta(hours=1))
+    for _attempt in range(MAX_ATTEMPTS):
+        assert deliveries_due() == [delivery.pk]
+        with pytest.raises(ConnectionRefusedError):
+            deliveries_send([delivery.pk])
+    assert deliveries_due() == []
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == ("pending", MAX_ATTEMPTS)
+    assert "refused" in delivery.last_error
+
+
 def test_the_sweeper_sends_what_was_recorded_but_never_enqueued(job):
     delivery = expiry_warning(job)  # outside a captured commit: nothing was enqueued
     sweep_deliveries()

@@ -51,3 +51,18 @@ def meeting_reminder(batch: list[dict]) -> list[Email | None]:
             else None
         )
     return emails
+
+
+class CountingBackend(BaseEmailBackend):
+    """Counts the connections opened to it and the messages sent through them."""
+
+    opened = 0
+    sent: list = []
+
+    def open(self):
+        type(self).opened += 1
+        return True
+
+    def send_messages(self, email_messages):
+        type(self).sent.extend(email_messages)
+        return len(email_messages)
