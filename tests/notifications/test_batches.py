@@ -22,13 +22,12 @@ SINCE, _UNTIL = digest_week(timezone.now())
 QUERIES = ["q=cocinero", "q=jardinero&authorization=open"]
 
 
-def people(count: int, *, digest: bool = True) -> list[str]:
+def people(count: int) -> list[str]:
     """`count` people, each with one of two searches, who want the weekly digest."""
     emails = []
     for n in range(count):
         user = UserFactory(preferred_language=("es", "en")[n % 2])
-        if digest:
-            preferences_update(user_id=user.pk, weekly_digest=True)
+        preferences_update(user_id=user.pk, weekly_digest=True)
         SavedSearch.objects.create(
             user=user, name=f"search {n}", query=QUERIES[n % 2],
             alerted_until=SINCE,

@@ -8,7 +8,7 @@ from apps.jobs.models import SavedSearch
 from apps.notifications.digest import digest_week, digests_queue
 from apps.notifications.models import Delivery
 from apps.notifications.services import preferences_update
-from apps.notifications.tasks import send_weekly_digests
+from apps.notifications.tasks import send_weekly_digests, sweep_deliveries
 from tests.accounts.factories import UserFactory
 from tests.jobs.factories import JobFactory
 
@@ -97,9 +97,6 @@ def test_a_digest_whose_jobs_all_closed_before_it_was_sent_is_dropped(
     listed.status = "expired"
     listed.save()
     Delivery.objects.update(due_at=timezone.now() - timedelta(minutes=5))
-
-    from apps.notifications.tasks import sweep_deliveries
-
     sweep_deliveries()
     assert mail.outbox == []
     assert Delivery.objects.get().status == "dropped"
@@ -112,9 +109,6 @@ def test_turning_the_digest_off_drops_one_already_queued(django_capture_on_commi
         digests_queue()
     preferences_update(user_id=person.pk, weekly_digest=False)
     Delivery.objects.update(due_at=timezone.now() - timedelta(minutes=5))
-
-    from apps.notifications.tasks import sweep_deliveries
-
     sweep_deliveries()
     assert mail.outbox == []
 
