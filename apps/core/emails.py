@@ -4,17 +4,19 @@ delivery log (apps.notifications), never directly."""
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from apps.accounts.models import User
+from apps.core.mime import CaminoEmail
+
+if TYPE_CHECKING:
+    from apps.notifications.kinds import Email
 
 T = TypeVar("T")
 
@@ -64,50 +66,75 @@ def _reverse_in(language: str, name: str, args: tuple) -> str:
 
 
 LINK = re.compile(r"https?://[^\s<>\"']+")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def text_to_html(text: str) -> str:
     """An email's plain text as HTML: paragraphs at blank lines, line breaks kept, links
     clickable. Camino's emails put each link on its own or after a colon, so one pattern
     finds them (Django's urlize, made for any text, costs more than the whole email)."""
-    paragraphs = []
-    for paragraph in re.split(r"\n\s*\n", escape(text.strip())):
-        linked = LINK.sub(lambda link: f'<a href="{link[0]}">{link[0]}</a>', paragraph)
-        paragraphs.append(f"<p>{linked.replace(chr(10), '<br>')}</p>")
-    return mark_safe("\n".join(paragraphs))  # noqa: S308 - built from escaped text
+    linked = LINK.sub(lambda link: f'<a href="{link[0]}">{link[0]}</a>', escape(text.strip()))
+    return "\n".join(
+        f"<p>{paragraph.replace(chr(10), '<br>' + chr(10))}</p>"
+        for paragraph in PARAGRAPH_BREAK.split(linked)
+    )
 
 
-def render_email(
-    *, to: User, template: str, context: dict, topic: str, connection=None
-) -> EmailMultiAlternatives:
-    """`<template>_subject.txt` and `<template>_message.txt` in the recipient's language,
-    with a one-click unsubscribe from `topic` (link and List-Unsubscribe headers) and a
-    link to the person's email preferences. Callables in `context` (URLs built with
-    reverse(), say) are called in that language."""
+SHARED_SLOT = re.compile(r"camino-slot-(\w+)")
+
+
+def shared_part(template: str, **values: str) -> str:
+    """A part every email has (the footer, the HTML layout), in the current language. It
+    is rendered once per language with a placeholder for each variable, which is then
+    replaced by this email's value: rendering it for each email cost more than the rest."""
+    pieces = _shared_pieces(template, translation.get_language(), tuple(values))
+    # The pieces alternate: text, a variable's name, text, ..., text.
+    return "".join(values[piece] if index % 2 else piece for index, piece in enumerate(pieces))
+
+
+@cache
+def _shared_pieces(template: str, language: str, names: tuple[str, ...]) -> list[str]:
+    return SHARED_SLOT.split(render_to_string(template, {n: f"camino-slot-{n}" for n in names}))
+
+
+def render_email(*, to: User, email: "Email", connection=None) -> CaminoEmail:
+    """An Email (apps.notifications.kinds) written to one person in their language:
+    `<template>_subject.txt` (unless the Email brings its subject) and
+    `<template>_message.txt`, with a one-click unsubscribe from its topic (link and
+    List-Unsubscribe headers) and a link to the person's email preferences. Callables in
+    the context (URLs built with reverse(), say) are called in that language."""
     from apps.notifications.unsubscribe import make_token
 
     with translation.override(to.preferred_language):
-        context = {key: value() if callable(value) else value for key, value in context.items()}
-        token = make_token(user_id=to.pk, topic=topic)
+        context = {
+            key: value() if callable(value) else value for key, value in email.context.items()
+        }
+        token = make_token(user_id=to.pk, topic=email.topic)
         unsubscribe_url = absolute_url(
             localized_path("notifications:unsubscribe", SLOT).replace(SLOT, token)
         )
         context |= {
             "recipient": to,
-            "unsubscribe_url": unsubscribe_url,
-            "preferences_url": absolute_url(localized_path("notifications:preferences")),
+            "footer": shared_part(
+                "notifications/email/footer.txt",
+                unsubscribe_url=unsubscribe_url,
+                preferences_url=absolute_url(localized_path("notifications:preferences")),
+            ),
         }
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}_message.txt", context)
+        subject = email.subject() if email.subject else render_subject(email.template, context)
+        body = render_to_string(f"{email.template}_message.txt", context)
         # The HTML part is the same text, in paragraphs with clickable links: one source,
         # nothing fetched from elsewhere when it is opened.
-        html = render_to_string(
+        html = shared_part(
             "notifications/email/layout.html",
-            {"subject": subject, "body": text_to_html(body), "language": to.preferred_language},
+            subject=escape(subject),
+            body=text_to_html(body),
+            language=to.preferred_language,
         )
-    message = EmailMultiAlternatives(
+    return CaminoEmail(
         subject=subject,
         body=body,
+        html=html,
         to=[to.email],
         connection=connection,
         headers={
@@ -115,8 +142,11 @@ def render_email(
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    message.attach_alternative(html, "text/html")
-    return message
+
+
+def render_subject(template: str, context: dict) -> str:
+    """`<template>_subject.txt`, on one line."""
+    return " ".join(render_to_string(f"{template}_subject.txt", context).split())
 
 
 def publication_notice(batch: list[dict]) -> list:

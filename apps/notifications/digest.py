@@ -7,11 +7,14 @@ Built in batches of people: a batch costs a few queries, and each distinct saved
 run once for everyone who saved it, so the cost follows batches and searches, not people."""
 
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from importlib import import_module
 
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from apps.accounts.models import User
+from apps.core.emails import per_language, render_subject
 from apps.notifications.kinds import Email
 from apps.notifications.services import BATCH_SIZE, Outgoing, deliveries_queue
 
@@ -50,7 +53,11 @@ def digests_queue(*, now: datetime | None = None) -> int:
         .values_list("pk", flat=True)
     )
     queued, last = 0, 0
-    while batch := list(subscribers.filter(pk__gt=last)[:BATCH_SIZE]):
+    # Each page is bounded in both tables of the join: the database does not carry the
+    # bound across, and would read the other one from its start for every page.
+    while batch := list(
+        subscribers.filter(pk__gt=last, email_preferences__user_id__gt=last)[:BATCH_SIZE]
+    ):
         last = batch[-1]
         found = {part.name: part.collect(batch, since=since, until=until) for part in parts}
         digests = []
@@ -75,7 +82,12 @@ def weekly_digest(batch: list[dict]) -> list[Email | None]:
     """Each section loads the items of the whole batch at once; a digest whose items have
     all gone (jobs closed since, say) is dropped."""
     parts = sections()
-    loaded, context = {}, {}
+    dates = per_language(partial(_week_dates, batch))
+    # Every digest of the batch covers the same week, so has the same subject.
+    subject = per_language(
+        lambda: render_subject("notifications/email/weekly_digest", {"dates": dates()})
+    )
+    loaded, context = {}, {"dates": dates}
     for part in parts:
         ids = {pk for params in batch for pk in params.get(part.name, ())}
         loaded[part.name], extra = part.load(ids)
@@ -92,14 +104,23 @@ def weekly_digest(batch: list[dict]) -> list[Email | None]:
             Email(
                 topic="weekly_digest",
                 template="notifications/email/weekly_digest",
-                context={
-                    **context,
-                    "sections": shown,
-                    "since": date.fromisoformat(params["since"]),
-                    "last_day": date.fromisoformat(params["until"]) - timedelta(days=1),
-                },
+                context={**context, "sections": shown},
+                subject=subject,
             )
             if shown
             else None
         )
     return emails
+
+
+def _week_dates(batch: list[dict]) -> dict[str, str]:
+    """The week of a batch of digests (they all cover the same one), in the current
+    language: written once per language, not once per email."""
+    [(since, until)] = {(params["since"], params["until"]) for params in batch}
+    first, last = date.fromisoformat(since), date.fromisoformat(until) - timedelta(days=1)
+    return {
+        "first": date_format(first, "DATE_FORMAT"),
+        "last": date_format(last, "DATE_FORMAT"),
+        "first_short": date_format(first, "MONTH_DAY_FORMAT"),
+        "last_short": date_format(last, "MONTH_DAY_FORMAT"),
+    }

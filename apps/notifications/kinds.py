@@ -4,6 +4,7 @@ Email for each, or None when that email no longer makes sense (what it is about 
 cancelled, deleted or has changed): the delivery is then dropped, not sent. A writer loads
 what the whole batch needs at once, so a batch costs the same few queries whatever its size."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -13,6 +14,10 @@ class Email:
     template: str  # renders <template>_subject.txt and <template>_message.txt
     context: dict  # callables are called inside the recipient's language
     topic: str  # what the recipient turns off to stop emails like this (models.Topic)
+    # When every email of the batch has the same subject: a callable that writes it in the
+    # current language (apps.core.emails.per_language), instead of rendering
+    # <template>_subject.txt for each email.
+    subject: Callable[[], str] | None = None
 
 
 KINDS = {

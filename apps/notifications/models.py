@@ -15,7 +15,7 @@ class Delivery(models.Model):
         SENT = "sent", _("Sent")
         DROPPED = "dropped", _("Not sent: no longer relevant")
 
-    key = models.CharField(_("key"), max_length=200, unique=True)
+    key = models.CharField(_("key"), max_length=200)
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deliveries"
     )
@@ -37,7 +37,17 @@ class Delivery(models.Model):
     class Meta:
         verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
-        indexes = [models.Index(fields=["status", "due_at"])]
+        # Every email writes its row three times (queued, sending, sent), so the table keeps
+        # few indexes: the unique key as a constraint (a unique field would add a second,
+        # pattern-matching index), and, for the sweeper, an index of the rows still to send.
+        constraints = [models.UniqueConstraint(fields=["key"], name="delivery_unique_key")]
+        indexes = [
+            models.Index(
+                fields=["status", "due_at"],
+                name="delivery_to_send",
+                condition=models.Q(status__in=["pending", "sending"]),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.key

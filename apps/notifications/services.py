@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 from functools import partial
 from itertools import islice
 
+import redis
+from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import transaction
@@ -34,8 +36,7 @@ SWEEP_GRACE = timedelta(seconds=30)
 SWEEP_LIMIT = 5000
 # A delivery that failed this often waits for an operator (its last_error says why).
 MAX_ATTEMPTS = 10
-# A sent email is also marked in the cache right away, so that a worker killed before its
-# batch was recorded as sent does not send it again when the batch is taken over.
+# How long the mark of a sent email is kept (see SentMarks): far beyond any lease.
 SENT_MARK_TIMEOUT = 24 * 3600
 
 
@@ -79,8 +80,11 @@ def deliveries_queue(outgoing: Iterable[Outgoing]) -> None:
             ignore_conflicts=True,
         )
         due = [item.key for item in chunk if item.due_at is None or item.due_at <= now]
-        pending = Delivery.objects.filter(key__in=due, status=Delivery.Status.PENDING)
-        ids = list(pending.values_list("pk", flat=True)) if due else []
+        # Found by key alone, the status checked here: while a queue of this size is being
+        # written, the planner's statistics of the table are out of date, and a filter on
+        # the status could make it scan every pending row instead of the unique key.
+        rows = Delivery.objects.filter(key__in=due).values_list("pk", "status") if due else []
+        ids = [pk for pk, status in rows if status == Delivery.Status.PENDING]
         if ids:
             transaction.on_commit(partial(_enqueue, ids))
 
@@ -108,8 +112,50 @@ def _enqueue(delivery_ids: list[int]) -> None:
                        len(delivery_ids), exc_info=True)  # fmt: skip
 
 
-def _sent_mark(delivery_id: int) -> str:
-    return f"delivery-sent:{delivery_id}"
+class SentMarks:
+    """Each email of a batch is marked the moment it has gone out, where every worker sees
+    the marks: a worker taking over the batch of one that died mid-way records the marked
+    ones as sent instead of sending them again.
+
+    The marks live in the cache's Redis, written through one connection held for the batch:
+    Django's cache API makes a new client per call, which cost more than writing the email.
+    Without Redis (zero-setup mode, tasks run in the web process) they go to the cache."""
+
+    def __init__(self):
+        cache_settings = settings.CACHES["default"]
+        self.redis = (
+            redis.Redis.from_url(cache_settings["LOCATION"], single_connection_client=True)
+            if cache_settings["BACKEND"].endswith(".RedisCache")
+            else None
+        )
+
+    def __enter__(self) -> "SentMarks":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.redis:
+            self.redis.close()
+
+    @staticmethod
+    def _key(delivery_id: int) -> str:
+        return f"camino:delivery-sent:{delivery_id}"
+
+    def among(self, delivery_ids: list[int]) -> set[int]:
+        """Which of these deliveries went out already."""
+        if not delivery_ids:
+            return set()
+        keys = [self._key(pk) for pk in delivery_ids]
+        marked = self.redis.mget(keys) if self.redis else [cache.get(key) for key in keys]
+        return {pk for pk, mark in zip(delivery_ids, marked, strict=True) if mark}
+
+    def add(self, delivery_id: int) -> None:
+        try:
+            if self.redis:
+                self.redis.set(self._key(delivery_id), 1, ex=SENT_MARK_TIMEOUT)
+            else:
+                cache.set(self._key(delivery_id), 1, timeout=SENT_MARK_TIMEOUT)
+        except Exception:  # the email is out; the database records it at the end of the batch
+            logger.warning("could not mark delivery %s as sent", delivery_id, exc_info=True)
 
 
 def deliveries_send(delivery_ids: list[int]) -> int:
@@ -118,48 +164,46 @@ def deliveries_send(delivery_ids: list[int]) -> int:
     the unsent ones are pending again and the error is raised (the task retries)."""
     now = timezone.now()
     with transaction.atomic():
-        claimed = list(
+        # Locked by primary key alone, what may be sent picked here (see deliveries_queue on
+        # the planner's statistics): a row sent or being sent meanwhile is left alone.
+        locked = (
             Delivery.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(pk__in=delivery_ids, due_at__lte=now)
-            .filter(
-                Q(status=Delivery.Status.PENDING)
-                | Q(status=Delivery.Status.SENDING, claimed_until__lt=now)
-            )
+            .filter(pk__in=delivery_ids)
             .select_related("recipient")
             .order_by("pk")
         )
+        claimed = [delivery for delivery in locked if _may_send(delivery, now)]
         if not claimed:
             return 0
         Delivery.objects.filter(pk__in=[delivery.pk for delivery in claimed]).update(
             status=Delivery.Status.SENDING, claimed_until=now + LEASE, attempts=F("attempts") + 1
         )
-    # Deliveries tried before may have gone out just before their worker died.
-    retried = [_sent_mark(delivery.pk) for delivery in claimed if delivery.attempts]
-    already_sent = set(cache.get_many(retried)) if retried else set()
-    emails = _write(claimed)
-    wanted = topics_wanted([delivery.recipient_id for delivery in claimed])
-    sent, dropped, to_send = [], [], []
-    for delivery in claimed:
-        email = emails[delivery.pk]
-        if _sent_mark(delivery.pk) in already_sent:
-            sent.append(delivery.pk)
-        elif email is None or not wanted(delivery.recipient_id, email.topic):
-            dropped.append(delivery.pk)
-        else:
-            to_send.append((delivery, email))
-    failure = None
-    if to_send:
-        try:
-            with get_connection() as connection:  # one session with the mail server
-                for delivery, email in to_send:
-                    render_email(
-                        to=delivery.recipient, template=email.template, context=email.context,
-                        topic=email.topic, connection=connection,
-                    ).send()  # fmt: skip
-                    _mark_sent(delivery.pk)
-                    sent.append(delivery.pk)
-        except Exception as error:
-            failure = error
+    with SentMarks() as marks:
+        # Deliveries tried before may have gone out just before their worker died.
+        already_sent = marks.among([delivery.pk for delivery in claimed if delivery.attempts])
+        emails = _write(claimed)
+        wanted = topics_wanted([delivery.recipient_id for delivery in claimed])
+        sent, dropped, to_send = [], [], []
+        for delivery in claimed:
+            email = emails[delivery.pk]
+            if delivery.pk in already_sent:
+                sent.append(delivery.pk)
+            elif email is None or not wanted(delivery.recipient_id, email.topic):
+                dropped.append(delivery.pk)
+            else:
+                to_send.append((delivery, email))
+        failure = None
+        if to_send:
+            try:
+                with get_connection() as connection:  # one session with the mail server
+                    for delivery, email in to_send:
+                        render_email(
+                            to=delivery.recipient, email=email, connection=connection
+                        ).send()
+                        marks.add(delivery.pk)
+                        sent.append(delivery.pk)
+            except Exception as error:
+                failure = error
     sent_ids = set(sent)
     unsent = [delivery.pk for delivery, _email in to_send if delivery.pk not in sent_ids]
     deliveries = Delivery.objects.filter(status=Delivery.Status.SENDING)
@@ -177,6 +221,14 @@ def deliveries_send(delivery_ids: list[int]) -> int:
     return len(sent) - len(already_sent)
 
 
+def _may_send(delivery: Delivery, now: datetime) -> bool:
+    """Due, and waiting to be sent or abandoned by a worker whose lease ran out."""
+    return delivery.due_at <= now and (
+        delivery.status == Delivery.Status.PENDING
+        or (delivery.status == Delivery.Status.SENDING and delivery.claimed_until < now)
+    )
+
+
 def _write(deliveries: list[Delivery]) -> dict[int, object]:
     """Each delivery's Email (or None: drop it), from its kind's writer, which is given all
     the batch's deliveries of that kind at once."""
@@ -188,14 +240,6 @@ def _write(deliveries: list[Delivery]) -> dict[int, object]:
         written = writer(kind)([delivery.params for delivery in group])
         emails.update(zip([delivery.pk for delivery in group], written, strict=True))
     return emails
-
-
-def _mark_sent(delivery_id: int) -> None:
-    try:
-        cache.set(_sent_mark(delivery_id), 1, timeout=SENT_MARK_TIMEOUT)
-    except Exception:  # the email is out; the database records it at the end of the batch
-        logger.warning("could not mark delivery %s as sent in the cache", delivery_id,
-                       exc_info=True)  # fmt: skip
 
 
 def deliveries_due() -> list[int]:
@@ -231,12 +275,15 @@ def preferences_update(*, user_id: int, **choices: bool) -> EmailPreferences:
 def topics_wanted(user_ids: Iterable[int]) -> Callable[[int, str], bool]:
     """wanted(user_id, topic): whether each of these people wants emails on a topic (one
     query; a person without preferences has the defaults)."""
-    preferences = EmailPreferences.objects.filter(user_id__in=set(user_ids)).in_bulk(
-        field_name="user_id"
-    )
-    defaults = EmailPreferences()
+    chosen = {
+        row["user_id"]: row
+        for row in EmailPreferences.objects.filter(user_id__in=set(user_ids)).values(
+            "user_id", *Topic.values
+        )
+    }
+    defaults = {topic: EmailPreferences._meta.get_field(topic).default for topic in Topic.values}
 
     def wanted(user_id: int, topic: str) -> bool:
-        return getattr(preferences.get(user_id, defaults), topic)
+        return chosen.get(user_id, defaults)[topic]
 
     return wanted

@@ -7,12 +7,13 @@ SALT = "camino.notifications.unsubscribe"
 
 
 def make_token(*, user_id: int, topic: str) -> str:
-    return signing.dumps({"user": user_id, "topic": topic}, salt=SALT, compress=True)
+    """ "<user id>:<topic>:<signature>": short, and cheap to make for every email of a batch."""
+    return signing.Signer(salt=SALT).sign(f"{user_id}:{topic}")
 
 
 def read_token(token: str) -> tuple[int, str] | None:
     try:
-        data = signing.loads(token, salt=SALT)
-        return int(data["user"]), str(data["topic"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        user_id, topic = signing.Signer(salt=SALT).unsign(token).split(":")
+        return int(user_id), topic
+    except (signing.BadSignature, ValueError):
         return None

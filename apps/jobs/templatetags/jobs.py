@@ -23,8 +23,10 @@ def pay_range(job) -> str:
 
 
 @register.simple_tag
-def job_email_lines(job) -> str:
-    """{% job_email_lines job %}: the job's lines in an email (see apps.jobs.emails)."""
-    from apps.jobs.emails import job_email_lines as lines
+def job_email_list(jobs) -> str:
+    """{% job_email_list jobs %}: the jobs' lines in an email, a blank line between jobs
+    (see apps.jobs.emails). One tag for the list: an email lists up to ten jobs, and a loop
+    of tags costs more than the rest of the email."""
+    from apps.jobs.emails import job_email_lines
 
-    return lines(job)
+    return "\n\n".join(job_email_lines(job) for job in jobs)

@@ -1,0 +1,156 @@
+"""Camino's emails as the bytes a mail server receives, written in one pass.
+
+Every email Camino sends has the same shape: a UTF-8 plain-text body with an HTML
+alternative and a few headers. Python's general MIME writer, behind Django's
+EmailMessage.message(), re-encodes and re-folds every header and compiles a pattern to check
+each message's boundary; for a weekly digest to 100,000 people that cost more than writing
+the emails themselves. The result is the same standard message (tests/core/test_mime.py
+reads it back with Python's own parser)."""
+
+import re
+import secrets
+from base64 import b64encode
+from email.quoprimime import body_encode
+from email.utils import formatdate, make_msgid
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.mail import BadHeaderError, EmailMultiAlternatives
+from django.core.mail.message import sanitize_address
+from django.core.mail.utils import DNS_NAME
+
+# RFC 5322: a line has at most 998 characters and should have at most 78.
+MAX_LINE = 998
+FOLD_AT = 78
+# An encoded word (RFC 2047) has at most 75 characters. 42 bytes take 56 in base64, plus the
+# 12 of "=?utf-8?b?" and "?=": one fits after "Subject: " within FOLD_AT.
+ENCODED_WORD_BYTES = 42
+# An address needing no rewriting (no display name, no non-ASCII characters).
+PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
+
+
+class CaminoEmail(EmailMultiAlternatives):
+    """A plain-text email with one HTML alternative (see render_email)."""
+
+    def __init__(self, *, subject: str, body: str, html: str, to: list[str], headers: dict,
+                 connection=None):  # fmt: skip
+        super().__init__(subject=subject, body=body, to=to, headers=headers,
+                         connection=connection)  # fmt: skip
+        self.attach_alternative(html, "text/html")
+
+    def message(self) -> "WrittenMessage":
+        [(html, _mimetype)] = self.alternatives
+        headers = [
+            ("Subject", self.subject),
+            ("From", _address(self.from_email)),
+            ("To", ", ".join(_address(address) for address in self.to)),
+            ("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME)),
+            ("Message-ID", make_msgid(domain=DNS_NAME)),
+            *self.extra_headers.items(),
+        ]
+        return WrittenMessage(headers, self.body, html)
+
+
+class WrittenMessage:
+    """What mail backends use of a message: its bytes (SMTP, file and console backends), its
+    charset (console) and, for reading it in tests, its headers."""
+
+    def __init__(self, headers: list[tuple[str, str]], text: str, html: str):
+        for name, value in headers:
+            if "\n" in value or "\r" in value:
+                raise BadHeaderError(f"Header values can't contain newlines ({name}: {value!r})")
+        self.headers = headers
+        self.parts = [("text/plain", text), ("text/html", html)]
+
+    def __getitem__(self, name: str) -> str | None:
+        return next((value for key, value in self.headers if key.lower() == name.lower()), None)
+
+    def get_charset(self):
+        return None  # the parts say utf-8 themselves
+
+    def as_bytes(self, unixfrom: bool = False, linesep: str = "\n") -> bytes:
+        boundary = secrets.token_hex(16)
+        while any(boundary in content for _type, content in self.parts):
+            boundary = secrets.token_hex(16)
+        lines = [
+            f'Content-Type: multipart/alternative;{linesep} boundary="{boundary}"',
+            "MIME-Version: 1.0",
+            *(_header(name, value, linesep) for name, value in self.headers),
+            "",
+        ]
+        for content_type, content in self.parts:
+            encoding, content = _body(content, linesep)
+            lines += [
+                f"--{boundary}",
+                f'Content-Type: {content_type}; charset="utf-8"',
+                f"Content-Transfer-Encoding: {encoding}",
+                "",
+                content,
+            ]
+        lines += [f"--{boundary}--", ""]
+        return linesep.join(lines).encode()
+
+    def as_string(self, unixfrom: bool = False, linesep: str = "\n") -> str:
+        return self.as_bytes(linesep=linesep).decode()
+
+
+def _address(address: str) -> str:
+    """An address as a header holds it. Most are plain; Django rewrites the others (display
+    names, international domains), the sender's once per process."""
+    if PLAIN_ADDRESS.fullmatch(address):
+        return address
+    return _sanitized(address)
+
+
+@lru_cache(maxsize=64)
+def _sanitized(address: str) -> str:
+    return sanitize_address(address, "utf-8")
+
+
+def _header(name: str, value: str, linesep: str) -> str:
+    """One header, folded: ASCII text at spaces, other text as base64 encoded words."""
+    if value.isascii():
+        words = value.split(" ")
+    else:
+        words = [_encoded_word(chunk) for chunk in _utf8_chunks(value)]
+    lines, line = [], f"{name}:"
+    for word in words:
+        if word and len(line) + 1 + len(word) > FOLD_AT and line != f"{name}:":
+            lines.append(line)
+            line = ""
+        line += f" {word}"
+    lines.append(line)
+    return linesep.join(lines)
+
+
+def _utf8_chunks(text: str):
+    """Pieces of `text` of at most ENCODED_WORD_BYTES bytes each, never splitting a
+    character."""
+    chunk, size = [], 0
+    for character in text:
+        length = len(character.encode())
+        if size + length > ENCODED_WORD_BYTES:
+            yield "".join(chunk)
+            chunk, size = [], 0
+        chunk.append(character)
+        size += length
+    if chunk:
+        yield "".join(chunk)
+
+
+def _encoded_word(text: str) -> str:
+    return f"=?utf-8?b?{b64encode(text.encode()).decode()}?="
+
+
+def _body(text: str, linesep: str) -> tuple[str, str]:
+    """A part's transfer encoding and content: 8bit, or quoted-printable when a line is too
+    long for a mail server to accept as it is."""
+    lines = text.splitlines()
+    # A line of up to MAX_LINE / 4 characters cannot exceed MAX_LINE bytes: skip encoding it.
+    if max(map(len, lines), default=0) > MAX_LINE // 4 and any(
+        len(line.encode()) > MAX_LINE for line in lines
+    ):
+        # The encoder takes one character per byte: give it the UTF-8 bytes as Latin-1.
+        return "quoted-printable", body_encode(text.encode().decode("latin-1"), eol=linesep)
+    content = linesep.join(lines)
+    return "8bit", content + linesep if text.endswith(("\n", "\r")) else content
