@@ -6,8 +6,8 @@ they arrive. Nothing new for a person: no email.
 Built in batches of people: a batch costs a few queries, and each distinct saved search is
 run once for everyone who saved it, so the cost follows batches and searches, not people."""
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from functools import partial
 from importlib import import_module
 
 from django.utils import timezone
@@ -82,12 +82,11 @@ def weekly_digest(batch: list[dict]) -> list[Email | None]:
     """Each section loads the items of the whole batch at once; a digest whose items have
     all gone (jobs closed since, say) is dropped."""
     parts = sections()
-    dates = per_language(partial(_week_dates, batch))
-    # Every digest of the batch covers the same week, so has the same subject.
-    subject = per_language(
-        lambda: render_subject("notifications/email/weekly_digest", {"dates": dates()})
-    )
-    loaded, context = {}, {"dates": dates}
+    # The week's dates and the subject are the same for every digest of a week: each is
+    # written once per week and language. (A batch may hold an older week's digest that
+    # the sweeper sends late.)
+    weeks = {week: _week_wording(*week) for week in {_week(params) for params in batch}}
+    loaded, context = {}, {}
     for part in parts:
         ids = {pk for params in batch for pk in params.get(part.name, ())}
         loaded[part.name], extra = part.load(ids)
@@ -100,11 +99,12 @@ def weekly_digest(batch: list[dict]) -> list[Email | None]:
                      loaded[part.name]]  # fmt: skip
             if items:
                 shown.append({"template": part.template, "items": items})
+        dates, subject = weeks[_week(params)]
         emails.append(
             Email(
                 topic="weekly_digest",
                 template="notifications/email/weekly_digest",
-                context={**context, "sections": shown},
+                context={**context, "dates": dates, "sections": shown},
                 subject=subject,
             )
             if shown
@@ -113,14 +113,24 @@ def weekly_digest(batch: list[dict]) -> list[Email | None]:
     return emails
 
 
-def _week_dates(batch: list[dict]) -> dict[str, str]:
-    """The week of a batch of digests (they all cover the same one), in the current
-    language: written once per language, not once per email."""
-    [(since, until)] = {(params["since"], params["until"]) for params in batch}
+def _week(params: dict) -> tuple[str, str]:
+    return params["since"], params["until"]
+
+
+def _week_wording(since: str, until: str) -> tuple[Callable, Callable]:
+    """The dates of a digest's week and its subject, each written once per language."""
     first, last = date.fromisoformat(since), date.fromisoformat(until) - timedelta(days=1)
-    return {
-        "first": date_format(first, "DATE_FORMAT"),
-        "last": date_format(last, "DATE_FORMAT"),
-        "first_short": date_format(first, "MONTH_DAY_FORMAT"),
-        "last_short": date_format(last, "MONTH_DAY_FORMAT"),
-    }
+
+    def dates() -> dict[str, str]:
+        return {
+            "first": date_format(first, "DATE_FORMAT"),
+            "last": date_format(last, "DATE_FORMAT"),
+            "first_short": date_format(first, "MONTH_DAY_FORMAT"),
+            "last_short": date_format(last, "MONTH_DAY_FORMAT"),
+        }
+
+    dates = per_language(dates)
+    subject = per_language(
+        lambda: render_subject("notifications/email/weekly_digest", {"dates": dates()})
+    )
+    return dates, subject

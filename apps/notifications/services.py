@@ -223,10 +223,11 @@ def deliveries_send(delivery_ids: list[int]) -> int:
 
 def _may_send(delivery: Delivery, now: datetime) -> bool:
     """Due, and waiting to be sent or abandoned by a worker whose lease ran out."""
-    return delivery.due_at <= now and (
-        delivery.status == Delivery.Status.PENDING
-        or (delivery.status == Delivery.Status.SENDING and delivery.claimed_until < now)
-    )
+    if delivery.due_at > now:
+        return False
+    if delivery.status == Delivery.Status.SENDING:
+        return delivery.claimed_until is not None and delivery.claimed_until < now
+    return delivery.status == Delivery.Status.PENDING
 
 
 def _write(deliveries: list[Delivery]) -> dict[int, object]:

@@ -146,3 +146,27 @@ SPANISH_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio"
                   "septiembre", "octubre", "noviembre", "diciembre"]  # fmt: skip
 ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
                   "September", "October", "November", "December"]  # fmt: skip
+
+
+def test_a_late_digest_of_an_earlier_week_keeps_its_own_dates(django_capture_on_commit_callbacks):
+    """The sweeper may send a digest queued a week ago (the broker was down) in the same batch
+    as this week's: each keeps the dates and subject of its own week."""
+    late, current = subscriber("en"), subscriber("en")
+    job("Cocinero", published_at=SINCE - timedelta(days=5))
+    job("Cocinero nuevo")
+    with django_capture_on_commit_callbacks(execute=False):  # none sent yet
+        digests_queue(now=timezone.now() - timedelta(days=7))
+        Delivery.objects.exclude(recipient=late).delete()
+        digests_queue()
+    Delivery.objects.update(due_at=timezone.now() - timedelta(minutes=5))
+
+    sweep_deliveries()  # one batch
+
+    earlier = SINCE - timedelta(days=7)
+    week_before, last_week = (
+        f"{ENGLISH_MONTHS[day.month - 1]} {day.day}" for day in (earlier, SINCE)
+    )
+    assert sorted((email.to[0], week_before in email.subject, last_week in email.subject)
+                  for email in mail.outbox) == sorted([
+        (late.email, True, False), (late.email, False, True), (current.email, False, True)
+    ])  # fmt: skip
