@@ -144,9 +144,13 @@ class SentMarks:
         """Which of these deliveries went out already."""
         if not delivery_ids:
             return set()
-        keys = [self._key(pk) for pk in delivery_ids]
-        marked = self.redis.mget(keys) if self.redis else [cache.get(key) for key in keys]
-        return {pk for pk, mark in zip(delivery_ids, marked, strict=True) if mark}
+        ids_by_key = {self._key(pk): pk for pk in delivery_ids}
+        keys = list(ids_by_key)
+        if self.redis:
+            marked = [key for key, mark in zip(keys, self.redis.mget(keys), strict=True) if mark]
+        else:
+            marked = cache.get_many(keys)
+        return {ids_by_key[key] for key in marked}
 
     def add(self, delivery_id: int) -> None:
         try:
