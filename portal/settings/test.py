@@ -21,12 +21,15 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
 CELERY_TASK_ALWAYS_EAGER = env_bool("CAMINO_EAGER_TASKS", True)
 
 if REDIS_URL:
-    # Always Redis database 15: tests clear the cache, which must never touch the broker's
-    # database or a cache someone configured with REDIS_CACHE_URL.
+    # Redis database 15 unless CAMINO_TEST_CACHE_DB says otherwise (two test runs side by
+    # side): tests clear the cache, which must never touch the broker's database or a cache
+    # someone configured with REDIS_CACHE_URL.
     CACHES = {
         "default": {
             **CACHES["default"],
-            "LOCATION": urlsplit(REDIS_URL)._replace(path="/15").geturl(),
+            "LOCATION": urlsplit(REDIS_URL)
+            ._replace(path=f"/{int(env('CAMINO_TEST_CACHE_DB', '15'))}")
+            .geturl(),
         }
     }
 
