@@ -133,7 +133,7 @@ def generate(subscribers: int, since) -> tuple[int, int]:
             for n in range(start, min(start + 5000, subscribers))
         )
         EmailPreferences.objects.bulk_create(
-            EmailPreferences(user=user, weekly_digest=True) for user in users
+            EmailPreferences(user=user, choices={"weekly_digest": True}) for user in users
         )
         SavedSearch.objects.bulk_create(
             SavedSearch(user=user, name=f"search {n}", query=query)
@@ -221,8 +221,8 @@ def run_in_one_loop() -> tuple[float, int]:
     """The same emails, written and rendered in one loop here: no Celery, no delivery log."""
     from django.core.mail import get_connection
 
-    from apps.core.emails import render_email
     from apps.notifications.digest import weekly_digest
+    from apps.notifications.emails import render_email
     from apps.notifications.models import Delivery
     from apps.notifications.services import BATCH_SIZE, chunked
 

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from apps.accounts.language import switch_language
 from apps.core import views as core_views
 
 # The admin has no login of its own: it sends people through allauth (rate limits, MFA).
@@ -12,7 +13,7 @@ admin.site.site_header = "Camino"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("favicon.ico", core_views.favicon),
-    path("i18n/setlang/", core_views.switch_language, name="set_language"),
+    path("i18n/setlang/", switch_language, name="set_language"),
     *i18n_patterns(
         path("", include("apps.core.urls")),
         path("accounts/", include("allauth.urls")),

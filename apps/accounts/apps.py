@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,9 +6,3 @@ class AccountsConfig(AppConfig):
     name = "apps.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
-
-    def ready(self):
-        from apps.accounts.roles import sync_curators_group
-
-        # Permissions exist only once every app has migrated, hence post_migrate.
-        post_migrate.connect(sync_curators_group, dispatch_uid="sync_curators_group")

@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from apps.accounts.models import Language, User
-from apps.accounts.roles import CURATORS_GROUP
+from apps.core.roles import CURATORS_GROUP
 
 DEMO_PASSWORD = "camino-demo-2026"  # noqa: S105 - demo data only, refused when DEBUG is off
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,9 @@ class CoreConfig(AppConfig):
     name = "apps.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from apps.core.roles import sync_curators_group
+
+        # Permissions exist only once every app has migrated, hence post_migrate.
+        post_migrate.connect(sync_curators_group, dispatch_uid="sync_curators_group")

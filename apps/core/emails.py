@@ -1,22 +1,17 @@
-"""Writing one email to one person, in that person's language. Emails are sent through the
-delivery log (apps.notifications), never directly."""
+"""Pieces of Camino's emails: absolute links built in the recipient's language, the HTML
+alternative of a plain-text email, and parts every email shares, rendered once per language.
+Emails are written and sent by the delivery log (apps.notifications), never directly."""
 
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
-
-from apps.accounts.models import User
-from apps.core.mime import CaminoEmail
-
-if TYPE_CHECKING:
-    from apps.notifications.kinds import Email
 
 T = TypeVar("T")
 
@@ -97,86 +92,6 @@ def _shared_pieces(template: str, language: str, names: tuple[str, ...]) -> list
     return SHARED_SLOT.split(render_to_string(template, {n: f"camino-slot-{n}" for n in names}))
 
 
-def render_email(*, to: User, email: "Email", connection=None) -> CaminoEmail:
-    """An Email (apps.notifications.kinds) written to one person in their language:
-    `<template>_subject.txt` (unless the Email brings its subject) and
-    `<template>_message.txt`, with a one-click unsubscribe from its topic (link and
-    List-Unsubscribe headers) and a link to the person's email preferences. Callables in
-    the context (URLs built with reverse(), say) are called in that language."""
-    from apps.notifications.unsubscribe import make_token
-
-    with translation.override(to.preferred_language):
-        context = {
-            key: value() if callable(value) else value for key, value in email.context.items()
-        }
-        token = make_token(user_id=to.pk, topic=email.topic)
-        unsubscribe_url = absolute_url(
-            localized_path("notifications:unsubscribe", SLOT).replace(SLOT, token)
-        )
-        context |= {
-            "recipient": to,
-            "footer": shared_part(
-                "notifications/email/footer.txt",
-                unsubscribe_url=unsubscribe_url,
-                preferences_url=absolute_url(localized_path("notifications:preferences")),
-            ),
-        }
-        subject = email.subject() if email.subject else render_subject(email.template, context)
-        body = render_to_string(f"{email.template}_message.txt", context)
-        # The HTML part is the same text, in paragraphs with clickable links: one source,
-        # nothing fetched from elsewhere when it is opened.
-        html = shared_part(
-            "notifications/email/layout.html",
-            subject=escape(subject),
-            body=text_to_html(body),
-            language=to.preferred_language,
-        )
-    return CaminoEmail(
-        subject=subject,
-        body=body,
-        html=html,
-        to=[to.email],
-        connection=connection,
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-
-
 def render_subject(template: str, context: dict) -> str:
     """`<template>_subject.txt`, on one line."""
     return " ".join(render_to_string(f"{template}_subject.txt", context).split())
-
-
-def publication_notice(batch: list[dict]) -> list:
-    """To the submitter: their listing was published, rejected or expired. Dropped if the
-    listing is gone."""
-    from apps.core.models import AuditEntry
-    from apps.notifications.kinds import Email
-
-    entries = (
-        AuditEntry.objects.filter(pk__in=[params["audit_entry"] for params in batch])
-        .prefetch_related("subject")
-        .in_bulk()
-    )
-    emails = []
-    for params in batch:
-        entry = entries.get(params["audit_entry"])
-        item = entry and entry.subject
-        if item is None:
-            emails.append(None)
-            continue
-        emails.append(
-            Email(
-                topic="listing_notices",
-                template="core/email/publication_notice",
-                context={
-                    "action": entry.action,
-                    "note": entry.note,
-                    "item": item,
-                    "item_url": url_of(item.get_manage_url),
-                },
-            )
-        )
-    return emails

@@ -1,7 +1,7 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 
-from apps.accounts.roles import is_curator
+from apps.core.roles import is_curator
 
 
 class CuratorRequiredMixin(LoginRequiredMixin):

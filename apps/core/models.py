@@ -46,6 +46,10 @@ class PublicationStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+# The states in which a partner may still edit what they submitted.
+PARTNER_EDITABLE = frozenset({PublicationStatus.DRAFT, PublicationStatus.REJECTED})
+
+
 def default_expiry():
     return timezone.localdate() + timedelta(days=DEFAULT_LISTING_DAYS)
 
@@ -86,7 +90,7 @@ class Publishable(models.Model):
 
     @property
     def is_editable_by_partner(self) -> bool:
-        return self.status in (PublicationStatus.DRAFT, PublicationStatus.REJECTED)
+        return self.status in PARTNER_EDITABLE
 
     def get_manage_url(self) -> str:
         """The page where its organization's members and staff follow and edit it."""

@@ -3,9 +3,11 @@ AppConfig.ready(); core and notifications read them and never list the apps them
 new app plugs in without editing them (ARCHITECTURE.md, "How an app plugs in")."""
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import Promise
 
 T = TypeVar("T")
 
@@ -47,3 +49,26 @@ class Registry(Generic[T]):
 
     def items(self) -> list[tuple[str, T]]:
         return list(self._entries.items())
+
+
+@dataclass(frozen=True)
+class NavigationEntry:
+    """A link in every page's main navigation."""
+
+    label: str | Promise
+    url_name: str
+
+
+@dataclass(frozen=True)
+class HomeEntry:
+    """What a part of Camino offers, as a card on the home page."""
+
+    title: str | Promise
+    text: str | Promise
+    url_name: str
+    link_label: str | Promise
+
+
+# Shown in registration order, so only what is installed is ever offered.
+navigation: Registry[NavigationEntry] = Registry("navigation")
+home_entries: Registry[HomeEntry] = Registry("home entries")

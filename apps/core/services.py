@@ -1,17 +1,22 @@
 """The publication workflow shared by every kind of listing (apps.core.models.Publishable):
-each transition checks who may make it, records an audit entry, and queues an email to the
-submitter, in their language, that goes out once the transaction has committed."""
+each transition checks who may make it, records an audit entry, and tells the apps that
+registered in `after_transition` (notifications queues the email to the submitter there)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.accounts.models import User
-from apps.accounts.roles import is_curator
 from apps.core.models import AuditEntry, PublicationStatus, Publishable, default_expiry
+from apps.core.registry import Registry
+from apps.core.roles import is_curator
+
+User = AbstractBaseUser | AnonymousUser
 
 S = PublicationStatus
 
@@ -45,18 +50,22 @@ TRANSITIONS = {
 }  # fmt: skip
 
 
+# Called inside the transaction of every transition, after its audit entry is written, as
+# hook(item=, transition=, entry=). Apps register here what follows a change of state.
+after_transition: Registry[Callable[..., None]] = Registry("after_transition")
+
+
 def audit_record(*, actor: User | None, subject: models.Model, action: str, note: str = ""):
     """Write one audit entry. Call it inside the transaction that makes the change."""
     return AuditEntry.objects.create(actor=actor, subject=subject, action=action, note=note)
 
 
-def may_act_for(user: User, organization_id: int) -> bool:
-    """Curators act for every organization; anyone else only for those they belong to."""
-    from apps.organizations.models import Membership
-
+def may_act_for(user: User, item: Publishable) -> bool:
+    """Curators act for every organization; anyone else only for the organizations they
+    belong to. `item` may be unsaved: only its organization is read."""
     return is_curator(user) or (
         user.is_authenticated
-        and Membership.objects.filter(user=user, organization_id=organization_id).exists()
+        and type(item).objects.member_organizations(user).filter(pk=item.organization_id).exists()
     )
 
 
@@ -69,7 +78,7 @@ def check_can_transition(*, actor: User | None, item: Publishable, action: str) 
     elif transition.curators_only:
         if not is_curator(actor):
             raise PermissionDenied
-    elif not may_act_for(actor, item.organization_id):
+    elif not may_act_for(actor, item):
         raise PermissionDenied
     if item.status not in transition.sources:
         raise InvalidTransition(f"cannot {action} an item that is {item.status}")
@@ -113,13 +122,8 @@ def publication_transition(
             setattr(item, field, value)
         item.publication_changed()
         entry = audit_record(actor=actor, subject=item, action=action, note=note)
-        if transition.notify_submitter and item.created_by_id:
-            from apps.notifications.services import delivery_queue
-
-            delivery_queue(
-                key=f"publication:{entry.pk}", recipient_id=item.created_by_id,
-                kind="publication_notice", params={"audit_entry": entry.pk},
-            )  # fmt: skip
+        for hook in after_transition:
+            hook(item=item, transition=transition, entry=entry)
     return entry
 
 

@@ -6,3 +6,44 @@ class JobsConfig(AppConfig):
     name = "apps.jobs"
     label = "jobs"
     verbose_name = _("Jobs")
+
+    def ready(self):
+        from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
+        from apps.jobs.digest import NewJobs
+        from apps.jobs.emails import expiry_warning, job_alert
+        from apps.jobs.summary import JobsToCurate
+        from apps.notifications.registry import (
+            EmailTopic,
+            digest_sections,
+            email_kinds,
+            email_topics,
+            summary_sections,
+        )
+
+        navigation.register("jobs", NavigationEntry(_("Jobs"), "jobs:list"))
+        home_entries.register(
+            "jobs",
+            HomeEntry(
+                title=_("Jobs you can actually apply for"),
+                text=_(
+                    "Every listing says what work authorization it needs: open to everyone "
+                    "(for example, contract work with an ITIN), work permit (EAD) accepted, or "
+                    "authorization required. Filter by what fits you."
+                ),
+                url_name="jobs:list",
+                link_label=_("Find a job"),
+            ),
+        )
+        email_kinds.register("job_alert", job_alert)
+        email_kinds.register("expiry_warning", expiry_warning)
+        email_topics.register(
+            "job_alerts",
+            EmailTopic(
+                _("Job alerts for my saved searches"),
+                default=True,
+                hint=_("How often alerts come is set for each saved search."),
+                hint_url="jobs:searches",
+            ),
+        )
+        digest_sections.register("jobs", NewJobs)
+        summary_sections.register("jobs", JobsToCurate)

@@ -8,7 +8,7 @@ from apps.core.emails import absolute_url, page_url, url_of
 from apps.core.models import PublicationStatus
 from apps.jobs.models import Job, SavedSearch
 from apps.jobs.selectors import JOB_CARD_FIELDS
-from apps.notifications.kinds import Email
+from apps.notifications.registry import Email
 
 
 def expiry_warning(batch: list[dict]) -> list[Email | None]:

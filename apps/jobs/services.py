@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.accounts.roles import is_curator
 from apps.core.models import PublicationStatus, default_expiry
+from apps.core.roles import is_curator
 from apps.core.search import document
 from apps.core.services import InvalidTransition, audit_record, may_act_for, publication_expire
 from apps.core.us import locate_zip
@@ -20,7 +20,7 @@ from apps.jobs.models import (
     SavedJob,
     SavedSearch,
 )
-from apps.notifications.services import Outgoing, deliveries_queue
+from apps.notifications.services import Outgoing, deliveries_queue, wanting
 
 TITLE_FIELDS = ["title"]
 BODY_FIELDS = ["description", "requirements", "benefits", "schedule_notes"]
@@ -65,7 +65,7 @@ def job_index(job: Job) -> None:
 
 def job_create(*, actor: User, job: Job) -> Job:
     """A partner (member of the job's organization) or a curator writes a new draft."""
-    if not may_act_for(actor, job.organization_id):
+    if not may_act_for(actor, job):
         raise PermissionDenied
     with transaction.atomic():
         job.created_by = actor
@@ -142,7 +142,7 @@ def job_report_resolve(*, actor: User, report: JobReport, note: str = "") -> Job
 def job_renew(*, actor: User, job: Job, changed: bool) -> Job:
     """Keep a published or expired job listed for another period. Unchanged, it goes back up
     at once; changed, it goes back through review first."""
-    if not may_act_for(actor, job.organization_id):
+    if not may_act_for(actor, job):
         raise PermissionDenied
     if job.status not in (PublicationStatus.PUBLISHED, PublicationStatus.EXPIRED):
         raise InvalidTransition(f"cannot renew a job that is {job.status}")
@@ -239,8 +239,8 @@ def job_alerts_queue(*, frequency: str, now=None) -> int:
 
     now = now or timezone.now()
     run = alert_run_key(frequency, now)
-    searches = SavedSearch.objects.filter(frequency=frequency, user__is_active=True).exclude(
-        user__email_preferences__job_alerts=False
+    searches = SavedSearch.objects.filter(
+        wanting("job_alerts", person="user_id"), frequency=frequency, user__is_active=True
     )
     by_query: dict[str, list[SavedSearch]] = {}
     for search in searches.only("pk", "user_id", "query", "alerted_until"):

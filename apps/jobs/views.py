@@ -24,10 +24,10 @@ from django.views.generic import (
 )
 from django.views.generic.detail import SingleObjectMixin
 
-from apps.accounts.roles import is_curator
 from apps.core.emails import absolute_url
 from apps.core.mixins import CuratorRequiredMixin
 from apps.core.models import AuditEntry, PublicationStatus
+from apps.core.roles import is_curator
 from apps.core.services import (
     TRANSITIONS,
     InvalidTransition,

@@ -6,3 +6,26 @@ class NotificationsConfig(AppConfig):
     name = "apps.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self):
+        from apps.core.services import after_transition
+        from apps.notifications.digest import weekly_digest
+        from apps.notifications.publication import publication_notice, publication_notice_queue
+        from apps.notifications.registry import EmailTopic, email_kinds, email_topics
+        from apps.notifications.summary import staff_summary
+
+        after_transition.register("publication_notice", publication_notice_queue)
+        email_kinds.register("publication_notice", publication_notice)
+        email_kinds.register("weekly_digest", weekly_digest)
+        email_kinds.register("staff_summary", staff_summary)
+        email_topics.register(
+            "listing_notices", EmailTopic(_("News about the listings I submitted"), default=True)
+        )
+        email_topics.register(
+            "weekly_digest",
+            EmailTopic(_("A weekly digest of what is new for me, in one email"), default=False),
+        )
+        email_topics.register(
+            "staff_summary",
+            EmailTopic(_("Daily summary for staff"), default=True, staff_only=True),
+        )

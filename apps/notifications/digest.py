@@ -1,36 +1,26 @@
 """The weekly digest: one email a week to each person who asked for it, with what is new for
-them last week (Monday to Sunday). Each part of Camino adds a section to it: for now the new
-jobs from the person's saved searches; events, legal resources and programmes add theirs as
-they arrive. Nothing new for a person: no email.
+them last week (Monday to Sunday). Each part of Camino adds its section to it
+(apps.notifications.registry.digest_sections), such as the new jobs from the person's saved
+searches. Nothing new for a person: no email.
 
 Built in batches of people: a batch costs a few queries, and each distinct saved search is
 run once for everyone who saved it, so the cost follows batches and searches, not people."""
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from importlib import import_module
 
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from apps.accounts.models import User
 from apps.core.emails import per_language, render_subject
-from apps.notifications.kinds import Email
+from apps.notifications.models import EmailPreferences
+from apps.notifications.registry import DigestSection, Email, digest_sections
 from apps.notifications.services import BATCH_SIZE, Outgoing, deliveries_queue
 
-# Each section: name (its key in a digest's parameters), template (its part of the email),
-# collect(user_ids, since=, until=) -> {user id: [new item ids, in the order shown]} for a
-# batch of people, and load(ids) -> ({id: item still worth showing}, extra context).
-SECTIONS = ["apps.jobs.digest.NewJobs"]
 
-
-def sections() -> list:
+def sections() -> list[DigestSection]:
     """A fresh instance of each section (a section may remember things during one run)."""
-    found = []
-    for path in SECTIONS:
-        module, name = path.rsplit(".", 1)
-        found.append(getattr(import_module(module), name)())
-    return found
+    return [make() for make in digest_sections]
 
 
 def digest_week(now: datetime) -> tuple[datetime, datetime]:
@@ -47,17 +37,15 @@ def digests_queue(*, now: datetime | None = None) -> int:
     since, until = digest_week(now or timezone.now())
     year, week, _day = since.date().isocalendar()
     parts = sections()
+    # The digest is asked for (its topic is off by default), so every subscriber has a row
+    # of preferences: pages of them follow that table's unique index on the user.
     subscribers = (
-        User.objects.filter(is_active=True, email_preferences__weekly_digest=True)
-        .order_by("pk")
-        .values_list("pk", flat=True)
+        EmailPreferences.objects.filter(choices__weekly_digest=True, user__is_active=True)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
     )
     queued, last = 0, 0
-    # Each page is bounded in both tables of the join: the database does not carry the
-    # bound across, and would read the other one from its start for every page.
-    while batch := list(
-        subscribers.filter(pk__gt=last, email_preferences__user_id__gt=last)[:BATCH_SIZE]
-    ):
+    while batch := list(subscribers.filter(user_id__gt=last)[:BATCH_SIZE]):
         last = batch[-1]
         found = {part.name: part.collect(batch, since=since, until=until) for part in parts}
         digests = []

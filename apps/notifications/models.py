@@ -53,30 +53,15 @@ class Delivery(models.Model):
         return self.key
 
 
-class Topic(models.TextChoices):
-    """The kinds of email a person can turn off (account emails, such as password resets,
-    cannot be)."""
-
-    JOB_ALERTS = "job_alerts", _("Job alerts for my saved searches")
-    LISTING_NOTICES = "listing_notices", _("News about the listings I submitted")
-    WEEKLY_DIGEST = (
-        "weekly_digest",
-        _("A weekly digest: the week's new jobs from my saved searches, in one email"),
-    )
-    STAFF_SUMMARY = "staff_summary", _("Daily summary for staff")
-
-
 class EmailPreferences(models.Model):
-    """Which emails a person wants. Without a row, the defaults: everything but the weekly
-    digest, which a person asks for."""
+    """Which emails a person wants, by topic (apps.notifications.registry.email_topics). A
+    topic missing from `choices` has its default, so a new topic needs no new column; a
+    person without a row has every default."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preferences"
     )
-    job_alerts = models.BooleanField(Topic.JOB_ALERTS.label, default=True)
-    listing_notices = models.BooleanField(Topic.LISTING_NOTICES.label, default=True)
-    weekly_digest = models.BooleanField(Topic.WEEKLY_DIGEST.label, default=False)
-    staff_summary = models.BooleanField(Topic.STAFF_SUMMARY.label, default=True)
+    choices = models.JSONField(_("choices"), default=dict)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -85,3 +70,8 @@ class EmailPreferences(models.Model):
 
     def __str__(self) -> str:
         return f"email preferences of {self.user}"
+
+    def wants(self, topic: str) -> bool:
+        from apps.notifications.registry import email_topics
+
+        return self.choices.get(topic, email_topics[topic].default)

@@ -20,9 +20,9 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from apps.core.emails import render_email
-from apps.notifications.kinds import writer
-from apps.notifications.models import Delivery, EmailPreferences, Topic
+from apps.notifications.emails import render_email
+from apps.notifications.models import Delivery, EmailPreferences
+from apps.notifications.registry import email_kinds, email_topics
 
 logger = logging.getLogger(__name__)
 
@@ -242,7 +242,7 @@ def _write(deliveries: list[Delivery]) -> dict[int, object]:
         by_kind[delivery.kind].append(delivery)
     emails = {}
     for kind, group in by_kind.items():
-        written = writer(kind)([delivery.params for delivery in group])
+        written = email_kinds[kind]([delivery.params for delivery in group])
         emails.update(zip([delivery.pk for delivery in group], written, strict=True))
     return emails
 
@@ -264,15 +264,14 @@ def deliveries_due() -> list[int]:
 
 def preferences_update(*, user_id: int, **choices: bool) -> EmailPreferences:
     """Change which emails a person gets (topic=True/False), creating their row if needed."""
-    unknown = set(choices) - set(Topic.values)
+    unknown = set(choices) - set(email_topics.keys())
     if unknown:
         raise ValueError(f"unknown topics: {unknown}")
     with transaction.atomic():
         preferences, _created = EmailPreferences.objects.select_for_update().get_or_create(
             user_id=user_id
         )
-        for topic, wanted in choices.items():
-            setattr(preferences, topic, wanted)
+        preferences.choices = {**preferences.choices, **choices}
         preferences.save()
     return preferences
 
@@ -280,15 +279,20 @@ def preferences_update(*, user_id: int, **choices: bool) -> EmailPreferences:
 def topics_wanted(user_ids: Iterable[int]) -> Callable[[int, str], bool]:
     """wanted(user_id, topic): whether each of these people wants emails on a topic (one
     query; a person without preferences has the defaults)."""
-    chosen = {
-        row["user_id"]: row
-        for row in EmailPreferences.objects.filter(user_id__in=set(user_ids)).values(
-            "user_id", *Topic.values
-        )
-    }
-    defaults = {topic: EmailPreferences._meta.get_field(topic).default for topic in Topic.values}
+    chosen = dict(
+        EmailPreferences.objects.filter(user_id__in=set(user_ids)).values_list("user_id", "choices")
+    )
 
     def wanted(user_id: int, topic: str) -> bool:
-        return chosen.get(user_id, defaults)[topic]
+        return chosen.get(user_id, {}).get(topic, email_topics[topic].default)
 
     return wanted
+
+
+def wanting(topic: str, *, person: str = "pk") -> Q:
+    """A filter on `person` (a user or a user id field) that keeps the people who want emails
+    on this topic: by their choice, or without one by the topic's default."""
+    default = email_topics[topic].default
+    chose_otherwise = EmailPreferences.objects.filter(**{f"choices__{topic}": not default})
+    people = Q(**{f"{person}__in": chose_otherwise.values("user_id")})
+    return ~people if default else people

@@ -10,7 +10,8 @@ from django.views.generic import FormView, TemplateView
 from apps.accounts.models import User
 from apps.accounts.services import user_set_language
 from apps.notifications.forms import PreferencesForm
-from apps.notifications.models import EmailPreferences, Topic
+from apps.notifications.models import EmailPreferences
+from apps.notifications.registry import email_topics
 from apps.notifications.services import preferences_update
 from apps.notifications.unsubscribe import read_token
 
@@ -23,7 +24,7 @@ class PreferencesView(LoginRequiredMixin, FormView):
         user = self.request.user
         return {
             **super().get_form_kwargs(),
-            "instance": EmailPreferences.objects.filter(user=user).first()
+            "preferences": EmailPreferences.objects.filter(user=user).first()
             or EmailPreferences(user=user),
             "initial": {"preferred_language": user.preferred_language},
             "is_staff": user.is_staff,
@@ -31,10 +32,7 @@ class PreferencesView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         user = self.request.user
-        choices = {
-            topic: form.cleaned_data[topic] for topic in Topic.values if topic in form.fields
-        }
-        preferences_update(user_id=user.pk, **choices)
+        preferences_update(user_id=user.pk, **form.choices())
         user_set_language(user=user, language=form.cleaned_data["preferred_language"])
         messages.success(self.request, _("Your email preferences are saved."))
         return HttpResponseRedirect(reverse("notifications:preferences"))
@@ -50,18 +48,20 @@ class UnsubscribeView(TemplateView):
 
     def dispatch(self, request, token, *args, **kwargs):
         found = read_token(token)
-        if found is None or found[1] not in Topic.values:
+        if found is None or found[1] not in email_topics:
             raise Http404
         user_id, topic = found
         self.person = User.objects.filter(pk=user_id, is_active=True).first()
         if self.person is None:
             raise Http404
-        self.topic = Topic(topic)
+        self.topic = topic
         return super().dispatch(request, token, *args, **kwargs)
 
     def post(self, request, token):
-        preferences_update(user_id=self.person.pk, **{self.topic.value: False})
+        preferences_update(user_id=self.person.pk, **{self.topic: False})
         return self.render_to_response(self.get_context_data(done=True))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(topic=self.topic, email=self.person.email, **kwargs)
+        return super().get_context_data(
+            topic=email_topics[self.topic], email=self.person.email, **kwargs
+        )

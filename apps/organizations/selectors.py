@@ -1,7 +1,7 @@
 from django.db.models import Q, QuerySet
 
 from apps.accounts.models import User
-from apps.accounts.roles import is_curator
+from apps.core.roles import is_curator
 from apps.organizations.models import Membership, Organization
 
 

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from apps.accounts.models import User
-from apps.accounts.roles import is_curator
+from apps.core.roles import is_curator
 from apps.core.services import audit_record
 from apps.organizations.models import Membership, Organization
 

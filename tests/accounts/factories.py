@@ -37,7 +37,7 @@ class CuratorFactory(StaffFactory):
         from allauth.mfa.models import Authenticator
         from django.contrib.auth.models import Group
 
-        from apps.accounts.roles import CURATORS_GROUP
+        from apps.core.roles import CURATORS_GROUP
 
         if create:
             self.groups.add(Group.objects.get(name=CURATORS_GROUP))

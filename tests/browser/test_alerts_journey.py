@@ -46,4 +46,4 @@ def test_seeker_saves_a_search_gets_a_spanish_alert_and_unsubscribes(
     page.get_by_role("button", name="Cancelar la suscripción").click()
     expect(page.get_by_role("heading", name="Se canceló su suscripción")).to_be_visible()
     journey.visit("unsubscribed")
-    assert EmailPreferences.objects.get().job_alerts is False
+    assert EmailPreferences.objects.get().wants("job_alerts") is False

@@ -52,7 +52,7 @@ def test_the_link_works_without_signing_in_and_asks_for_a_click_first(client, al
 
     done = client.post(path)
     assert "ya no recibirá" in done.content.decode()
-    assert EmailPreferences.objects.get().job_alerts is False
+    assert EmailPreferences.objects.get().wants("job_alerts") is False
     assert client.post(path).status_code == 200  # twice is the same as once
 
 
@@ -63,7 +63,7 @@ def test_mail_programs_unsubscribe_in_one_post_without_a_form(alert):
         content_type="application/x-www-form-urlencoded",
     )  # fmt: skip
     assert response.status_code == 200
-    assert EmailPreferences.objects.get().job_alerts is False
+    assert EmailPreferences.objects.get().wants("job_alerts") is False
 
 
 def test_after_unsubscribing_no_more_alerts_are_sent(client, alert):
@@ -89,7 +89,7 @@ def test_the_preferences_page_sets_emails_and_language(client):
     client.post("/es/notifications/preferences/", {"job_alerts": "on", "preferred_language": "en"})
 
     preferences = EmailPreferences.objects.get(user=user)
-    assert (preferences.job_alerts, preferences.listing_notices) == (True, False)
+    assert (preferences.wants("job_alerts"), preferences.wants("listing_notices")) == (True, False)
     user.refresh_from_db()
     assert user.preferred_language == "en"
 

@@ -8,6 +8,7 @@ class TestAppConfig(AppConfig):
     label = "testapp"
 
     def ready(self):
-        from apps.notifications.kinds import KINDS
+        from apps.notifications.registry import email_kinds
+        from tests.testapp.mail import meeting_reminder
 
-        KINDS["meeting_reminder"] = "tests.testapp.mail.meeting_reminder"
+        email_kinds.register("meeting_reminder", meeting_reminder)

@@ -4,7 +4,7 @@ import time
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.filebased import EmailBackend as FileBackend
 
-from apps.notifications.kinds import Email
+from apps.notifications.registry import Email
 
 
 class RefusingBackend(BaseEmailBackend):

@@ -2,8 +2,9 @@
 publish, verify and expire everything partners submit, in Camino's pages and in the admin."""
 
 from django.apps import apps as django_apps
-
-from apps.accounts.models import User
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 
 CURATORS_GROUP = "Curators"
 
@@ -11,7 +12,7 @@ CURATORS_GROUP = "Curators"
 NOT_CURATED = {"accounts"}
 
 
-def is_curator(user: User) -> bool:
+def is_curator(user: AbstractBaseUser | AnonymousUser) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
     if user.is_superuser:
@@ -29,7 +30,8 @@ def curators():
 
     group = Group.objects.filter(name=CURATORS_GROUP)
     return (
-        User.objects.filter(is_active=True, is_staff=True)
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
         .filter(Q(is_superuser=True) | Q(groups__in=group))
         .distinct()
     )
