@@ -2,6 +2,7 @@
 publish, verify and expire everything partners submit, in Camino's pages and in the admin."""
 
 from django.apps import apps as django_apps
+from django.contrib.auth.models import AnonymousUser
 
 from apps.accounts.models import User
 
@@ -11,7 +12,7 @@ CURATORS_GROUP = "Curators"
 NOT_CURATED = {"accounts"}
 
 
-def is_curator(user: User) -> bool:
+def is_curator(user: User | AnonymousUser) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
     if user.is_superuser:

@@ -3,6 +3,8 @@ each transition checks who may make it, records an audit entry, and queues an em
 submitter, in their language, that goes out once the transaction has committed."""
 
 from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -12,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from apps.accounts.models import User
 from apps.accounts.roles import is_curator
 from apps.core.models import AuditEntry, PublicationStatus, Publishable, default_expiry
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 S = PublicationStatus
 
@@ -27,7 +32,7 @@ class Transition:
     target: str
     curators_only: bool
     notify_submitter: bool
-    label: str
+    label: "StrPromise"
 
 
 TRANSITIONS = {
@@ -97,7 +102,7 @@ def publication_transition(
         locked = type(item).objects.select_for_update().get(pk=item.pk)
         transition = check_can_transition(actor=actor, item=locked, action=action)
         now = timezone.now()
-        changes = {"status": transition.target}
+        changes: dict[str, str | date | datetime] = {"status": transition.target}
         if action == "submit":
             changes["submitted_at"] = now
             changes["review_note"] = ""

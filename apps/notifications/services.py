@@ -11,17 +11,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 from itertools import islice
+from typing import cast
 
 import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Field, Q
 from django.utils import timezone
 
 from apps.core.emails import render_email
-from apps.notifications.kinds import writer
+from apps.notifications.kinds import Email, writer
 from apps.notifications.models import Delivery, EmailPreferences, Topic
 
 logger = logging.getLogger(__name__)
@@ -147,7 +148,9 @@ class SentMarks:
         ids_by_key = {self._key(pk): pk for pk in delivery_ids}
         keys = list(ids_by_key)
         if self.redis:
-            marked = [key for key, mark in zip(keys, self.redis.mget(keys), strict=True) if mark]
+            marked: Iterable[str] = [
+                key for key, mark in zip(keys, self.redis.mget(keys), strict=True) if mark
+            ]
         else:
             marked = cache.get_many(keys)
         return {ids_by_key[key] for key in marked}
@@ -196,7 +199,7 @@ def deliveries_send(delivery_ids: list[int]) -> int:
                 dropped.append(delivery.pk)
             else:
                 to_send.append((delivery, email))
-        failure = None
+        failure: Exception | None = None
         if to_send:
             try:
                 with get_connection() as connection:  # one session with the mail server
@@ -217,7 +220,7 @@ def deliveries_send(delivery_ids: list[int]) -> int:
         )
     if dropped:
         deliveries.filter(pk__in=dropped).update(status=Delivery.Status.DROPPED, claimed_until=None)
-    if unsent:
+    if failure is not None:  # then `unsent` holds at least the email that failed
         deliveries.filter(pk__in=unsent).update(
             status=Delivery.Status.PENDING, claimed_until=None, last_error=repr(failure)[:1000]
         )
@@ -234,13 +237,13 @@ def _may_send(delivery: Delivery, now: datetime) -> bool:
     return delivery.status == Delivery.Status.PENDING
 
 
-def _write(deliveries: list[Delivery]) -> dict[int, object]:
+def _write(deliveries: list[Delivery]) -> dict[int, Email | None]:
     """Each delivery's Email (or None: drop it), from its kind's writer, which is given all
     the batch's deliveries of that kind at once."""
     by_kind = defaultdict(list)
     for delivery in deliveries:
         by_kind[delivery.kind].append(delivery)
-    emails = {}
+    emails: dict[int, Email | None] = {}
     for kind, group in by_kind.items():
         written = writer(kind)([delivery.params for delivery in group])
         emails.update(zip([delivery.pk for delivery in group], written, strict=True))
@@ -286,7 +289,10 @@ def topics_wanted(user_ids: Iterable[int]) -> Callable[[int, str], bool]:
             "user_id", *Topic.values
         )
     }
-    defaults = {topic: EmailPreferences._meta.get_field(topic).default for topic in Topic.values}
+    defaults = {
+        topic: cast(Field, EmailPreferences._meta.get_field(topic)).default
+        for topic in Topic.values
+    }
 
     def wanted(user_id: int, topic: str) -> bool:
         return chosen.get(user_id, defaults)[topic]
