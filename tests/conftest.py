@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from apps.core.i18n import build_catalogue
 
@@ -90,8 +92,6 @@ def assert_query_count(client):
     """assert_query_count(url, expected, grow): GET `url` (as whoever `client` is signed in
     as) runs exactly `expected` SQL queries both when grow() has added 2 rows of everything
     the page shows and when it has added 30. grow(n) adds n more of each."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     def count(url: str) -> int:
         with CaptureQueriesContext(connection) as captured:
