@@ -220,7 +220,7 @@ def deliveries_send(delivery_ids: list[int]) -> int:
         )
     if dropped:
         deliveries.filter(pk__in=dropped).update(status=Delivery.Status.DROPPED, claimed_until=None)
-    if failure is not None:  # then `unsent` holds at least the email that failed
+    if unsent and failure is not None:  # (an email is left unsent only by a failure)
         deliveries.filter(pk__in=unsent).update(
             status=Delivery.Status.PENDING, claimed_until=None, last_error=repr(failure)[:1000]
         )
