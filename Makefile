@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test setup catalogue lint translations check-deploy
+.PHONY: run test setup catalogue lint typecheck translations check-deploy
 
 run: setup
 	$(MANAGE) migrate --noinput
@@ -29,6 +29,10 @@ catalogue: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# mypy with django-stubs over apps/ and portal/ (configured in pyproject.toml).
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
 
 # Needs GNU gettext (xgettext) to re-extract the strings from the code.
 translations: $(VENV)/.installed

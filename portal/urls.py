@@ -7,7 +7,7 @@ from apps.accounts.language import switch_language
 from apps.core import views as core_views
 
 # The admin has no login of its own: it sends people through allauth (rate limits, MFA).
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "Camino"
 
 urlpatterns = [

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from apps.core.i18n import build_catalogue
 
@@ -79,3 +81,34 @@ def broker_down():
 
     with broker("redis://127.0.0.1:9/0"):
         yield
+
+
+# The two data sizes every page's query count is measured at (see assert_query_count).
+QUERY_COUNT_SIZES = (2, 30)
+
+
+@pytest.fixture
+def assert_query_count(client):
+    """assert_query_count(url, expected, grow): GET `url` (as whoever `client` is signed in
+    as) runs exactly `expected` SQL queries both when grow() has added 2 rows of everything
+    the page shows and when it has added 30. grow(n) adds n more of each."""
+
+    def count(url: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, f"GET {url} answered {response.status_code}"
+        return len(captured)
+
+    def check(url: str, expected: int, grow) -> None:
+        counts, rows = {}, 0
+        for size in QUERY_COUNT_SIZES:
+            grow(size - rows)
+            rows = size
+            if not counts:
+                count(url)  # warm the per-process caches (content types, translations)
+            counts[size] = count(url)
+        assert counts == dict.fromkeys(QUERY_COUNT_SIZES, expected), (
+            f"GET {url}: SQL queries per number of rows"
+        )
+
+    return check

@@ -3,6 +3,7 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
 
+from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import Language, User
 
 
@@ -15,7 +16,7 @@ class AccountAdapter(DefaultAccountAdapter):
             user.save()
         return user
 
-    def get_login_redirect_url(self, request: HttpRequest) -> str:
+    def get_login_redirect_url(self, request: AuthenticatedHttpRequest) -> str:
         # After signing in, continue in the language the person chose last time.
         url = super().get_login_redirect_url(request)
         return translate_url(url, request.user.preferred_language)

@@ -1,6 +1,7 @@
 """Demo accounts for trying Camino. Their email addresses are already verified."""
 
 from collections.abc import Iterator
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -10,7 +11,7 @@ from apps.core.roles import CURATORS_GROUP
 
 DEMO_PASSWORD = "camino-demo-2026"  # noqa: S105 - demo data only, refused when DEBUG is off
 
-DEMO_USERS = [
+DEMO_USERS: list[dict[str, Any]] = [
     {"email": "ana@example.org", "display_name": "Ana", "preferred_language": Language.SPANISH},
     {"email": "sam@example.org", "display_name": "Sam", "preferred_language": Language.ENGLISH},
     {

@@ -13,6 +13,7 @@ from base64 import b64encode
 from email.quoprimime import body_encode
 from email.utils import formatdate, make_msgid
 from functools import lru_cache
+from typing import cast
 
 from django.conf import settings
 from django.core.mail import BadHeaderError, EmailMultiAlternatives
@@ -48,7 +49,8 @@ class CaminoEmail(EmailMultiAlternatives):
             ("Message-ID", make_msgid(domain=DNS_NAME)),
             *self.extra_headers.items(),
         ]
-        return WrittenMessage(headers, self.body, html)
+        # __init__ attached the HTML as text.
+        return WrittenMessage(headers, str(self.body), cast(str, html))
 
 
 class WrittenMessage:
@@ -126,7 +128,8 @@ def _header(name: str, value: str, linesep: str) -> str:
 def _utf8_chunks(text: str):
     """Pieces of `text` of at most ENCODED_WORD_BYTES bytes each, never splitting a
     character."""
-    chunk, size = [], 0
+    chunk: list[str] = []
+    size = 0
     for character in text:
         length = len(character.encode())
         if size + length > ENCODED_WORD_BYTES:

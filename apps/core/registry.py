@@ -4,10 +4,12 @@ new app plugs in without editing them (ARCHITECTURE.md, "How an app plugs in")."
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 T = TypeVar("T")
 
@@ -55,7 +57,7 @@ class Registry(Generic[T]):
 class NavigationEntry:
     """A link in every page's main navigation."""
 
-    label: str | Promise
+    label: "str | StrPromise"
     url_name: str
 
 
@@ -63,10 +65,10 @@ class NavigationEntry:
 class HomeEntry:
     """What a part of Camino offers, as a card on the home page."""
 
-    title: str | Promise
-    text: str | Promise
+    title: "str | StrPromise"
+    text: "str | StrPromise"
     url_name: str
-    link_label: str | Promise
+    link_label: "str | StrPromise"
 
 
 # Shown in registration order, so only what is installed is ever offered.

@@ -1,10 +1,29 @@
 """Who may do what. Curators are nonprofit staff in the "Curators" group: they review,
 publish, verify and expire everything partners submit, in Camino's pages and in the admin."""
 
+from typing import Any, Protocol
+
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+
+
+class Person(Protocol):
+    """What core needs of a user, signed in or not (core names no user model: the project's
+    is settings.AUTH_USER_MODEL)."""
+
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def is_authenticated(self) -> bool: ...
+    @property
+    def is_active(self) -> bool: ...
+    @property
+    def is_staff(self) -> bool: ...
+    @property
+    def is_superuser(self) -> bool: ...
+    @property
+    def groups(self) -> Any: ...
+
 
 CURATORS_GROUP = "Curators"
 
@@ -12,15 +31,16 @@ CURATORS_GROUP = "Curators"
 NOT_CURATED = {"accounts"}
 
 
-def is_curator(user: AbstractBaseUser | AnonymousUser) -> bool:
+def is_curator(user: Person) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
     if user.is_superuser:
         return True
     # Cached on the user object: templates and services ask several times per request.
-    if not hasattr(user, "_is_curator"):
-        user._is_curator = user.groups.filter(name=CURATORS_GROUP).exists()
-    return user._is_curator
+    cached = vars(user)
+    if "_is_curator" not in cached:
+        cached["_is_curator"] = user.groups.filter(name=CURATORS_GROUP).exists()
+    return cached["_is_curator"]
 
 
 def curators():

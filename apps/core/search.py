@@ -17,7 +17,7 @@ from functools import lru_cache
 import snowballstemmer
 from django.db import connection, migrations
 from django.db.models import BooleanField, Case, IntegerField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Combinable, RawSQL
 
 LANGUAGE_NAMES = {"es": "spanish", "en": "english"}
 
@@ -89,7 +89,7 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
             )
         )
     matches = Q()
-    title_hits = Value(0)
+    hits: Combinable = Value(0)
     for forms in terms:
         in_title = Q()
         in_body = Q()
@@ -97,9 +97,9 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
             in_title |= Q(search_title__contains=f" {form} ")
             in_body |= Q(search_body__contains=f" {form} ")
         matches &= in_title | in_body
-        title_hits = title_hits + Case(When(in_title, then=Value(1)), default=Value(0))
+        hits = hits + Case(When(in_title, then=Value(1)), default=Value(0))
     return queryset.filter(matches).annotate(
-        title_hits=Case(default=title_hits, output_field=IntegerField())
+        title_hits=Case(default=hits, output_field=IntegerField())
     )
 
 

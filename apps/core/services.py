@@ -4,9 +4,9 @@ registered in `after_transition` (notifications queues the email to the submitte
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import AuditEntry, PublicationStatus, Publishable, default_expiry
 from apps.core.registry import Registry
-from apps.core.roles import is_curator
+from apps.core.roles import Person, is_curator
 
-User = AbstractBaseUser | AnonymousUser
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 S = PublicationStatus
 
@@ -32,7 +33,7 @@ class Transition:
     target: str
     curators_only: bool
     notify_submitter: bool
-    label: str
+    label: "StrPromise"
 
 
 TRANSITIONS = {
@@ -55,12 +56,14 @@ TRANSITIONS = {
 after_transition: Registry[Callable[..., None]] = Registry("after_transition")
 
 
-def audit_record(*, actor: User | None, subject: models.Model, action: str, note: str = ""):
+def audit_record(*, actor: Person | None, subject: models.Model, action: str, note: str = ""):
     """Write one audit entry. Call it inside the transaction that makes the change."""
-    return AuditEntry.objects.create(actor=actor, subject=subject, action=action, note=note)
+    return AuditEntry.objects.create(
+        actor_id=actor.pk if actor else None, subject=subject, action=action, note=note
+    )
 
 
-def may_act_for(user: User, item: Publishable) -> bool:
+def may_act_for(user: Person, item: Publishable) -> bool:
     """Curators act for every organization; anyone else only for the organizations they
     belong to. `item` may be unsaved: only its organization is read."""
     return is_curator(user) or (
@@ -69,7 +72,7 @@ def may_act_for(user: User, item: Publishable) -> bool:
     )
 
 
-def check_can_transition(*, actor: User | None, item: Publishable, action: str) -> Transition:
+def check_can_transition(*, actor: Person | None, item: Publishable, action: str) -> Transition:
     transition = TRANSITIONS[action]
     if actor is None:
         # Only the system's periodic tasks act without a person, and only to expire.
@@ -85,7 +88,7 @@ def check_can_transition(*, actor: User | None, item: Publishable, action: str) 
     return transition
 
 
-def allowed_transitions(*, actor: User | None, item: Publishable) -> list[str]:
+def allowed_transitions(*, actor: Person | None, item: Publishable) -> list[str]:
     """The actions this person may take on the item now, for the buttons to offer."""
     allowed = []
     for action in TRANSITIONS:
@@ -98,7 +101,7 @@ def allowed_transitions(*, actor: User | None, item: Publishable) -> list[str]:
 
 
 def publication_transition(
-    *, actor: User | None, item: Publishable, action: str, note: str = ""
+    *, actor: Person | None, item: Publishable, action: str, note: str = ""
 ) -> AuditEntry:
     """Move an item through the workflow. Raises PermissionDenied or InvalidTransition."""
     with transaction.atomic():
@@ -106,7 +109,7 @@ def publication_transition(
         locked = type(item).objects.select_for_update().get(pk=item.pk)
         transition = check_can_transition(actor=actor, item=locked, action=action)
         now = timezone.now()
-        changes = {"status": transition.target}
+        changes: dict[str, str | date | datetime] = {"status": transition.target}
         if action == "submit":
             changes["submitted_at"] = now
             changes["review_note"] = ""
@@ -127,21 +130,21 @@ def publication_transition(
     return entry
 
 
-def publication_submit(*, actor: User, item: Publishable) -> AuditEntry:
+def publication_submit(*, actor: Person, item: Publishable) -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="submit")
 
 
-def publication_publish(*, actor: User, item: Publishable, note: str = "") -> AuditEntry:
+def publication_publish(*, actor: Person, item: Publishable, note: str = "") -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="publish", note=note)
 
 
-def publication_reject(*, actor: User, item: Publishable, note: str) -> AuditEntry:
+def publication_reject(*, actor: Person, item: Publishable, note: str) -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="reject", note=note)
 
 
-def publication_expire(*, actor: User | None, item: Publishable) -> AuditEntry:
+def publication_expire(*, actor: Person | None, item: Publishable) -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="expire")
 
 
-def publication_archive(*, actor: User, item: Publishable, note: str = "") -> AuditEntry:
+def publication_archive(*, actor: Person, item: Publishable, note: str = "") -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="archive", note=note)

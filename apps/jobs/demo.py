@@ -9,6 +9,7 @@ may be None, and a job without "pay" does not state it.
 from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -28,7 +29,7 @@ from apps.organizations.models import Organization
 
 TRANSLATED_FIELDS = ["title", "description", "requirements", "benefits", "schedule_notes"]
 
-DEMO_JOBS = [
+DEMO_JOBS: list[dict[str, Any]] = [
     # --- Sabor Catering: a catering company in Chicago ---
     {
         "org": "sabor-catering",

@@ -29,7 +29,7 @@ def expiry_warning(batch: list[dict]) -> list[Email | None]:
                 template="jobs/email/expiry_warning",
                 context={"job": job, "renew_url": url_of(job.get_renew_url)},
             )
-            if current
+            if current and job is not None  # (current implies a job; for the type checker)
             else None
         )
     return emails

@@ -1,3 +1,4 @@
+from typing import cast
 from urllib.parse import urlencode
 
 from django import forms
@@ -165,8 +166,9 @@ class JobForm(forms.ModelForm):
 
     def __init__(self, *args, organizations, can_set_expiry: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
-        self.fields["organization"].empty_label = None
+        organization = cast(forms.ModelChoiceField, self.fields["organization"])
+        organization.queryset = organizations
+        organization.empty_label = None
         if can_set_expiry:
             self.fields["expires_on"] = forms.DateField(
                 label=_("Open until"), widget=forms.DateInput(attrs={"type": "date"}),
@@ -175,7 +177,8 @@ class JobForm(forms.ModelForm):
 
     def clean(self):
         """Every problem at once, so nobody fixes one just to be shown the next."""
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not (
             (data.get("title_es") and data.get("description_es"))
             or (data.get("title_en") and data.get("description_en"))
@@ -208,7 +211,8 @@ class ReviewForm(forms.Form):
     )  # fmt: skip
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("action") == "reject" and not data.get("note"):
             self.add_error("note", _("Say what needs to change, so the organization can fix it."))
         return data

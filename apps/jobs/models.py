@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +12,9 @@ from apps.core.i18n import translated
 from apps.core.models import Publishable
 from apps.core.us import State, zip_code_validator
 from apps.jobs.querysets import JobQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 class Category(models.TextChoices):
@@ -53,7 +57,7 @@ class WorkAuthorization(models.TextChoices):
     UNCLEAR = "unclear", _("Unclear: ask the employer")
 
 
-WORK_AUTHORIZATION_EXPLANATIONS = {
+WORK_AUTHORIZATION_EXPLANATIONS: dict[str, "StrPromise"] = {
     WorkAuthorization.OPEN_TO_ALL: _(
         "No Social Security number or work permit is needed. This is usually independent "
         "contract work, paid against an ITIN, or starting your own business."
@@ -88,7 +92,7 @@ class PayUnit(models.TextChoices):
 
 
 # Hours in each pay period, to compare pay per hour. Piece rates cannot be compared.
-HOURS_PER_UNIT = {
+HOURS_PER_UNIT: dict[str, Decimal] = {
     PayUnit.HOUR: Decimal(1),
     PayUnit.DAY: Decimal(8),
     PayUnit.WEEK: Decimal(40),
@@ -142,7 +146,11 @@ class Job(Publishable):
     apply_email = models.EmailField(_("apply by email"), blank=True)
     apply_in_person = models.CharField(_("apply in person"), max_length=300, blank=True)
 
-    objects = JobQuerySet.as_manager()
+    # A known django-stubs limitation (typeddjango/django-stubs#1713) with as_manager() on a
+    # subclass of an abstract model that has one.
+    objects = JobQuerySet.as_manager()  # type: ignore[misc]
+
+    distance: float | None  # miles from the searched ZIP code, set by selectors.jobs_for()
 
     class Meta:
         verbose_name = _("job")
@@ -171,7 +179,7 @@ class Job(Publishable):
         ]
 
     @property
-    def authorization_explanation(self) -> str:
+    def authorization_explanation(self) -> "StrPromise":
         return WORK_AUTHORIZATION_EXPLANATIONS[self.work_authorization]
 
     def publication_changed(self) -> None:

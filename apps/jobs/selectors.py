@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from django.db.models import F, FloatField, Prefetch, QuerySet, Value
+from django.db.models import F, FloatField, OrderBy, Prefetch, QuerySet, Value
 from django.db.models.functions import ACos, Cos, Least, Radians, Sin
 from django.utils import timezone
 
@@ -60,12 +60,13 @@ def jobs_search(filters: dict) -> QuerySet[JobSearchEntry]:
             .annotate(distance=distance_from(point))
             .filter(distance__lte=filters["radius"])
         )
-    ordering = {
+    orderings: dict[str, list[str | OrderBy]] = {
         "relevance": ["-title_hits", "-published_at", "-job_id"],
         "newest": ["-published_at", "-job_id"],
         "pay": [F("pay_per_hour").desc(nulls_last=True), "-published_at", "-job_id"],
         "nearest": ["distance", "-published_at", "-job_id"],
-    }[filters["sort"]]
+    }
+    ordering = orderings[filters["sort"]]
     # Only the key leaves the database (plus title_hits or distance): the sort that finds one
     # page among thousands of matches then moves narrow rows.
     return entries.only("job_id").order_by(*ordering)

@@ -1,6 +1,7 @@
 from datetime import timedelta
 from decimal import Decimal
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -107,7 +108,9 @@ REPORTS_PER_HOUR = 5
 REPORT_AGAIN_AFTER = 60 * 60 * 24
 
 
-def job_report(*, job: Job, reporter: User | None, who: str, reason: str, details: str = ""):
+def job_report(
+    *, job: Job, reporter: User | AnonymousUser | None, who: str, reason: str, details: str = ""
+):
     """Record a report for staff. `who` identifies the person (their account, or a hash of
     their address when signed out) so one person cannot flood staff with reports."""
     once_per_job = f"job-report:{who}:{job.pk}"
@@ -194,6 +197,7 @@ def jobs_warn_expiring() -> int:
             {"job": job.pk, "expires_on": str(job.expires_on)},
         )
         for job in jobs
+        if job.created_by_id is not None  # excluded above; this tells the type checker
     )
     return len(jobs)
 

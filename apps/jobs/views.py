@@ -23,7 +23,9 @@ from django.views.generic import (
     UpdateView,
 )
 from django.views.generic.detail import SingleObjectMixin
+from django.views.generic.edit import ModelFormMixin
 
+from apps.accounts.http import AuthenticatedHttpRequest
 from apps.core.emails import absolute_url
 from apps.core.mixins import CuratorRequiredMixin
 from apps.core.models import AuditEntry, PublicationStatus
@@ -170,11 +172,13 @@ def job_posting_json_ld(job: Job) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-class JobFormMixin:
+class JobFormMixin(ModelFormMixin):
     """Shared by creating and editing: the organizations the person may post for."""
 
+    request: AuthenticatedHttpRequest
+
     form_class = JobForm
-    template_name = "jobs/job_form.html"
+    template_name: str | None = "jobs/job_form.html"
 
     def get_form_kwargs(self):
         user = self.request.user
@@ -191,6 +195,8 @@ class JobFormMixin:
 
 
 class JobCreateView(LoginRequiredMixin, JobFormMixin, CreateView):
+    request: AuthenticatedHttpRequest
+
     def get(self, request, *args, **kwargs):
         if not self.get_form_kwargs()["organizations"].exists():
             messages.info(
@@ -210,6 +216,8 @@ class JobCreateView(LoginRequiredMixin, JobFormMixin, CreateView):
 
 
 class JobUpdateView(LoginRequiredMixin, JobFormMixin, UpdateView):
+    request: AuthenticatedHttpRequest
+
     def get_queryset(self):
         return Job.objects.editable_by(self.request.user)
 
@@ -222,6 +230,8 @@ class JobUpdateView(LoginRequiredMixin, JobFormMixin, UpdateView):
 class JobManageView(LoginRequiredMixin, DetailView):
     """The preview and status of a job for its organization and staff, with what each may do
     next: edit, send for review, publish or reject with a note."""
+
+    request: AuthenticatedHttpRequest
 
     template_name = "jobs/job_manage.html"
     context_object_name = "job"
@@ -261,6 +271,8 @@ class JobManageView(LoginRequiredMixin, DetailView):
 
 class MyJobsView(LoginRequiredMixin, ListView):
     """A partner's submissions, with their status and the reviewer's note."""
+
+    request: AuthenticatedHttpRequest
 
     template_name = "jobs/job_mine.html"
     context_object_name = "jobs"
@@ -339,6 +351,8 @@ class JobReportView(SingleObjectMixin, FormView):
 class JobSaveView(LoginRequiredMixin, SingleObjectMixin, View):
     """POST: save or, with remove=1, forget a job. Works without JavaScript."""
 
+    request: AuthenticatedHttpRequest
+
     def get_queryset(self):
         return Job.objects.published()
 
@@ -354,6 +368,8 @@ class JobSaveView(LoginRequiredMixin, SingleObjectMixin, View):
 
 
 class SavedJobsView(LoginRequiredMixin, ListView):
+    request: AuthenticatedHttpRequest
+
     template_name = "jobs/saved_jobs.html"
     context_object_name = "saved_jobs"
     paginate_by = PAGE_SIZE
@@ -364,6 +380,8 @@ class SavedJobsView(LoginRequiredMixin, ListView):
 
 class SavedJobRemoveView(LoginRequiredMixin, View):
     """POST: forget a saved job, whatever its state (it may have expired)."""
+
+    request: AuthenticatedHttpRequest
 
     def post(self, request, pk):
         saved = get_object_or_404(SavedJob, pk=pk, user=request.user)
@@ -395,6 +413,8 @@ class JobRenewView(LoginRequiredMixin, JobFormMixin, UpdateView):
     """Keep a published or expired job up: unchanged it is listed again at once; changed, it
     goes back to review."""
 
+    request: AuthenticatedHttpRequest
+
     template_name = "jobs/job_renew.html"
 
     def get_queryset(self):
@@ -418,6 +438,8 @@ class JobRenewView(LoginRequiredMixin, JobFormMixin, UpdateView):
 
 class SavedSearchCreateView(LoginRequiredMixin, CreateView):
     """POST only: the form sits on the job list, under the results."""
+
+    request: AuthenticatedHttpRequest
 
     form_class = SavedSearchForm
     http_method_names = ["post"]
@@ -446,6 +468,8 @@ class SavedSearchCreateView(LoginRequiredMixin, CreateView):
 
 
 class SavedSearchListView(LoginRequiredMixin, ListView):
+    request: AuthenticatedHttpRequest
+
     template_name = "jobs/saved_searches.html"
     context_object_name = "searches"
 

@@ -8,6 +8,7 @@ run once for everyone who saved it, so the cost follows batches and searches, no
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -74,7 +75,8 @@ def weekly_digest(batch: list[dict]) -> list[Email | None]:
     # written once per week and language. (A batch may hold an older week's digest that
     # the sweeper sends late.)
     weeks = {week: _week_wording(*week) for week in {_week(params) for params in batch}}
-    loaded, context = {}, {}
+    loaded: dict[str, Any] = {}
+    context: dict[str, Any] = {}
     for part in parts:
         ids = {pk for params in batch for pk in params.get(part.name, ())}
         loaded[part.name], extra = part.load(ids)

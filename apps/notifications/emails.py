@@ -20,7 +20,7 @@ from apps.notifications.unsubscribe import make_token
 
 
 def render_email(*, to: User, email: Email, connection=None) -> CaminoEmail:
-    """An Email (apps.notifications.kinds) written to one person in their language:
+    """An Email (apps.notifications.registry) written to one person in their language:
     `<template>_subject.txt` (unless the Email brings its subject) and
     `<template>_message.txt`, with a one-click unsubscribe from its topic (link and
     List-Unsubscribe headers) and a link to the person's email preferences. Callables in

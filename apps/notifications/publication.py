@@ -30,8 +30,8 @@ def publication_notice(batch: list[dict]) -> list[Email | None]:
     emails: list[Email | None] = []
     for params in batch:
         entry = entries.get(params["audit_entry"])
-        item = entry and entry.subject
-        if item is None:
+        item = entry.subject if entry else None
+        if entry is None or item is None:
             emails.append(None)
             continue
         emails.append(

@@ -13,11 +13,12 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
-
-from django.utils.functional import Promise
+from typing import TYPE_CHECKING, Any, Protocol
 
 from apps.core.registry import Registry
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,11 @@ Writer = Callable[[list[dict]], list[Email | None]]
 
 @dataclass(frozen=True)
 class EmailTopic:
-    label: str | Promise  # "Job alerts for my saved searches"
+    label: "str | StrPromise"  # "Job alerts for my saved searches"
     default: bool  # whether a person who never chose gets these emails
     staff_only: bool = False  # offered to staff only
     # A line under the choices on the preferences page, with a link (a URL name).
-    hint: str | Promise = ""
+    hint: "str | StrPromise" = ""
     hint_url: str = ""
 
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from apps.notifications.emails import render_email
 from apps.notifications.models import Delivery, EmailPreferences
-from apps.notifications.registry import email_kinds, email_topics
+from apps.notifications.registry import Email, email_kinds, email_topics
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +147,9 @@ class SentMarks:
         ids_by_key = {self._key(pk): pk for pk in delivery_ids}
         keys = list(ids_by_key)
         if self.redis:
-            marked = [key for key, mark in zip(keys, self.redis.mget(keys), strict=True) if mark]
+            marked: Iterable[str] = [
+                key for key, mark in zip(keys, self.redis.mget(keys), strict=True) if mark
+            ]
         else:
             marked = cache.get_many(keys)
         return {ids_by_key[key] for key in marked}
@@ -196,7 +198,7 @@ def deliveries_send(delivery_ids: list[int]) -> int:
                 dropped.append(delivery.pk)
             else:
                 to_send.append((delivery, email))
-        failure = None
+        failure: Exception | None = None
         if to_send:
             try:
                 with get_connection() as connection:  # one session with the mail server
@@ -217,7 +219,7 @@ def deliveries_send(delivery_ids: list[int]) -> int:
         )
     if dropped:
         deliveries.filter(pk__in=dropped).update(status=Delivery.Status.DROPPED, claimed_until=None)
-    if unsent:
+    if unsent and failure is not None:  # (an email is left unsent only by a failure)
         deliveries.filter(pk__in=unsent).update(
             status=Delivery.Status.PENDING, claimed_until=None, last_error=repr(failure)[:1000]
         )
@@ -234,13 +236,13 @@ def _may_send(delivery: Delivery, now: datetime) -> bool:
     return delivery.status == Delivery.Status.PENDING
 
 
-def _write(deliveries: list[Delivery]) -> dict[int, object]:
+def _write(deliveries: list[Delivery]) -> dict[int, Email | None]:
     """Each delivery's Email (or None: drop it), from its kind's writer, which is given all
     the batch's deliveries of that kind at once."""
     by_kind = defaultdict(list)
     for delivery in deliveries:
         by_kind[delivery.kind].append(delivery)
-    emails = {}
+    emails: dict[int, Email | None] = {}
     for kind, group in by_kind.items():
         written = email_kinds[kind]([delivery.params for delivery in group])
         emails.update(zip([delivery.pk for delivery in group], written, strict=True))

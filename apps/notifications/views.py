@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
 
+from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
 from apps.accounts.services import user_set_language
 from apps.notifications.forms import PreferencesForm
@@ -17,6 +18,8 @@ from apps.notifications.unsubscribe import read_token
 
 
 class PreferencesView(LoginRequiredMixin, FormView):
+    request: AuthenticatedHttpRequest
+
     template_name = "notifications/preferences.html"
     form_class = PreferencesForm
 
@@ -51,9 +54,10 @@ class UnsubscribeView(TemplateView):
         if found is None or found[1] not in email_topics:
             raise Http404
         user_id, topic = found
-        self.person = User.objects.filter(pk=user_id, is_active=True).first()
-        if self.person is None:
+        person = User.objects.filter(pk=user_id, is_active=True).first()
+        if person is None:
             raise Http404
+        self.person = person
         self.topic = topic
         return super().dispatch(request, token, *args, **kwargs)
 

@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
 from apps.accounts.models import User
@@ -14,7 +15,7 @@ def organizations_of(user: User) -> QuerySet[Organization]:
     return Organization.objects.filter(memberships__user=user).order_by("name")
 
 
-def organizations_visible_to(user: User) -> QuerySet[Organization]:
+def organizations_visible_to(user: User | AnonymousUser) -> QuerySet[Organization]:
     """Active organizations for everyone; a pending or declined one only for its members and
     staff."""
     queryset = Organization.objects.select_related("verified_by")

@@ -5,12 +5,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, ListView
 
+from apps.accounts.http import AuthenticatedHttpRequest
 from apps.organizations import selectors
 from apps.organizations.forms import OrganizationRequestForm
 from apps.organizations.services import organization_request
 
 
 class OrganizationRequestView(LoginRequiredMixin, CreateView):
+    request: AuthenticatedHttpRequest
+
     form_class = OrganizationRequestForm
     template_name = "organizations/request_form.html"
 
@@ -25,6 +28,8 @@ class OrganizationRequestView(LoginRequiredMixin, CreateView):
 
 
 class MyOrganizationsView(LoginRequiredMixin, ListView):
+    request: AuthenticatedHttpRequest
+
     template_name = "organizations/mine.html"
     context_object_name = "organizations"
 

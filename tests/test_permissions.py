@@ -1,0 +1,183 @@
+"""Who may do what, for every page of Camino: role x URL x method -> expected response.
+"login" means a redirect to sign in; another person's or organization's private object is a
+404, never a 403. Each app adds its rows to MATRIX (and what they need to `world`);
+test_every_url_pattern_has_a_row fails for a URL pattern without one."""
+
+import string
+
+import pytest
+from django.urls import URLResolver, get_resolver, resolve
+from django.utils import translation
+
+from apps.jobs.models import JobReport, SavedJob, SavedSearch
+from apps.notifications.unsubscribe import make_token
+from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.jobs.factories import JobFactory
+from tests.organizations.factories import MembershipFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "seeker", "member", "other_member", "curator"]
+
+# (method, url template, data, expected per role in ROLES order). The placeholders are the
+# keys of `world`'s objects: the member's organization and what belongs to the member.
+MATRIX = [
+    # Outside the language prefix
+    ("get", "/healthz", None, [200, 200, 200, 200, 200]),
+    ("get", "/favicon.ico", None, [301, 301, 301, 301, 301]),
+    ("post", "/i18n/setlang/", {"language": "en", "next": "/es/jobs/"}, [302, 302, 302, 302, 302]),
+    ("get", "/i18n/setlang/", None, [405, 405, 405, 405, 405]),
+    # core
+    ("get", "/es/", None, [200, 200, 200, 200, 200]),
+    ("get", "/es/privacy/", None, [200, 200, 200, 200, 200]),
+    # jobs
+    ("get", "/es/jobs/", None, [200, 200, 200, 200, 200]),
+    ("get", "/es/jobs/feed/", None, [200, 200, 200, 200, 200]),
+    ("get", "/es/jobs/work-authorization/", None, [200, 200, 200, 200, 200]),
+    ("get", "/es/jobs/{published}/", None, [200, 200, 200, 200, 200]),
+    ("get", "/es/jobs/{draft}/", None, [404, 404, 200, 404, 200]),
+    ("get", "/es/jobs/{draft}/manage/", None, ["login", 404, 200, 404, 200]),
+    ("post", "/es/jobs/{draft}/manage/", {"action": "submit"}, ["login", 404, 302, 404, 302]),
+    ("post", "/es/jobs/{pending}/manage/", {"action": "publish"}, ["login", 404, 403, 404, 302]),
+    (
+        "post",
+        "/es/jobs/{pending}/manage/",
+        {"action": "reject", "note": "x"},
+        ["login", 404, 403, 404, 302],
+    ),
+    ("post", "/es/jobs/{published}/manage/", {"action": "archive"}, ["login", 404, 403, 404, 302]),
+    ("get", "/es/jobs/{draft}/edit/", None, ["login", 404, 200, 404, 200]),
+    ("get", "/es/jobs/{published}/edit/", None, ["login", 404, 404, 404, 200]),
+    ("post", "/es/jobs/{draft}/edit/", {"title_es": ""}, ["login", 404, 200, 404, 200]),
+    ("get", "/es/jobs/{published}/renew/", None, ["login", 404, 200, 404, 200]),
+    ("get", "/es/jobs/new/", None, ["login", 302, 200, 200, 200]),
+    ("get", "/es/jobs/mine/", None, ["login", 200, 200, 200, 200]),
+    ("get", "/es/jobs/review/", None, ["login", 403, 403, 403, 200]),
+    ("get", "/es/jobs/reports/", None, ["login", 403, 403, 403, 200]),
+    ("get", "/es/jobs/saved/", None, ["login", 200, 200, 200, 200]),
+    ("post", "/es/jobs/{published}/save/", {}, ["login", 302, 302, 302, 302]),
+    ("post", "/es/jobs/{draft}/save/", {}, ["login", 404, 404, 404, 404]),
+    ("post", "/es/jobs/{published}/report/", {"reason": "scam"}, [302, 302, 302, 302, 302]),
+    ("post", "/es/jobs/{draft}/report/", {"reason": "scam"}, [404, 404, 404, 404, 404]),
+    ("get", "/es/jobs/{published}/report/", None, [405, 405, 405, 405, 405]),
+    ("post", "/es/jobs/reports/", {"report": "{report}"}, ["login", 403, 403, 403, 302]),
+    ("post", "/es/jobs/saved/{saved}/remove/", {}, ["login", 404, 302, 404, 404]),
+    ("get", "/es/jobs/searches/", None, ["login", 200, 200, 200, 200]),
+    ("post", "/es/jobs/searches/", {"search": "{search}"}, ["login", 404, 302, 404, 404]),
+    (
+        "post",
+        "/es/jobs/searches/new/",
+        {"name": "Cocina", "query": "q=cocina"},
+        ["login", 302, 302, 302, 302],
+    ),
+    ("get", "/es/jobs/searches/new/", None, ["login", 405, 405, 405, 405]),
+    # organizations
+    ("get", "/es/organizations/register/", None, ["login", 200, 200, 200, 200]),
+    ("get", "/es/organizations/mine/", None, ["login", 200, 200, 200, 200]),
+    ("get", "/es/organizations/{active_org}/", None, [200, 200, 200, 200, 200]),
+    ("get", "/es/organizations/{pending_org}/", None, [404, 404, 200, 404, 200]),
+    # notifications: the unsubscribe link works signed out; its signed token is the key
+    ("get", "/es/notifications/preferences/", None, ["login", 200, 200, 200, 200]),
+    (
+        "post",
+        "/es/notifications/preferences/",
+        {"preferred_language": "es", "job_alerts": "on"},
+        ["login", 302, 302, 302, 302],
+    ),
+    ("get", "/es/notifications/unsubscribe/{unsubscribe}/", None, [200, 200, 200, 200, 200]),
+    ("post", "/es/notifications/unsubscribe/{unsubscribe}/", {}, [200, 200, 200, 200, 200]),
+    ("get", "/es/notifications/unsubscribe/1:job_alerts:forged/", None, [404] * 5),
+]
+
+# URL patterns that are not Camino's own pages, and why the matrix leaves them out.
+NOT_IN_MATRIX = {
+    "allauth.urls": "allauth's sign-in, sign-up, password and MFA pages: tests/accounts "
+    "covers the flows Camino configures",
+    "admin": "Django's admin checks staff status and model permissions itself, and signs "
+    "people in through allauth (portal/urls.py)",
+}
+
+CASES = [
+    pytest.param(method, url, data, role, expected, id=f"{method} {url} {role}")
+    for method, url, data, expectations in MATRIX
+    for role, expected in zip(ROLES, expectations, strict=True)
+]
+
+
+@pytest.fixture
+def world():
+    membership = MembershipFactory()
+    organization = membership.organization
+    pending_org = OrganizationFactory(status="pending")
+    membership.user.memberships.create(organization=pending_org)
+    other = MembershipFactory()
+    people = {
+        "anonymous": None,
+        "seeker": UserFactory(),
+        "member": membership.user,
+        "other_member": other.user,
+        "curator": CuratorFactory(),
+    }
+    published = JobFactory(organization=organization)
+    objects = {
+        "published": published.pk,
+        "draft": JobFactory(organization=organization, status="draft").pk,
+        "pending": JobFactory(organization=organization, status="pending").pk,
+        "active_org": organization.slug,
+        "pending_org": pending_org.slug,
+        "report": JobReport.objects.create(job=published, reason="scam").pk,
+        "saved": SavedJob.objects.create(user=membership.user, job=published).pk,
+        "search": SavedSearch.objects.create(user=membership.user, name="Cocina").pk,
+        "unsubscribe": make_token(user_id=membership.user.pk, topic="job_alerts"),
+    }
+    return people, objects
+
+
+@pytest.mark.parametrize(("method", "url", "data", "role", "expected"), CASES)
+def test_permission_matrix(client, world, method, url, data, role, expected):
+    people, objects = world
+    if people[role]:
+        client.force_login(people[role])
+    if data:
+        data = {key: value.format(**objects) for key, value in data.items()}
+    response = getattr(client, method)(url.format(**objects), data)
+    if expected == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith("/es/accounts/login/")
+    else:
+        assert response.status_code == expected
+        if expected == 302:
+            assert not response["Location"].startswith("/es/accounts/login/")
+
+
+def camino_url_patterns(resolver=None, prefix=""):
+    """(route, include) of every URL pattern, with the include (allauth's, the admin's) that
+    NOT_IN_MATRIX leaves out, or None."""
+    for pattern in (resolver or get_resolver()).url_patterns:
+        route = prefix + str(pattern.pattern)
+        if not isinstance(pattern, URLResolver):
+            yield route, None
+            continue
+        module = getattr(pattern.urlconf_name, "__name__", None)
+        skipped = next((key for key in (module, pattern.app_name) if key in NOT_IN_MATRIX), None)
+        if skipped:
+            yield route, skipped
+        else:
+            yield from camino_url_patterns(pattern, route)
+
+
+def route_of(url: str) -> str:
+    """The URL pattern a row's URL template resolves to. "1" fits every converter Camino's
+    patterns use (int, slug, str)."""
+    fields = [name for _text, name, _spec, _conv in string.Formatter().parse(url) if name]
+    return resolve(url.format(**dict.fromkeys(fields, "1"))).route
+
+
+def test_every_url_pattern_has_a_row():
+    """A new page cannot escape the matrix: each URL pattern (in the language prefix too)
+    is the route of at least one row."""
+    with translation.override("es"):
+        patterns = list(camino_url_patterns())
+        covered = {route_of(url) for _method, url, _data, _expected in MATRIX}
+    assert {skipped for _route, skipped in patterns if skipped} == set(NOT_IN_MATRIX)
+    assert [route for route, skipped in patterns if not skipped and route not in covered] == []

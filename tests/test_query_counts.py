@@ -1,0 +1,92 @@
+"""Every list and detail page runs an exact, known number of SQL queries, the same with few
+rows as with many (the shared assert_query_count fixture in tests/conftest.py). A change in
+a count here is a decision: a page that grows with its rows is a bug."""
+
+import pytest
+from django.utils import timezone
+
+from apps.core.services import audit_record
+from apps.jobs.models import JobReport, SavedJob, SavedSearch
+from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.jobs.factories import JobFactory
+from tests.organizations.factories import MembershipFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "q=ayudante&authorization=open&type=full_time&workplace=onsite&min_pay=10"
+NEAR = "zip=60623&radius=25&sort=nearest"
+
+# (who is signed in, page, SQL queries). {job} is a published job of the member's
+# organization, {draft} a draft of it and {org} that organization.
+PAGES = [
+    ("anonymous", "/es/", 0),
+    ("seeker", "/es/", 2),
+    ("anonymous", "/es/privacy/", 0),
+    ("anonymous", "/es/jobs/", 4),
+    ("anonymous", f"/es/jobs/?{SEARCH}", 4),
+    ("anonymous", f"/es/jobs/?{NEAR}&page=2", 4),
+    ("seeker", f"/es/jobs/?{SEARCH}&sort=pay", 6),
+    ("anonymous", "/es/jobs/work-authorization/", 0),
+    ("anonymous", f"/es/jobs/feed/?{SEARCH}", 3),
+    ("anonymous", "/es/jobs/{job}/", 1),
+    ("member", "/es/jobs/{job}/", 4),
+    ("member", "/es/jobs/mine/", 4),
+    ("member", "/es/jobs/{job}/manage/", 5),
+    ("curator", "/es/jobs/{job}/manage/", 7),
+    ("member", "/es/jobs/new/", 5),
+    ("member", "/es/jobs/{draft}/edit/", 5),
+    ("member", "/es/jobs/{job}/renew/", 5),
+    ("curator", "/es/jobs/review/", 8),
+    ("curator", "/es/jobs/reports/", 6),
+    ("member", "/es/jobs/saved/", 4),
+    ("member", "/es/jobs/searches/", 3),
+    ("anonymous", "/es/organizations/{org}/", 1),
+    ("member", "/es/organizations/mine/", 3),
+    ("member", "/es/organizations/register/", 2),
+    ("member", "/es/notifications/preferences/", 3),
+]
+
+
+@pytest.mark.parametrize(("who", "url", "expected"), PAGES)
+def test_page_runs_a_fixed_number_of_queries(client, assert_query_count, who, url, expected):
+    membership = MembershipFactory()
+    member, organization = membership.user, membership.organization
+    seeker, curator = UserFactory(), CuratorFactory()
+    job = JobFactory(organization=organization)
+    draft = JobFactory(organization=organization, status="draft")
+    people = {"anonymous": None, "seeker": seeker, "member": member, "curator": curator}
+
+    def grow(count: int) -> None:
+        """`count` more of everything the pages show: published jobs (saved, reported and
+        handled), jobs waiting for review, saved searches, organizations of the member and
+        entries in the job's history."""
+        for published in JobFactory.create_batch(count, organization=organization):
+            SavedJob.objects.create(user=member, job=published)
+            JobReport.objects.create(job=published, reporter=seeker, reason="scam")
+            JobReport.objects.create(
+                job=published, reason="other", resolved_by=curator, resolved_at=timezone.now()
+            )
+        JobFactory.create_batch(count, organization=organization, status="pending")
+        for number in range(count):
+            SavedSearch.objects.create(user=member, name=f"Búsqueda {number}", query=SEARCH)
+            MembershipFactory(user=member, organization=OrganizationFactory())
+            audit_record(actor=curator, subject=job, action="publish", note=f"{number}")
+
+    if people[who]:
+        client.force_login(people[who])
+    assert_query_count(
+        url.format(job=job.pk, draft=draft.pk, org=organization.slug), expected, grow
+    )
+
+
+def test_the_feed_honours_the_search_filters(client):
+    JobFactory(title_en="Open cook", title_es="", work_authorization="open")
+    JobFactory(title_en="EAD cook", title_es="", work_authorization="ead")
+    JobFactory(title_en="Open driver", title_es="", work_authorization="open")
+
+    feed = client.get("/en/jobs/feed/?q=cook&authorization=open")
+
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    body = feed.content.decode()
+    assert "Open cook · Open to all" in body
+    assert "EAD cook" not in body and "Open driver" not in body
