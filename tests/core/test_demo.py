@@ -55,12 +55,17 @@ def demo():
 
 
 def test_the_data_is_files_of_each_app_in_installed_apps_order():
-    assert [(path.parent.parent.name, path.name) for path in demo_files()] == [
+    files = [(path.parent.parent.name, path.name) for path in demo_files()]
+    assert {
         ("accounts", "accounts.json"),
         ("organizations", "organizations.json"),
         ("jobs", "jobs.json"),
         ("jobs", "seekers.json"),
-    ]
+    } <= set(files)
+    # Users before the organizations they belong to, before the jobs these submit.
+    order = [app.path.rsplit("/", 1)[-1] for app in apps.get_app_configs()]
+    assert [app for app, _name in files] == sorted((app for app, _name in files), key=order.index)
+    assert files.index(("jobs", "jobs.json")) < files.index(("jobs", "seekers.json"))
 
 
 def test_loading_twice_duplicates_nothing(demo):
@@ -98,6 +103,8 @@ def test_jobs_reach_their_status_through_the_workflow(demo):
         ("submit", "ana@example.org"),
         ("publish", "staff@example.org"),
     ]
+    pending = Job.objects.filter(status=PublicationStatus.PENDING)
+    assert any(job.missing_languages for job in pending)  # flagged in the staff queue
     rejected = Job.objects.get(status=PublicationStatus.REJECTED)
     assert rejected.review_note and rejected.created_by.email == "luis@example.org"
     # The past is not emailed again: loading queues no publication notices.
