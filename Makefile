@@ -3,13 +3,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# make run PORT=8201
+PORT ?= 8000
+# Links in the demo's emails point to the port it serves.
+CAMINO_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test setup catalogue lint typecheck translations check-deploy
 
+# The demo runs with DEBUG off, to show Camino's own 404 and 500 pages (portal/settings/dev.py),
+# and runs beat's periodic tasks in the server process (apps/core/scheduler.py).
 run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	DJANGO_DEBUG=false CAMINO_BASE_URL=$(CAMINO_BASE_URL) $(MANAGE) run_demo 127.0.0.1:$(PORT)
 
 test: setup
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -1,0 +1,170 @@
+"""The one loader of Camino's demo data: the JSON files in each app's demo/ folder, read in
+INSTALLED_APPS order (then by file name), so an app adds its own data without editing this.
+
+A file is a list of blocks, each for one model:
+
+    {"model": "jobs.job", "key": ["organization", "title"], "defaults": {...}, "rows": [...]}
+
+A row gives field values (over the block's defaults). A row whose key fields match an existing
+row is skipped, so loading twice duplicates nothing. Values are read by the field they are for:
+- a relation: the lookup of the row it points to, e.g. {"slug": "sabor-catering"} (a list of
+  lookups for a many-to-many field);
+- a date or time: {"days_ago": 3};
+- a translated field (title_es, title_en): {"es": "...", "en": "..."};
+- a "password" of a user: set as a password (hashed), never stored as written.
+
+Listings that go through review (apps.core.models.Publishable) are created as drafts and moved
+to their "status" by the publication workflow, as partners and staff would: "created_by"
+submits and "reviewed_by" publishes or rejects (with the row's review_note). "days_ago" then
+moves the whole history that far back, so listings have varied ages."""
+
+import json
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import cast
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from apps.core.models import AuditEntry, PublicationStatus, Publishable
+from apps.core.services import audit_record, publication_transition
+
+S = PublicationStatus
+LANGUAGES = {code for code, _name in settings.LANGUAGES}
+
+# The workflow actions that bring a new draft to each status: (action, by whom).
+WORKFLOW = {
+    S.DRAFT: [],
+    S.PENDING: [("submit", "created_by")],
+    S.PUBLISHED: [("submit", "created_by"), ("publish", "reviewed_by")],
+    S.REJECTED: [("submit", "created_by"), ("reject", "reviewed_by")],
+}
+
+
+class DemoDataError(Exception):
+    pass
+
+
+def demo_files() -> list[Path]:
+    """Every app's demo/*.json, in INSTALLED_APPS order, then by name."""
+    files: list[Path] = []
+    for app_config in apps.get_app_configs():
+        files.extend(sorted((Path(app_config.path) / "demo").glob("*.json")))
+    return files
+
+
+def demo_load() -> Iterator[str]:
+    """Load every demo file; yields a line per block saying what it did."""
+    for path in demo_files():
+        for block in json.loads(path.read_text(encoding="utf-8")):
+            model = apps.get_model(block["model"])
+            created = 0
+            for number, row in enumerate(block["rows"], start=1):
+                try:
+                    created += row_load(model, block["key"], {**block.get("defaults", {}), **row})
+                except Exception as error:
+                    raise DemoDataError(
+                        f"{path}, {block['model']} row {number}: {error}"
+                    ) from error
+            yield (
+                f"{model._meta.label}: {created} created, "
+                f"{len(block['rows']) - created} already there ({path.parent.parent.name})"
+            )
+
+
+def lookup(model: type[models.Model], value: dict | None) -> models.Model | None:
+    return None if value is None else model._default_manager.get(**value)
+
+
+def ago(field: models.Field, days: float):
+    moment = timezone.now() - timedelta(days=days)
+    if isinstance(field, models.DateTimeField):
+        return moment
+    return timezone.localdate(moment)
+
+
+def field_values(model: type[models.Model], name: str, value) -> dict:
+    """The model's field values for one value of a row."""
+    if isinstance(value, dict) and set(value) <= LANGUAGES:
+        # A language left out is blank, as a form leaves it (not NULL).
+        return {f"{name}_{language}": value.get(language, "") for language in LANGUAGES}
+    # A concrete field: rows name no reverse relation.
+    field = cast(models.Field, model._meta.get_field(name))
+    if field.is_relation:
+        return {name: lookup(cast(type[models.Model], field.related_model), value)}
+    if isinstance(value, dict):
+        return {name: ago(field, value["days_ago"])}
+    return {name: field.to_python(value)}
+
+
+def row_load(model: type[models.Model], key: list[str], row: dict) -> bool:
+    """Create the row unless its key matches one already there. True if it created it."""
+    row = dict(row)
+    password = row.pop("password", None)
+    days_ago = row.pop("days_ago", 0)
+    reviewer = lookup(get_user_model(), row.pop("reviewed_by", None))
+    values: dict = {}
+    wanted: dict = {}  # the values of the key fields
+    many: dict = {}
+    for name, value in row.items():
+        if isinstance(value, list):
+            related = cast(type[models.Model], model._meta.get_field(name).related_model)
+            many[name] = [lookup(related, item) for item in value]
+            continue
+        part = field_values(model, name, value)
+        values.update(part)
+        if name in key:
+            wanted.update(part)
+    if model._default_manager.filter(**wanted).exists():
+        return False
+    with transaction.atomic():
+        item = model(**values)
+        if password:
+            cast(AbstractBaseUser, item).set_password(password)
+        if isinstance(item, Publishable):
+            publishable_load(item, reviewer=reviewer, days_ago=days_ago)
+        else:
+            item.full_clean()
+            item.save()
+        for name, related in many.items():
+            getattr(item, name).set(related)
+    return True
+
+
+def publishable_load(item: Publishable, *, reviewer, days_ago: float) -> None:
+    """Create the listing as a draft and take it through the workflow to its status."""
+    actors = {"created_by": item.created_by, "reviewed_by": reviewer}
+    status, note = item.status, item.review_note
+    # The submitter is recorded after the workflow: the notices it emails the submitter are
+    # about a past that the demo only pretends, and would be dozens of emails at each load.
+    item.created_by = None
+    item.status, item.review_note = S.DRAFT, ""
+    item.full_clean()
+    item.save()
+    audit_record(actor=actors["created_by"], subject=item, action="create")
+    for action, actor in WORKFLOW[S(status)]:
+        publication_transition(
+            actor=actors[actor], item=item, action=action, note=note if action == "reject" else ""
+        )
+    shift = timedelta(days=days_ago)
+    item.refresh_from_db()
+    type(item)._default_manager.filter(pk=item.pk).update(
+        created_by=actors["created_by"],
+        created_at=item.created_at - shift,
+        submitted_at=item.submitted_at and item.submitted_at - shift,
+        published_at=item.published_at and item.published_at - shift,
+        expires_on=item.expires_on - shift,
+    )
+    AuditEntry.objects.filter(
+        content_type__app_label=item._meta.app_label,
+        content_type__model=item._meta.model_name,
+        object_id=item.pk,
+    ).update(created_at=F("created_at") - shift)
+    item.refresh_from_db()
+    item.publication_changed()
