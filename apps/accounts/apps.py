@@ -9,7 +9,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from apps.accounts.personal_data import ENTRIES
         from apps.accounts.roles import sync_curators_group
+        from apps.core.personal_data import declare
+
+        declare(*ENTRIES)
 
         # Permissions exist only once every app has migrated, hence post_migrate.
         post_migrate.connect(sync_curators_group, dispatch_uid="sync_curators_group")

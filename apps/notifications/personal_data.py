@@ -1,0 +1,54 @@
+"""Notifications' personal data (apps.core.personal_data): email preferences and the log of
+emails sent go with the person."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.personal_data import DELETE, PersonalData
+from apps.notifications.models import Delivery, EmailPreferences
+
+
+def preference_rows(user):
+    preferences = EmailPreferences.objects.filter(user=user).first()
+    if preferences is None:
+        return
+    for field in EmailPreferences._meta.fields:
+        if isinstance(field, models.BooleanField):
+            yield {"topic": field.verbose_name, "wanted": getattr(preferences, field.name)}
+
+
+def delivery_rows(user):
+    for delivery in Delivery.objects.filter(recipient=user).order_by("created_at", "id"):
+        yield {
+            "kind": delivery.kind,
+            "status": delivery.get_status_display(),
+            "created_at": delivery.created_at,
+            "sent_at": delivery.sent_at,
+        }
+
+
+ENTRIES = [
+    PersonalData(
+        name="email_preferences",
+        model="notifications.EmailPreferences",
+        title=_("Email preferences"),
+        field="user",
+        on_erase=DELETE,
+        columns=(("topic", _("Email")), ("wanted", _("Wanted"))),
+        rows=preference_rows,
+    ),
+    PersonalData(
+        name="emails",
+        model="notifications.Delivery",
+        title=_("Emails Camino sent you"),
+        field="recipient",
+        on_erase=DELETE,
+        columns=(
+            ("kind", _("Kind")),
+            ("status", _("Status")),
+            ("created_at", _("Created")),
+            ("sent_at", _("Sent")),
+        ),
+        rows=delivery_rows,
+    ),
+]
