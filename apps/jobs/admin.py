@@ -14,6 +14,8 @@ class JobAdmin(TranslationAdmin):
     list_display = ["__str__", "organization", "status", "work_authorization", "expires_on"]
     list_filter = ["status", "work_authorization", "category", "employment_type"]
     search_fields = ["title_es", "title_en", "organization__name"]
+    # Shown read-only below, by actor_column.
+    exclude = ["created_by"]
     readonly_fields = [
         "status",
         actor_column(Job, "created_by"),

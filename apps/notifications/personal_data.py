@@ -9,9 +9,8 @@ from apps.notifications.models import Delivery, EmailPreferences
 
 
 def preference_rows(user):
-    preferences = EmailPreferences.objects.filter(user=user).first()
-    if preferences is None:
-        return
+    # Without a row of their own, the defaults are what applies to them.
+    preferences = EmailPreferences.objects.filter(user=user).first() or EmailPreferences()
     for field in EmailPreferences._meta.fields:
         if isinstance(field, models.BooleanField):
             yield {"topic": field.verbose_name, "wanted": getattr(preferences, field.name)}

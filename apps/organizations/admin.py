@@ -19,6 +19,8 @@ class OrganizationAdmin(TranslationAdmin):
     list_display = ["name", "kind", "status", "verified_at", "city", "state"]
     list_filter = ["status", "kind", "state"]
     search_fields = ["name", "city"]
+    # Shown read-only below, by actor_column.
+    exclude = ["verified_by"]
     readonly_fields = [
         "status",
         "requested_by",

@@ -358,6 +358,7 @@ def test_staff_see_a_deleted_account_in_the_history_reports_and_admin(client):
     publication_expire(actor=None, item=job)  # Camino itself, by date
     report = job_report(job=job, reporter=None, who="visitor", reason="scam")
     job_report_resolve(actor=partner, report=report)
+    organization_verify(actor=partner, organization=organization)
 
     account_delete(user=partner)
     client.force_login(curator)
@@ -370,6 +371,10 @@ def test_staff_see_a_deleted_account_in_the_history_reports_and_admin(client):
     assert "Handled by deleted account" in reports
     admin = client.get(f"/en/admin/jobs/job/{job.pk}/change/").content.decode()
     assert "deleted account" in admin
+    assert 'name="created_by"' not in admin  # shown, not editable
+    admin = client.get(f"/en/admin/organizations/organization/{organization.pk}/change/")
+    assert "deleted account" in admin.content.decode()
+    assert 'name="verified_by"' not in admin.content.decode()
 
 
 # --- Notes that named people --------------------------------------------------------------------
