@@ -3,6 +3,7 @@ row that names them (apps.core.personal_data, apps.accounts.services)."""
 
 import importlib
 import json
+import re
 from dataclasses import replace
 
 import pytest
@@ -316,8 +317,8 @@ def test_the_page_warns_what_goes_and_what_stays(client, person):
     assert 'name="password"' in html
 
 
-def test_without_a_password_allauth_asks_to_sign_in_again_first(client):
-    person = UserFactory(password=None)
+def test_without_a_password_a_code_by_email_confirms_the_deletion(client, mailoutbox):
+    person = UserFactory(email=EMAIL, password=None)
     person.set_unusable_password()
     person.save()
     client.force_login(person)
@@ -326,9 +327,15 @@ def test_without_a_password_allauth_asks_to_sign_in_again_first(client):
     response = client.post("/en/accounts/delete/")
 
     assert 'name="password"' not in page
-    assert response.status_code == 302
-    assert response["Location"].startswith("/en/accounts/reauthenticate/")
-    assert User.objects.filter(pk=person.pk).exists()
+    assert response["Location"].startswith("/en/accounts/reauthenticate/code/")
+    assert User.objects.filter(pk=person.pk).exists()  # not before the code
+    response = client.post(response["Location"], {"recipient": EMAIL})
+    code = re.search(r"^([A-Z0-9]{4}-[A-Z0-9]{4})$", mailoutbox[-1].body, re.M).group(1)
+    response = client.post(response["Location"], {"code": code})
+
+    # allauth replays the deletion that waited for the code.
+    assert response.status_code == 302 and response["Location"] == "/en/"
+    assert not User.objects.filter(pk=person.pk).exists()
 
 
 def test_deletion_runs_in_one_transaction(person, monkeypatch):
