@@ -16,6 +16,8 @@ urlpatterns = [
     path("i18n/setlang/", switch_language, name="set_language"),
     *i18n_patterns(
         path("", include("apps.core.urls")),
+        # Camino's own account pages first: allauth's include below takes the rest.
+        path("accounts/", include("apps.accounts.urls")),
         path("accounts/", include("allauth.urls")),
         path("organizations/", include("apps.organizations.urls")),
         path("jobs/", include("apps.jobs.urls")),

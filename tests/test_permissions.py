@@ -87,6 +87,11 @@ MATRIX = [
     ("get", "/es/notifications/unsubscribe/{unsubscribe}/", None, [200, 200, 200, 200, 200]),
     ("post", "/es/notifications/unsubscribe/{unsubscribe}/", {}, [200, 200, 200, 200, 200]),
     ("get", "/es/notifications/unsubscribe/1:job_alerts:forged/", None, [404] * 5),
+    # a person's own data: only ever their own, so signed in is all it takes
+    ("get", "/es/accounts/my-data/", None, ["login", 200, 200, 200, 200]),
+    ("get", "/es/accounts/my-data/download/", None, ["login", 200, 200, 200, 200]),
+    ("get", "/es/accounts/delete/", None, ["login", 200, 200, 200, 200]),
+    ("post", "/es/accounts/delete/", {"password": "wrong"}, ["login", 200, 200, 200, 200]),
 ]
 
 # URL patterns that are not Camino's own pages, and why the matrix leaves them out.

@@ -1,6 +1,14 @@
+import logging
+from collections.abc import Mapping
+from typing import Any
+
 from django.db import transaction
 
 from apps.accounts.models import Language, User
+from apps.core import personal_data
+from apps.core.personal_data import PersonalData
+
+logger = logging.getLogger(__name__)
 
 
 def user_set_language(*, user: User, language: str) -> None:
@@ -10,3 +18,21 @@ def user_set_language(*, user: User, language: str) -> None:
     with transaction.atomic():
         User.objects.filter(pk=user.pk).update(preferred_language=language)
     user.preferred_language = language
+
+
+def personal_data_export(*, user: User) -> list[tuple[PersonalData, list[Mapping[str, Any]]]]:
+    """Everything Camino holds about the person, read in one transaction so that the parts
+    agree with each other."""
+    with transaction.atomic():
+        return personal_data.export(user)
+
+
+def account_delete(*, user: User) -> None:
+    """Delete the person's account and everything that names them (apps.core.personal_data);
+    what others rely on (listings, reports, audit entries) stays without them. All or
+    nothing, in one transaction."""
+    with transaction.atomic():
+        personal_data.erase(user)
+        User.objects.filter(pk=user.pk).delete()
+    # No audit entry: it would have to name the account.
+    logger.info("An account was deleted at its owner's request")

@@ -9,7 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from apps.core.personal_data import CORE_ENTRIES, declare
         from apps.core.roles import sync_curators_group
 
+        declare(*CORE_ENTRIES)
         # Permissions exist only once every app has migrated, hence post_migrate.
         post_migrate.connect(sync_curators_group, dispatch_uid="sync_curators_group")

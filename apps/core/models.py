@@ -23,6 +23,9 @@ class AuditEntry(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", verbose_name=_("by"),
     )  # fmt: skip
+    # Set when the actor deleted their account: an empty actor is otherwise Camino itself (a
+    # periodic task) or a visitor who was not signed in.
+    actor_deleted = models.BooleanField(_("by a deleted account"), default=False, editable=False)
     action = models.CharField(_("action"), max_length=40)
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from apps.core.personal_data import actor_column
 from apps.jobs import services
 from apps.jobs.models import Job, JobReport
 
@@ -13,7 +14,15 @@ class JobAdmin(TranslationAdmin):
     list_display = ["__str__", "organization", "status", "work_authorization", "expires_on"]
     list_filter = ["status", "work_authorization", "category", "employment_type"]
     search_fields = ["title_es", "title_en", "organization__name"]
-    readonly_fields = ["status", "created_by", "submitted_at", "published_at", "review_note"]
+    # Shown read-only below, by actor_column.
+    exclude = ["created_by"]
+    readonly_fields = [
+        "status",
+        actor_column(Job, "created_by"),
+        "submitted_at",
+        "published_at",
+        "review_note",
+    ]
     autocomplete_fields = ["organization"]
 
     def save_model(self, request, obj, form, change):
@@ -29,10 +38,11 @@ class JobReportAdmin(admin.ModelAdmin):
     list_filter = ["reason", ("resolved_at", admin.EmptyFieldListFilter)]
     readonly_fields = [
         "job",
+        # Empty for a visitor who was not signed in, and for a deleted account alike.
         "reporter",
         "reason",
         "details",
         "created_at",
-        "resolved_by",
+        actor_column(JobReport, "resolved_by", done_when="resolved_at"),
         "resolved_at",
     ]

@@ -8,9 +8,11 @@ class JobsConfig(AppConfig):
     verbose_name = _("Jobs")
 
     def ready(self):
+        from apps.core.personal_data import declare
         from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
         from apps.jobs.digest import NewJobs
         from apps.jobs.emails import expiry_warning, job_alert
+        from apps.jobs.personal_data import ENTRIES
         from apps.jobs.summary import JobsToCurate
         from apps.notifications.registry import (
             EmailTopic,
@@ -47,3 +49,5 @@ class JobsConfig(AppConfig):
         )
         digest_sections.register("jobs", NewJobs)
         summary_sections.register("jobs", JobsToCurate)
+
+        declare(*ENTRIES)

@@ -8,8 +8,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
+        from apps.core.personal_data import declare
         from apps.core.services import after_transition
         from apps.notifications.digest import weekly_digest
+        from apps.notifications.personal_data import ENTRIES
         from apps.notifications.publication import publication_notice, publication_notice_queue
         from apps.notifications.registry import EmailTopic, email_kinds, email_topics
         from apps.notifications.summary import staff_summary
@@ -29,3 +31,5 @@ class NotificationsConfig(AppConfig):
             "staff_summary",
             EmailTopic(_("Daily summary for staff"), default=True, staff_only=True),
         )
+
+        declare(*ENTRIES)

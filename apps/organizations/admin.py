@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from apps.core.personal_data import actor_column
 from apps.organizations import services
 from apps.organizations.models import Membership, Organization
 
@@ -18,7 +19,15 @@ class OrganizationAdmin(TranslationAdmin):
     list_display = ["name", "kind", "status", "verified_at", "city", "state"]
     list_filter = ["status", "kind", "state"]
     search_fields = ["name", "city"]
-    readonly_fields = ["status", "requested_by", "verified_by", "verified_at", "created_at"]
+    # Shown read-only below, by actor_column.
+    exclude = ["verified_by"]
+    readonly_fields = [
+        "status",
+        "requested_by",
+        actor_column(Organization, "verified_by", done_when="verified_at"),
+        "verified_at",
+        "created_at",
+    ]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
     actions = ["approve", "decline", "verify"]

@@ -83,5 +83,7 @@ def membership_add(*, actor: User, organization: Organization, user: User) -> Me
     with transaction.atomic():
         membership, created = Membership.objects.get_or_create(user=user, organization=organization)
         if created:
-            audit_record(actor=actor, subject=organization, action="add member", note=user.email)
+            # No note naming the person: audit entries outlive accounts (the membership names
+            # them, and goes with their account).
+            audit_record(actor=actor, subject=organization, action="add member")
     return membership

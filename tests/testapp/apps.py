@@ -8,7 +8,14 @@ class TestAppConfig(AppConfig):
     label = "testapp"
 
     def ready(self):
+        from apps.core.personal_data import KEEP, PersonalData, declare
         from apps.notifications.registry import email_kinds
         from tests.testapp.mail import meeting_reminder
 
         email_kinds.register("meeting_reminder", meeting_reminder)
+        declare(
+            PersonalData(
+                name="testapp_notices", model="testapp.Notice", title="Notices",
+                field="created_by", on_erase=KEEP,
+            )
+        )  # fmt: skip

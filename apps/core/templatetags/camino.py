@@ -1,6 +1,7 @@
 from django import template
 
 from apps.core.i18n import TranslatedText, translated
+from apps.core.personal_data import actor_name
 
 register = template.Library()
 
@@ -24,3 +25,10 @@ def get_item(mapping: dict, key):
         return mapping[key]
     except KeyError:
         return None
+
+
+@register.simple_tag
+def actor(user, deleted: bool = True, nobody: str = "") -> str:
+    """{% actor entry.actor deleted=entry.actor_deleted nobody="Camino" %}: who did it, or
+    "deleted account" (apps.core.personal_data.actor_name)."""
+    return actor_name(user, deleted=deleted, nobody=nobody)
