@@ -161,6 +161,13 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_CHANGE_EMAIL = True
+# Changing the address or the password asks for the password again (or a code sent to the
+# address, or the authenticator), not just a signed-in session: a shared computer or a
+# stolen cookie must not be enough to take the account over.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Tell people of changes to their account: the old address when the address changes, and
+# when the password or the authenticator changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Camino: "
 ACCOUNT_SESSION_REMEMBER = None
