@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "apps.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -212,6 +213,18 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Browser features no page of Camino uses, turned off for every page and whatever it embeds
+# (no origin listed: allowed to none). Passkeys, full screen and copying stay allowed.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in [
+        "accelerometer", "autoplay", "browsing-topics", "camera", "clipboard-read",
+        "compute-pressure", "display-capture", "encrypted-media", "gamepad", "geolocation",
+        "gyroscope", "hid", "identity-credentials-get", "idle-detection", "interest-cohort",
+        "local-fonts", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+        "screen-wake-lock", "serial", "usb", "window-management", "xr-spatial-tracking",
+    ]
+}  # fmt: skip
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Only Camino's own origin. data: images are the TOTP QR code that allauth renders inline.
 CONTENT_SECURITY_POLICY = {
