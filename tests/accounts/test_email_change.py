@@ -69,7 +69,8 @@ def test_with_the_password_the_change_goes_on_and_the_old_address_is_told(client
         "Su dirección de correo electrónico se ha cambiado de old@example.org a new@example.org."
         in notice.body
     )
-    assert "Si no reconoce este cambio" in notice.body
+    assert "Si no hizo este cambio, restablezca su contraseña ahora" in notice.body
+    assert "127.0.0.1" not in notice.body  # when, not where from: Camino keeps no addresses
 
 
 def test_the_old_address_is_told_in_the_language_the_person_chose(client):
