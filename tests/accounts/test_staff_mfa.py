@@ -181,3 +181,16 @@ def test_staff_may_confirm_it_is_them_by_emailed_code_to_set_up_the_authenticato
     )
 
     assert response.status_code == 200
+    page = response.content.decode()
+    assert "Enviar el código a" in page and "Recipient" not in page
+
+    # The code goes to the staff member's address, and brings them back to the setup.
+    response = client.post(
+        response.request["PATH_INFO"] + "?" + response.request["QUERY_STRING"],
+        {"recipient": "curator@example.org"},
+    )
+    assert response["Location"].startswith("/es/accounts/reauthenticate/code/confirm/")
+    code = re.search(r"^([A-Z0-9]{4}-[A-Z0-9]{4})$", mail.outbox[-1].body, re.MULTILINE)[1]
+    response = client.post(response["Location"], {"code": code})
+    assert response["Location"] == "/es/accounts/2fa/totp/activate/"
+    assert client.get(response["Location"]).status_code == 200
