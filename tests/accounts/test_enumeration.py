@@ -56,6 +56,10 @@ def test_the_page_shown_is_the_same_for_a_new_and_an_existing_address():
         "maria@example.org",
     ]
     assert User.objects.filter(email="maria@example.org").exists()
+    # The person who has an account is told, and how to get back in.
+    known_email = next(message for message in mail.outbox if message.to == ["ana@example.org"])
+    assert "Si olvidó su contraseña" in known_email.body
+    assert "/es/accounts/password/reset/" in known_email.body
 
 
 @override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS)  # the real, slow Argon2
