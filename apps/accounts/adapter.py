@@ -21,9 +21,15 @@ class AccountAdapter(DefaultAccountAdapter):
         url = super().get_login_redirect_url(request)
         return translate_url(url, request.user.preferred_language)
 
+    def send_notification_mail(self, template_prefix, user, context=None, email=None) -> None:
+        # Notices of a changed address go to the old one, which send_mail cannot match to
+        # the person any more: their language comes from here.
+        with translation.override(user.preferred_language):
+            super().send_notification_mail(template_prefix, user, context, email)
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Write to people in their own language, links included. An address with no
-        account (enumeration prevention still emails it) gets the page's language."""
+        account (enumeration prevention still emails it) gets the current language."""
         language = (
             User.objects.filter(email__iexact=email)
             .values_list("preferred_language", flat=True)

@@ -1,5 +1,6 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -30,3 +31,11 @@ class SignupForm(AllauthSignupForm):
         self.fields["preferred_language"].initial = (
             current if current in Language.values else Language.SPANISH
         )
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # allauth creates nothing for a known address, so it answers much sooner than for
+            # a new one, whose password it hashes (Argon2: most of the time a sign-up takes).
+            # Hash here too, so the response time does not tell who has an account.
+            make_password(self.cleaned_data["password1"])
+        return super().try_save(request)

@@ -4,7 +4,8 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 
 # Where a staff member without two-factor authentication may still go: setting it up,
-# confirming their password for that, and signing out.
+# confirming who they are for that (password, or a code sent by email), and signing out.
+# Full view names: a page of another app that happens to share a name stays closed.
 MFA_SETUP_URL_NAMES = frozenset(
     {
         "mfa_index",
@@ -14,6 +15,8 @@ MFA_SETUP_URL_NAMES = frozenset(
         "mfa_generate_recovery_codes",
         "mfa_reauthenticate",
         "account_reauthenticate",
+        "account_request_reauthentication_code",
+        "account_confirm_reauthentication_code",
         "account_logout",
         "set_language",
         "healthz",
@@ -23,14 +26,19 @@ MFA_SETUP_URL_NAMES = frozenset(
 
 class StaffMFARequiredMiddleware:
     """Staff can publish, verify and see reports, so their accounts need a second factor:
-    until they have an authenticator app set up, every page sends them to set one up."""
+    until they have an authenticator app set up, every page sends them to set one up.
+    Superusers too, even with the staff flag left off: they hold every permission."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and user.is_staff and not self._allowed(request):
+        if (
+            user.is_authenticated
+            and (user.is_staff or user.is_superuser)
+            and not self._allowed(request)
+        ):
             has_totp = Authenticator.objects.filter(
                 user=user, type=Authenticator.Type.TOTP
             ).exists()
@@ -44,4 +52,4 @@ class StaffMFARequiredMiddleware:
             match = resolve(request.path_info)
         except Resolver404:
             return True  # a 404 reveals nothing
-        return match.url_name in MFA_SETUP_URL_NAMES
+        return match.view_name in MFA_SETUP_URL_NAMES

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -45,20 +45,21 @@ class PreferencesView(LoginRequiredMixin, FormView):
 class UnsubscribeView(TemplateView):
     """GET asks for a click (link checkers in mail systems open links); POST, from that
     button or from a mail program's one-click unsubscribe (RFC 8058), does it. Doing it
-    twice is the same as once."""
+    twice is the same as once. The page never shows the address: the link may have been
+    forwarded."""
 
     template_name = "notifications/unsubscribe.html"
 
     def dispatch(self, request, token, *args, **kwargs):
         found = read_token(token)
-        if found is None or found[1] not in email_topics:
-            raise Http404
-        user_id, topic = found
-        person = User.objects.filter(pk=user_id, is_active=True).first()
+        user_id, topic = found or (None, "")
+        person = None
+        if user_id is not None and topic in email_topics:
+            person = User.objects.filter(pk=user_id, is_active=True).first()
         if person is None:
-            raise Http404
-        self.person = person
-        self.topic = topic
+            # Expired, damaged or forged: say so, and where to choose emails instead.
+            return self.render_to_response({"invalid": True}, status=404)
+        self.person, self.topic = person, topic
         return super().dispatch(request, token, *args, **kwargs)
 
     def post(self, request, token):
@@ -66,6 +67,4 @@ class UnsubscribeView(TemplateView):
         return self.render_to_response(self.get_context_data(done=True))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            topic=email_topics[self.topic], email=self.person.email, **kwargs
-        )
+        return super().get_context_data(topic=email_topics[self.topic], **kwargs)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "apps.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -162,6 +163,13 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_CHANGE_EMAIL = True
+# Changing the address or the password asks for the password again (or a code sent to the
+# address, or the authenticator), not just a signed-in session: a shared computer or a
+# stolen cookie must not be enough to take the account over.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Tell people of changes to their account: the old address when the address changes, and
+# when the password or the authenticator changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Camino: "
 ACCOUNT_SESSION_REMEMBER = None
@@ -206,6 +214,18 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Browser features no page of Camino uses, turned off for every page and whatever it embeds
+# (no origin listed: allowed to none). Passkeys, full screen and copying stay allowed.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in [
+        "accelerometer", "autoplay", "browsing-topics", "camera", "clipboard-read",
+        "compute-pressure", "display-capture", "encrypted-media", "gamepad", "geolocation",
+        "gyroscope", "hid", "identity-credentials-get", "idle-detection", "interest-cohort",
+        "local-fonts", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+        "screen-wake-lock", "serial", "usb", "window-management", "xr-spatial-tracking",
+    ]
+}  # fmt: skip
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Only Camino's own origin. data: images are the TOTP QR code that allauth renders inline.
 CONTENT_SECURITY_POLICY = {

@@ -133,20 +133,3 @@ def test_password_reset_from_the_emailed_link_sets_a_new_password(client):
         "/es/accounts/login/", {"login": "ana@example.org", "password": new_password}
     )
     assert response["Location"] == "/es/"
-
-
-def test_changing_email_takes_effect_once_the_new_address_is_confirmed(client):
-    user = UserFactory(email="old@example.org")
-    client.force_login(user)
-
-    response = client.post("/es/accounts/email/", {"action_add": "", "email": "new@example.org"})
-    assert response.status_code == 302
-    user.refresh_from_db()
-    assert user.email == "old@example.org"  # not before confirmation
-
-    message = next(m for m in mail.outbox if m.to == ["new@example.org"])
-    client.post(confirmation_link(message))
-
-    user.refresh_from_db()
-    assert user.email == "new@example.org"
-    assert not EmailAddress.objects.filter(email="old@example.org").exists()
