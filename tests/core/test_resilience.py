@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -184,3 +185,72 @@ def test_publishing_with_the_broker_down_or_hung_answers_fast_and_keeps_the_emai
     job.refresh_from_db()
     assert job.status == "published"
     assert Delivery.objects.get().status == "pending"  # the sweeper sends it later
+
+
+# --- Rate limits count the visitor, not a header they can forge -------------------------------
+
+TOO_MANY = "Demasiados intentos fallidos"
+PROXY = "10.0.0.2"
+
+
+def fail_sign_in(client, n: int, **headers):
+    """A failed sign-in, each for another address so that only the per-visitor limit counts."""
+    response = client.post(
+        "/es/accounts/login/", {"login": f"nobody{n}@example.org", "password": "x"}, **headers
+    )
+    return response.content.decode()
+
+
+def report_jobs(client, count: int, headers_of) -> int:
+    """Report `count` jobs, the n-th with the headers headers_of(n); how many were taken."""
+    for n, job in enumerate(JobFactory.create_batch(count)):
+        client.post(f"/es/jobs/{job.pk}/report/", {"reason": "scam"}, **headers_of(n))
+    return JobReport.objects.count()
+
+
+def test_a_forged_forwarded_for_does_not_reset_the_sign_in_limit(client):
+    for n in range(10):
+        assert TOO_MANY not in fail_sign_in(client, n, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+    assert TOO_MANY in fail_sign_in(client, 10, HTTP_X_FORWARDED_FOR="198.51.100.99")
+
+
+def test_behind_one_proxy_the_address_the_proxy_saw_counts_for_sign_in(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    for n in range(10):  # the visitor forges what is left of the proxy's entry
+        fail_sign_in(client, n, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.9")
+    assert TOO_MANY in fail_sign_in(
+        client, 10, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.9"
+    )
+    # Another visitor behind the same proxy has a limit of their own.
+    assert TOO_MANY not in fail_sign_in(
+        client, 11, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.10"
+    )
+
+
+def test_a_forged_forwarded_for_does_not_reset_the_report_limit(client):
+    taken = report_jobs(client, 6, lambda n: {"HTTP_X_FORWARDED_FOR": f"198.51.100.{n}"})
+    assert taken == 5
+
+
+def test_behind_one_proxy_the_address_the_proxy_saw_counts_for_reports(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    taken = report_jobs(
+        client,
+        6,
+        lambda n: {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": f"192.0.2.{n}, 203.0.113.9"},
+    )
+    assert taken == 5
+    other = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": "203.0.113.10"}
+    assert report_jobs(client, 1, lambda n: other) == 6
+
+
+def test_an_ipv6_visitor_is_counted_by_their_64_as_allauth_counts_them(client):
+    taken = report_jobs(client, 6, lambda n: {"REMOTE_ADDR": f"2001:db8:1:2::{n + 1}"})
+    assert taken == 5
+
+
+def test_docker_compose_publishes_gunicorn_on_the_host_only():
+    """Anyone who reached gunicorn directly could write X-Forwarded-For themselves."""
+    compose = (Path(__file__).resolve().parents[2] / "docker-compose.yml").read_text()
+    assert '"127.0.0.1:${CAMINO_PORT:-8000}:8000"' in compose
+    assert "TRUSTED_PROXY_COUNT: ${TRUSTED_PROXY_COUNT:-1}" in compose
