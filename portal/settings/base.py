@@ -239,10 +239,29 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs hold no search words, ZIP codes or tokens: every handler drops query strings and masks
+# the secret segments of paths (apps/core/logs.py). Django's own "django" handlers would print
+# its records a second time, unfiltered, under DEBUG: they go to the root's handler instead,
+# and runserver's request lines through a filtered handler of their own.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"scrub": {"()": "apps.core.logs.ScrubFilter"}},
+    "formatters": {
+        "server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["scrub"]},
+        "server": {"class": "logging.StreamHandler", "formatter": "server", "filters": ["scrub"]},
+    },
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO"},
+        "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
 }
 
