@@ -100,6 +100,10 @@ def test_runserver_logs_paths_without_query_strings_or_tokens(tmp_path):
     command = [sys.executable, "manage.py", "runserver", "--noreload", "127.0.0.1:{port}"]
     with server(command, env, tmp_path) as port:
         assert get(port, UNSUBSCRIBE + "?q=secretword&zip=60601") == 404
+        # runserver writes the request's line once the response has gone out.
+        worker.wait_for(
+            lambda: '" 404 ' in (tmp_path / "stderr").read_text(), what="the request's log line"
+        )
 
     log = (tmp_path / "stderr").read_text()
     assert '"GET /es/notifications/unsubscribe/<token>/ HTTP/1.1" 404' in log
