@@ -53,6 +53,12 @@ def hung_server():
             connection.close()
 
 
+@pytest.fixture(autouse=True)
+def _forget_failures(monkeypatch):
+    """Each test finds out for itself that its Redis is down (a port may be used again)."""
+    monkeypatch.setattr(fail_open_cache, "_down_until", {})
+
+
 @pytest.fixture(params=[pytest.param("stopped", marks=pytest.mark.redis), "hung"])
 def cache_down(request, settings):
     """The cache's Redis stopped (a real one, that answered before), or hung."""
