@@ -24,4 +24,6 @@ RUN python manage.py build_catalogue \
 
 USER camino
 EXPOSE 8000
-CMD ["gunicorn", "portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# gunicorn.conf.py keeps query strings and tokens out of the access and error logs.
+CMD ["gunicorn", "portal.wsgi", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", \
+     "--workers", "3", "--access-logfile", "-"]

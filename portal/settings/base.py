@@ -101,16 +101,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Redis, cache and Celery ------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL")
 
-# The cache backs allauth's rate limits, so it must be shared by every web process:
+
+def redis_cache(location: str) -> dict:
+    """The cache backs allauth's and Camino's rate limits, so it must be shared by every web
+    process. When Redis is down or hung it fails open, fast (apps/core/cache.py): a request
+    waits at most one short socket timeout, then skips the cache for a few seconds."""
+    return {
+        "BACKEND": "apps.core.cache.RedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": "camino",
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+    }
+
+
 # Redis wherever Redis is configured, process-local memory only in zero-setup mode.
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env("REDIS_CACHE_URL") or REDIS_URL,
-            "KEY_PREFIX": "camino",
-        }
-    }
+    CACHES = {"default": redis_cache(env("REDIS_CACHE_URL") or REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -127,9 +133,16 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 # A message not acknowledged within this time is handed to another worker; it must exceed
 # the longest task.
-# A web request that enqueues must not hang on a broker that is down (the delivery log keeps
-# the email and the sweeper sends it later).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
+# A web request that enqueues must not hang on a broker that is down or hung (the delivery
+# log keeps the email and the sweeper sends it later): short socket timeouts, and one attempt
+# to connect (kombu would otherwise retry for seconds). Publishing with retry=True (tasks,
+# beat) still retries by Celery's task_publish_retry_policy.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    "socket_connect_timeout": 0.5,
+    "socket_timeout": 0.5,
+    "max_retries": 0,
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- Authentication ---------------------------------------------------------------------------
@@ -174,6 +187,10 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Camino: "
 ACCOUNT_SESSION_REMEMBER = None
 # allauth's default rate limits stay on (ACCOUNT_RATE_LIMITS unset); they live in the cache.
+# They count the visitor's address: X-Forwarded-For is believed only for the proxies Camino
+# stands behind (allauth takes the address the outermost of them added, the N-th from the
+# right); with none (dev, tests) the header is ignored and the socket's address counts.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Camino"
@@ -243,10 +260,29 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs hold no search words, ZIP codes or tokens: every handler drops query strings and masks
+# the secret segments of paths (apps/core/logs.py). Django's own "django" handlers would print
+# its records a second time, unfiltered, under DEBUG: they go to the root's handler instead,
+# and runserver's request lines through a filtered handler of their own.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"scrub": {"()": "apps.core.logs.ScrubFilter"}},
+    "formatters": {
+        "server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["scrub"]},
+        "server": {"class": "logging.StreamHandler", "formatter": "server", "filters": ["scrub"]},
+    },
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO"},
+        "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
 }
 

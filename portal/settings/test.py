@@ -4,7 +4,7 @@ are set; otherwise SQLite and local memory, and the tests that need the real ser
 from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
-from .base import CACHES, INSTALLED_APPS, REDIS_URL, env, env_bool
+from .base import INSTALLED_APPS, REDIS_URL, env, env_bool, redis_cache
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -25,12 +25,9 @@ if REDIS_URL:
     # side): tests clear the cache, which must never touch the broker's database or a cache
     # someone configured with REDIS_CACHE_URL.
     CACHES = {
-        "default": {
-            **CACHES["default"],
-            "LOCATION": urlsplit(REDIS_URL)
-            ._replace(path=f"/{int(env('CAMINO_TEST_CACHE_DB', '15'))}")
-            .geturl(),
-        }
+        "default": redis_cache(
+            urlsplit(REDIS_URL)._replace(path=f"/{int(env('CAMINO_TEST_CACHE_DB', '15'))}").geturl()
+        )
     }
 
 # The real worker that some tests start writes its emails to files the test can read (as
