@@ -6,7 +6,6 @@ import re
 
 import pytest
 from allauth.mfa.models import Authenticator
-from apps.core.roles import CURATORS_GROUP
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
@@ -15,6 +14,7 @@ from django.utils import translation
 
 from apps.accounts.middleware import MFA_SETUP_URL_NAMES
 from apps.core.models import AuditEntry
+from apps.core.roles import CURATORS_GROUP
 from apps.jobs.models import Job, JobReport
 from apps.notifications.unsubscribe import make_token
 from tests.accounts.factories import PASSWORD, StaffFactory, UserFactory
