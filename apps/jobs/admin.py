@@ -46,3 +46,7 @@ class JobReportAdmin(admin.ModelAdmin):
         actor_column(JobReport, "resolved_by", done_when="resolved_at"),
         "resolved_at",
     ]
+
+    def has_add_permission(self, request) -> bool:
+        # Reports come from seekers on a job's page; every field here is read-only.
+        return False

@@ -194,3 +194,12 @@ def test_staff_may_confirm_it_is_them_by_emailed_code_to_set_up_the_authenticato
     response = client.post(response["Location"], {"code": code})
     assert response["Location"] == "/es/accounts/2fa/totp/activate/"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_staff_cannot_add_a_report_in_the_admin_it_comes_only_from_seekers(client):
+    from tests.accounts.factories import CuratorFactory
+
+    client.force_login(CuratorFactory())
+    assert client.get("/es/admin/jobs/jobreport/add/").status_code == 403
+    assert client.post("/es/admin/jobs/jobreport/add/", {"reason": "scam"}).status_code == 403
+    assert not JobReport.objects.exists()
