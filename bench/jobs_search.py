@@ -72,8 +72,8 @@ def generate(count: int) -> None:
     from django.db import connection
     from django.utils import timezone
 
+    from apps.core.indexing import search_entries
     from apps.jobs.models import Job, JobSearchEntry
-    from apps.jobs.services import search_entry_fields
     from apps.organizations.models import Organization
 
     call_command("migrate", verbosity=0)
@@ -110,9 +110,7 @@ def generate(count: int) -> None:
         batch.append(job)
         if len(batch) == 2000 or n == count - 1:
             Job.objects.bulk_create(batch)
-            JobSearchEntry.objects.bulk_create(
-                JobSearchEntry(job=job, **search_entry_fields(job)) for job in batch
-            )
+            JobSearchEntry.objects.bulk_create(map(search_entries["jobs.job"].entry_for, batch))
             batch = []
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE jobs_job")

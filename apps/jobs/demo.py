@@ -23,7 +23,7 @@ from apps.jobs.models import (
     WorkLanguage,
     Workplace,
 )
-from apps.jobs.services import job_index
+from apps.core.indexing import search_index
 from apps.organizations.models import Organization
 
 TRANSLATED_FIELDS = ["title", "description", "requirements", "benefits", "schedule_notes"]
@@ -1828,6 +1828,6 @@ def load() -> Iterator[str]:
             + timedelta(days=DEFAULT_LISTING_DAYS),
         )
         job.save()
-        job_index(job)
+        search_index(job)
         created += 1
     yield f"demo jobs: {created} created, {existing} already there"
