@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.core.indexing import search_index
 from apps.core.models import DEFAULT_LISTING_DAYS, PublicationStatus
 from apps.jobs.models import (
     Category,
@@ -23,7 +24,6 @@ from apps.jobs.models import (
     WorkLanguage,
     Workplace,
 )
-from apps.core.indexing import search_index
 from apps.organizations.models import Organization
 
 TRANSLATED_FIELDS = ["title", "description", "requirements", "benefits", "schedule_notes"]
