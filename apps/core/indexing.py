@@ -70,9 +70,15 @@ def _is_translated(model: type[models.Model], name: str) -> bool:
     return True
 
 
-def zip_location(field_name: str) -> Callable[[models.Model], ZipPoint | None]:
-    """Where an item is: the centre of the ZIP code in one of its fields."""
-    return lambda item: locate_zip(getattr(item, field_name) or "")
+@dataclass(frozen=True)
+class ZipLocation:
+    """Where an item is: the centre of the ZIP code in one of its fields. A dataclass, not a
+    closure, so that a declaration made again (ready() may run twice) is equal to the first."""
+
+    field_name: str
+
+    def __call__(self, item: models.Model) -> ZipPoint | None:
+        return locate_zip(getattr(item, self.field_name) or "")
 
 
 # Keyed by the item model's label ("jobs.job"); apps register in AppConfig.ready().

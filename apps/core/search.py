@@ -8,6 +8,10 @@ GIN-indexed, to find matches, and the title terms alone, small and cheap to rank
 A query word matches if any of its stems (Spanish, English or the word itself) is among a
 listing's terms; every query word must match; listings whose titles match more words rank
 first. SQLite reads the text columns, PostgreSQL the index: the same results either way.
+
+Any type's entries (apps.core.models.SearchEntry, kept by apps.core.indexing) are searched
+with `entries_search` (keywords, a ZIP radius, a publication date: the filters every type
+shares, a `SearchFilters`) and ordered with `entries_order`; a type adds its own filters.
 """
 
 import re
@@ -143,7 +147,6 @@ def within_radius(entries: QuerySet, point: ZipPoint, miles: float) -> QuerySet:
     )
 
 
-SORTS = ("relevance", "newest", "nearest")
 RADIUS_DEFAULT = 25
 RADIUS_RANGE = (1, 500)
 POSTED_DAYS = (1, 3, 7, 14, 30)
@@ -179,7 +182,8 @@ class SearchFilters:
         """The shared filters of a query string (a QueryDict) that are valid, as build()
         takes them; as a search form would, an invalid value is left out."""
         q = data.get("q", "").strip()
-        radius = _integer(data.get("radius"))
+        radius = data.get("radius", "")
+        radius = int(radius) if radius.isascii() and radius.isdigit() else None
         posted = data.get("posted", "")
         zip_code = data.get("zip", "").strip()
         return {
@@ -188,13 +192,6 @@ class SearchFilters:
             "radius": radius if radius and RADIUS_RANGE[0] <= radius <= RADIUS_RANGE[1] else None,
             "posted": int(posted) if posted in {str(days) for days in POSTED_DAYS} else None,
         }
-
-
-def _integer(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
 
 
 def entries_search(entries: QuerySet, filters: SearchFilters) -> QuerySet:

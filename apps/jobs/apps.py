@@ -8,7 +8,7 @@ class JobsConfig(AppConfig):
     verbose_name = _("Jobs")
 
     def ready(self):
-        from apps.core.indexing import SearchType, search_type_register, zip_location
+        from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
         from apps.jobs.digest import NewJobs
         from apps.jobs.emails import expiry_warning, job_alert
@@ -30,7 +30,7 @@ class JobsConfig(AppConfig):
                 # translated, so it is stemmed once, in the default language.
                 body_fields=("description", "requirements", "benefits", "schedule_notes", "city"),
                 columns=JobSearchEntry.columns,
-                location=zip_location("zip_code"),
+                location=ZipLocation("zip_code"),
             )
         )
         navigation.register("jobs", NavigationEntry(_("Jobs"), "jobs:list"))

@@ -6,6 +6,7 @@ them with `manage.py reindex`. The same tests run on SQLite and on PostgreSQL.""
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 
@@ -57,8 +58,10 @@ def found(**filters) -> list[str]:
     return [workshops[entry.pk].title for entry in entries]
 
 
-def test_the_type_is_registered_under_its_model():
+def test_the_type_is_registered_under_its_model_and_may_declare_itself_again():
     assert search_entries["testapp.searchableworkshop"].model is SearchableWorkshop
+    for label in ("jobs", "testapp"):
+        apps.get_app_config(label).ready()  # as when ready() runs twice: no error
 
 
 def test_an_entry_exists_exactly_while_the_item_is_published(curator, organization, publish):

@@ -8,10 +8,10 @@ class TestAppConfig(AppConfig):
     label = "testapp"
 
     def ready(self):
-        from apps.core.indexing import SearchType, search_type_register, zip_location
+        from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.notifications.registry import email_kinds
         from tests.testapp.mail import meeting_reminder
-        from tests.testapp.searchable import SearchableWorkshopEntry
+        from tests.testapp.searchable import SearchableWorkshopEntry, workshop_columns
 
         email_kinds.register("meeting_reminder", meeting_reminder)
         search_type_register(
@@ -19,7 +19,7 @@ class TestAppConfig(AppConfig):
                 entry=SearchableWorkshopEntry,
                 title_fields=("title",),
                 body_fields=("description",),
-                columns=lambda workshop: {"topic": workshop.topic},
-                location=zip_location("zip_code"),
+                columns=workshop_columns,
+                location=ZipLocation("zip_code"),
             )
         )

@@ -24,3 +24,8 @@ class SearchableWorkshopEntry(SearchEntry):
         SearchableWorkshop, primary_key=True, on_delete=models.CASCADE, related_name="search_entry"
     )
     topic = models.CharField(max_length=20)
+
+
+def workshop_columns(workshop: SearchableWorkshop) -> dict:
+    """The entry's own filter column."""
+    return {"topic": workshop.topic}
