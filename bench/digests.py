@@ -69,8 +69,8 @@ def generate(subscribers: int, since) -> tuple[int, int]:
     from django.db import connection
 
     from apps.accounts.models import User
+    from apps.core.indexing import search_entries
     from apps.jobs.models import Job, JobSearchEntry, SavedSearch
-    from apps.jobs.services import search_entry_fields
     from apps.notifications.models import EmailPreferences
     from apps.organizations.models import Organization
 
@@ -112,9 +112,7 @@ def generate(subscribers: int, since) -> tuple[int, int]:
             )
         )
     Job.objects.bulk_create(jobs)
-    JobSearchEntry.objects.bulk_create(
-        JobSearchEntry(job=job, **search_entry_fields(job)) for job in jobs
-    )
+    JobSearchEntry.objects.bulk_create(map(search_entries["jobs.job"].entry_for, jobs))
     queries = [
         f"q={word}{authorization}{pay}"
         for word, _es, _en in KEYWORDS

@@ -3,11 +3,12 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/camino REDIS_URL=redis://127.0.0.1:6379/0 \
         .venv/bin/python bench/jobs_search.py [--jobs 100000] [--seconds 10]
 
-It (re)creates the database `camino_bench` next to the one DATABASE_URL names, migrates it,
-generates the jobs, starts gunicorn with production settings, and measures requests per
-second of (a) a trivial Django view, (b) the job list, (c) a search for a common word,
-(d) a search for a rare word and (e) a filtered search within a ZIP radius. It prints each
-figure and its ratio to (a), against the targets of issue 3. Not a test: it only reports.
+It (re)creates the database `camino_bench` (or --database) next to the one DATABASE_URL
+names, migrates it, generates the jobs, starts gunicorn with production settings, and
+measures requests per second of (a) a trivial Django view, (b) the job list, (c) a search for
+a common word, (d) a search for a rare word and (e) a filtered search within a ZIP radius. It
+prints each figure and its ratio to (a), against the targets of issue 3. Not a test: it only
+reports.
 """
 
 import argparse
@@ -72,8 +73,8 @@ def generate(count: int) -> None:
     from django.db import connection
     from django.utils import timezone
 
+    from apps.core.indexing import search_entries
     from apps.jobs.models import Job, JobSearchEntry
-    from apps.jobs.services import search_entry_fields
     from apps.organizations.models import Organization
 
     call_command("migrate", verbosity=0)
@@ -110,9 +111,7 @@ def generate(count: int) -> None:
         batch.append(job)
         if len(batch) == 2000 or n == count - 1:
             Job.objects.bulk_create(batch)
-            JobSearchEntry.objects.bulk_create(
-                JobSearchEntry(job=job, **search_entry_fields(job)) for job in batch
-            )
+            JobSearchEntry.objects.bulk_create(map(search_entries["jobs.job"].entry_for, batch))
             batch = []
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE jobs_job")
@@ -179,18 +178,19 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument(
-        "--reuse", action="store_true", help="keep the camino_bench database of an earlier run"
-    )
+    parser.add_argument("--reuse", action="store_true", help="keep the database of an earlier run")
+    parser.add_argument("--database", default="camino_bench", help="the database to (re)create")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL server (postgres://...).")
 
     if args.reuse:
-        database_url = urlsplit(os.environ["DATABASE_URL"])._replace(path="/camino_bench").geturl()
+        database_url = (
+            urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{args.database}").geturl()
+        )
         setup_django(database_url)
     else:
-        database_url = recreate_database(os.environ["DATABASE_URL"], "camino_bench")
+        database_url = recreate_database(os.environ["DATABASE_URL"], args.database)
         setup_django(database_url)
         generate(args.jobs)
 

@@ -9,9 +9,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from apps.core.indexing import index_after_transition
         from apps.core.personal_data import CORE_ENTRIES, declare
         from apps.core.roles import sync_curators_group
+        from apps.core.services import after_transition
 
         declare(*CORE_ENTRIES)
         # Permissions exist only once every app has migrated, hence post_migrate.
         post_migrate.connect(sync_curators_group, dispatch_uid="sync_curators_group")
+        # Each change of state adds or removes the item's search entry, in its transaction.
+        after_transition.register("search_index", index_after_transition)

@@ -102,3 +102,23 @@ class Publishable(models.Model):
     def publication_changed(self) -> None:
         """Called by the publication workflow after each state change, inside its
         transaction, for data that follows the state (such as a search index)."""
+
+
+class SearchEntry(models.Model):
+    """What a search reads of one published item: one narrow row per item, kept in step by
+    apps.core.indexing. Searches read these rows instead of the items themselves, which carry
+    every text in two languages: a common word matches thousands of items, and every match
+    must be read to count and rank them. A type's entry adds the item as a one-to-one primary
+    key and its own filter columns, and its migration adds `search_vector_operations`."""
+
+    published_at = models.DateTimeField(db_index=True)
+    expires_on = models.DateField(db_index=True)
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    # Stemmed terms (apps.core.search); on PostgreSQL, stored tsvector columns come from them.
+    search_title = models.TextField()
+    search_body = models.TextField()
+
+    class Meta:
+        abstract = True
+        indexes = [models.Index(fields=["latitude", "longitude"])]

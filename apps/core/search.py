@@ -8,16 +8,37 @@ GIN-indexed, to find matches, and the title terms alone, small and cheap to rank
 A query word matches if any of its stems (Spanish, English or the word itself) is among a
 listing's terms; every query word must match; listings whose titles match more words rank
 first. SQLite reads the text columns, PostgreSQL the index: the same results either way.
+
+Any type's entries (apps.core.models.SearchEntry, kept by apps.core.indexing) are searched
+with `entries_search` (keywords, a ZIP radius, a publication date: the filters every type
+shares, a `SearchFilters`) and ordered with `entries_order`; a type adds its own filters.
 """
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
+from typing import Self
 
 import snowballstemmer
 from django.db import connection, migrations
-from django.db.models import BooleanField, Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.expressions import Combinable, RawSQL
+from django.db.models.functions import ACos, Cos, Least, Radians, Sin
+from django.utils import timezone
+
+from apps.core.us import EARTH_RADIUS_MILES, ZipPoint, bounding_box, locate_zip
 
 LANGUAGE_NAMES = {"es": "spanish", "en": "english"}
 
@@ -101,6 +122,101 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
     return queryset.filter(matches).annotate(
         title_hits=Case(default=hits, output_field=IntegerField())
     )
+
+
+def distance_from(point: ZipPoint):
+    """Great-circle distance in miles from `point` to an entry's coordinates, in SQL (Django
+    provides these functions on SQLite too)."""
+    lat, lon = Radians(F("latitude")), Radians(F("longitude"))
+    here_lat, here_lon = Value(point.latitude), Value(point.longitude)
+    cosine = Cos(Radians(here_lat)) * Cos(lat) * Cos(lon - Radians(here_lon)) + Sin(
+        Radians(here_lat)
+    ) * Sin(lat)
+    return Value(EARTH_RADIUS_MILES) * ACos(Least(cosine, Value(1.0)), output_field=FloatField())
+
+
+def within_radius(entries: QuerySet, point: ZipPoint, miles: float) -> QuerySet:
+    """The entries within `miles` of `point`, annotated with their `distance`. The bounding
+    box comes first so that the (latitude, longitude) index narrows the rows before the
+    distance is computed for each."""
+    min_lat, max_lat, min_lon, max_lon = bounding_box(point.latitude, point.longitude, miles)
+    return (
+        entries.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
+        .annotate(distance=distance_from(point))
+        .filter(distance__lte=miles)
+    )
+
+
+RADIUS_DEFAULT = 25
+RADIUS_RANGE = (1, 500)
+POSTED_DAYS = (1, 3, 7, 14, 30)
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What every search of entries (apps.core.models.SearchEntry) can ask for. A type's
+    search subclasses it with its own filters; build it with `build()`, which settles the
+    defaults, so that equal searches give equal filters."""
+
+    q: str = ""
+    point: ZipPoint | None = None
+    radius: int | None = None
+    posted: int | None = None  # published within this many days
+    sort: str = "newest"
+
+    @classmethod
+    def build(cls, *, zip: str = "", radius: int | None = None, sort: str = "", **fields) -> Self:
+        """The filters with their defaults: a radius only around a ZIP code, and a sort that
+        the other filters allow (best match needs words; nearest needs a place)."""
+        point = locate_zip(zip) if zip else None
+        radius = (radius or RADIUS_DEFAULT) if point else None
+        q = fields.get("q", "")
+        sort = sort or ("relevance" if q else "newest")
+        if (sort == "nearest" and point is None) or (sort == "relevance" and not q):
+            sort = "newest"
+        return cls(point=point, radius=radius, sort=sort, **fields)
+
+    @staticmethod
+    def parse_common(data) -> dict:
+        """The shared filters of a query string (a QueryDict) that are valid, as build()
+        takes them; as a search form would, an invalid value is left out."""
+        q = data.get("q", "").strip()
+        radius = data.get("radius", "")
+        radius = int(radius) if radius.isascii() and radius.isdigit() else None
+        posted = data.get("posted", "")
+        zip_code = data.get("zip", "").strip()
+        return {
+            "q": q if len(q) <= MAX_QUERY_LENGTH and "\x00" not in q else "",
+            "zip": zip_code if locate_zip(zip_code) else "",
+            "radius": radius if radius and RADIUS_RANGE[0] <= radius <= RADIUS_RANGE[1] else None,
+            "posted": int(posted) if posted in {str(days) for days in POSTED_DAYS} else None,
+        }
+
+
+def entries_search(entries: QuerySet, filters: SearchFilters) -> QuerySet:
+    """The open entries matching the shared filters: keyword, place and date."""
+    entries = entries.filter(expires_on__gte=timezone.localdate())
+    if filters.q:
+        entries = search(entries, filters.q)
+    if filters.posted:
+        entries = entries.filter(published_at__gte=timezone.now() - timedelta(days=filters.posted))
+    if filters.point:
+        entries = within_radius(entries, filters.point, filters.radius or RADIUS_DEFAULT)
+    return entries
+
+
+def entries_order(entries: QuerySet, sort: str, more_sorts: dict | None = None) -> QuerySet:
+    """Entries in the order asked for (newest first among equals). Only the key leaves the
+    database (plus title_hits or distance): the sort that finds one page among thousands of
+    matches then moves narrow rows. `more_sorts` adds a type's own orders by name."""
+    first = {
+        "relevance": ["-title_hits"],
+        "newest": [],
+        "nearest": ["distance"],
+        **(more_sorts or {}),
+    }[sort]
+    return entries.only(entries.model._meta.pk.attname).order_by(*first, "-published_at", "-pk")
 
 
 def _tsquery_group(forms: frozenset[str]) -> str:

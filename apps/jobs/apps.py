@@ -8,10 +8,12 @@ class JobsConfig(AppConfig):
     verbose_name = _("Jobs")
 
     def ready(self):
+        from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.personal_data import declare
         from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
         from apps.jobs.digest import NewJobs
         from apps.jobs.emails import expiry_warning, job_alert
+        from apps.jobs.models import JobSearchEntry
         from apps.jobs.personal_data import ENTRIES
         from apps.jobs.summary import JobsToCurate
         from apps.notifications.registry import (
@@ -22,6 +24,17 @@ class JobsConfig(AppConfig):
             summary_sections,
         )
 
+        search_type_register(
+            SearchType(
+                entry=JobSearchEntry,
+                title_fields=("title",),
+                # Place names are not stemmed differently per language: the city is not
+                # translated, so it is stemmed once, in the default language.
+                body_fields=("description", "requirements", "benefits", "schedule_notes", "city"),
+                columns=JobSearchEntry.columns,
+                location=ZipLocation("zip_code"),
+            )
+        )
         navigation.register("jobs", NavigationEntry(_("Jobs"), "jobs:list"))
         home_entries.register(
             "jobs",

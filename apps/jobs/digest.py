@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from apps.core.emails import page_url
 from apps.jobs.emails import open_jobs
-from apps.jobs.forms import saved_search_filters
+from apps.jobs.filters import JobFilters
 from apps.jobs.models import SavedSearch
 from apps.jobs.selectors import jobs_search
 
@@ -27,7 +27,7 @@ class NewJobs:
             queries[user_id].add(query)
         for query in set().union(*queries.values()) - self.found.keys():
             self.found[query] = list(
-                jobs_search(saved_search_filters(query, sort="newest"))
+                jobs_search(JobFilters.parse(query, sort="newest"))
                 .filter(published_at__gte=since, published_at__lt=until)
                 .values_list("published_at", "job_id")[:MAX_JOBS]
             )

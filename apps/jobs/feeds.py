@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -18,9 +20,7 @@ class JobFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         filters = JobFilterForm(request.GET).filters()
-        if filters["sort"] == "relevance":
-            filters["sort"] = "newest"
-        return filters
+        return replace(filters, sort="newest") if filters.sort == "relevance" else filters
 
     def title(self, filters):
         return _("Camino jobs")

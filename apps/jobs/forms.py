@@ -1,4 +1,4 @@
-from typing import cast
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django import forms
@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.services import TRANSITIONS
 from apps.core.us import locate_zip
+from apps.jobs.filters import JobFilters
 from apps.jobs.models import (
     Category,
     EmploymentType,
@@ -17,8 +18,6 @@ from apps.jobs.models import (
     WorkLanguage,
     Workplace,
 )
-
-RADIUS_DEFAULT = 25
 
 
 class JobFilterForm(forms.Form):
@@ -95,30 +94,15 @@ class JobFilterForm(forms.Form):
                 pairs.append((name, str(item)))
         return urlencode(pairs)
 
-    def filters(self) -> dict:
+    def filters(self) -> JobFilters:
         """The valid filters, with defaults: what the search applies."""
         self.is_valid()
-        data = {
-            name: value for name, value in self.cleaned_data.items() if value not in ("", None, [])
+        valid: dict[str, Any] = {
+            name: tuple(value) if isinstance(value, list) else value
+            for name, value in self.cleaned_data.items()
+            if value not in ("", None, [])
         }
-        if data.get("zip"):
-            data["point"] = locate_zip(data["zip"])
-            data.setdefault("radius", RADIUS_DEFAULT)
-        else:
-            data.pop("radius", None)
-        sort = data.get("sort") or ("relevance" if data.get("q") else "newest")
-        if sort == "nearest" and "point" not in data:
-            sort = "newest"
-        if sort == "relevance" and not data.get("q"):
-            sort = "newest"
-        data["sort"] = sort
-        return data
-
-
-def saved_search_filters(query: str, *, sort: str) -> dict:
-    """The filters of a saved search's query string, read exactly as the search page reads
-    its URL (one parser for both), in the given order."""
-    return {**JobFilterForm(QueryDict(query)).filters(), "sort": sort}
+        return JobFilters.build(**valid)
 
 
 class JobForm(forms.ModelForm):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.fields import WebAddressField
 from apps.core.i18n import translated
-from apps.core.models import Publishable
+from apps.core.models import Publishable, SearchEntry
 from apps.core.us import State, zip_code_validator
 from apps.jobs.querysets import JobQuerySet
 
@@ -182,28 +182,17 @@ class Job(Publishable):
     def authorization_explanation(self) -> "StrPromise":
         return WORK_AUTHORIZATION_EXPLANATIONS[self.work_authorization]
 
-    def publication_changed(self) -> None:
-        """Called by the publication workflow after a state change, in its transaction."""
-        from apps.jobs.services import job_index
-
-        job_index(self)
-
     @property
     def posted_on(self):
         return timezone.localtime(self.published_at).date() if self.published_at else None
 
 
-class JobSearchEntry(models.Model):
-    """What the job search filters and sorts on, one narrow row per published job, kept in
-    step by apps.jobs.services.job_index. Searches read these rows instead of the jobs
-    themselves, which carry every text in two languages: a common word matches thousands of
-    jobs, and every match must be read to count and rank them."""
+class JobSearchEntry(SearchEntry):
+    """The search entry of a published job (apps.core.indexing), with the job's filters."""
 
     job = models.OneToOneField(
         Job, primary_key=True, on_delete=models.CASCADE, related_name="search_entry"
     )
-    published_at = models.DateTimeField(db_index=True)
-    expires_on = models.DateField(db_index=True)
     category = models.CharField(max_length=16, choices=Category.choices)
     employment_type = models.CharField(max_length=16, choices=EmploymentType.choices)
     work_authorization = models.CharField(max_length=10, choices=WorkAuthorization.choices)
@@ -211,20 +200,30 @@ class JobSearchEntry(models.Model):
     workplace = models.CharField(max_length=6, choices=Workplace.choices)
     # The best pay per hour, to compare pay across pay periods (none for piece rates).
     pay_per_hour = models.DecimalField(max_digits=9, decimal_places=2, null=True)
-    latitude = models.FloatField(null=True)
-    longitude = models.FloatField(null=True)
-    # Stemmed terms (apps.core.search); on PostgreSQL, stored tsvector columns come from them.
-    search_title = models.TextField()
-    search_body = models.TextField()
 
-    class Meta:
-        indexes = [
-            models.Index(fields=["latitude", "longitude"]),
-            models.Index(fields=["pay_per_hour"]),
-        ]
+    class Meta(SearchEntry.Meta):
+        indexes = [*SearchEntry.Meta.indexes, models.Index(fields=["pay_per_hour"])]
 
     def __str__(self) -> str:
         return f"search entry of job {self.job_id}"
+
+    @staticmethod
+    def columns(job: Job) -> dict:
+        """The job's own filter columns, and its pay per hour to compare pay across periods."""
+        best_pay = job.pay_max or job.pay_min
+        hours = HOURS_PER_UNIT.get(job.pay_unit)
+        return {
+            "category": job.category,
+            "employment_type": job.employment_type,
+            "work_authorization": job.work_authorization,
+            "work_language": job.work_language,
+            "workplace": job.workplace,
+            "pay_per_hour": (
+                (Decimal(best_pay) / hours).quantize(Decimal("0.01"))
+                if best_pay and hours
+                else None
+            ),
+        }
 
 
 class SavedJob(models.Model):

@@ -1,5 +1,4 @@
 from datetime import timedelta
-from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
@@ -8,60 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.core.indexing import search_index
 from apps.core.models import PublicationStatus, default_expiry
 from apps.core.roles import is_curator
-from apps.core.search import document
 from apps.core.services import InvalidTransition, audit_record, may_act_for, publication_expire
-from apps.core.us import locate_zip
-from apps.jobs.models import (
-    HOURS_PER_UNIT,
-    Job,
-    JobReport,
-    JobSearchEntry,
-    SavedJob,
-    SavedSearch,
-)
+from apps.jobs.filters import JobFilters
+from apps.jobs.models import Job, JobReport, SavedJob, SavedSearch
+from apps.jobs.selectors import jobs_search
 from apps.notifications.services import Outgoing, deliveries_queue, wanting
-
-TITLE_FIELDS = ["title"]
-BODY_FIELDS = ["description", "requirements", "benefits", "schedule_notes"]
-
-
-def search_entry_fields(job: Job) -> dict:
-    """What the search needs of a job: its filters, its pay per hour (to compare pay across
-    periods), the coordinates of its ZIP code (for distance) and its stemmed terms."""
-    best_pay = job.pay_max or job.pay_min
-    hours = HOURS_PER_UNIT.get(job.pay_unit)
-    point = locate_zip(job.zip_code) if job.zip_code else None
-    body = {lang: [getattr(job, f"{f}_{lang}") for f in BODY_FIELDS] for lang in ("es", "en")}
-    body["es"].append(job.city)  # place names are not stemmed differently per language
-    return {
-        "published_at": job.published_at,
-        "expires_on": job.expires_on,
-        "category": job.category,
-        "employment_type": job.employment_type,
-        "work_authorization": job.work_authorization,
-        "work_language": job.work_language,
-        "workplace": job.workplace,
-        "pay_per_hour": (
-            (Decimal(best_pay) / hours).quantize(Decimal("0.01")) if best_pay and hours else None
-        ),
-        "latitude": point.latitude if point else None,
-        "longitude": point.longitude if point else None,
-        "search_title": document(
-            {lang: [getattr(job, f"{f}_{lang}") for f in TITLE_FIELDS] for lang in ("es", "en")}
-        ),
-        "search_body": document(body),
-    }
-
-
-def job_index(job: Job) -> None:
-    """Keep the job's search entry in step with the job: it exists exactly while the job is
-    published. Call it, inside the transaction, after every change to a job."""
-    if job.status == PublicationStatus.PUBLISHED:
-        JobSearchEntry.objects.update_or_create(job_id=job.pk, defaults=search_entry_fields(job))
-    else:
-        JobSearchEntry.objects.filter(job_id=job.pk).delete()
 
 
 def job_create(*, actor: User, job: Job) -> Job:
@@ -71,7 +24,7 @@ def job_create(*, actor: User, job: Job) -> Job:
     with transaction.atomic():
         job.created_by = actor
         job.save()
-        job_index(job)
+        search_index(job)
         audit_record(actor=actor, subject=job, action="create")
     return job
 
@@ -83,7 +36,7 @@ def job_update(*, actor: User, job: Job) -> Job:
         raise PermissionDenied
     with transaction.atomic():
         job.save()
-        job_index(job)
+        search_index(job)
         audit_record(actor=actor, subject=job, action="edit")
     return job
 
@@ -158,7 +111,7 @@ def job_renew(*, actor: User, job: Job, changed: bool) -> Job:
         else:
             job.status = PublicationStatus.PUBLISHED
         job.save()
-        job_index(job)
+        search_index(job)
         action = "renew with changes" if changed else "renew"
         audit_record(actor=actor, subject=job, action=action)
     return job
@@ -238,9 +191,6 @@ def job_alerts_queue(*, frequency: str, now=None) -> int:
     its last alert and still open. Searches with the same filters share one query. The
     delivery key names the run, so a repeated beat tick queues nothing twice. Returns how
     many alerts were queued."""
-    from apps.jobs.forms import saved_search_filters
-    from apps.jobs.selectors import jobs_search
-
     now = now or timezone.now()
     run = alert_run_key(frequency, now)
     searches = SavedSearch.objects.filter(
@@ -253,7 +203,7 @@ def job_alerts_queue(*, frequency: str, now=None) -> int:
     for query, group in by_query.items():
         since = min(search.alerted_until for search in group)
         new_jobs = list(
-            jobs_search(saved_search_filters(query, sort="newest"))
+            jobs_search(JobFilters.parse(query, sort="newest"))
             .filter(published_at__gt=since, published_at__lte=now)
             .values_list("job_id", "published_at")[: ALERT_MAX_JOBS * 10]
         )

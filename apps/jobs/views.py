@@ -97,7 +97,7 @@ class JobListView(ListView):
         context["jobs"] = jobs_for(context["page_obj"].object_list)
         query = self.form.query_string()
         context["save_search_form"] = SavedSearchForm(
-            initial={"query": query, "name": self.filters.get("q", "")[:80]}
+            initial={"query": query, "name": self.filters.q[:80]}
         )
         return context
 

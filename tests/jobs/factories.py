@@ -3,9 +3,9 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
+from apps.core.indexing import search_index
 from apps.core.models import PublicationStatus
 from apps.jobs.models import Job
-from apps.jobs.services import job_index
 from tests.organizations.factories import OrganizationFactory
 
 
@@ -39,4 +39,4 @@ class JobFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def index(self, create, extracted, **kwargs):
         if create:
-            job_index(self)
+            search_index(self)

@@ -8,14 +8,29 @@ class TestAppConfig(AppConfig):
     label = "testapp"
 
     def ready(self):
+        from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.personal_data import KEEP, PersonalData, declare
         from apps.notifications.registry import email_kinds
         from tests.testapp.mail import meeting_reminder
+        from tests.testapp.searchable import SearchableWorkshopEntry, workshop_columns
 
         email_kinds.register("meeting_reminder", meeting_reminder)
         declare(
             PersonalData(
                 name="testapp_notices", model="testapp.Notice", title="Notices",
                 field="created_by", on_erase=KEEP,
-            )
+            ),
+            PersonalData(
+                name="testapp_searchable_workshops", model="testapp.SearchableWorkshop",
+                title="Workshops", field="created_by", on_erase=KEEP,
+            ),
         )  # fmt: skip
+        search_type_register(
+            SearchType(
+                entry=SearchableWorkshopEntry,
+                title_fields=("title",),
+                body_fields=("description",),
+                columns=workshop_columns,
+                location=ZipLocation("zip_code"),
+            )
+        )

@@ -33,3 +33,7 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# The searchable type lives in its own module; imported here so that Django finds it.
+from tests.testapp.searchable import SearchableWorkshop, SearchableWorkshopEntry  # noqa: E402, F401

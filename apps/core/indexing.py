@@ -1,0 +1,138 @@
+"""The search index: each type of item that people search declares its entry model (an
+apps.core.models.SearchEntry) in `search_entries`, and core keeps the entries in step with
+the items: an item has an entry exactly while it is published. Transitions of the
+publication workflow reindex through `after_transition`; a type's services call
+`search_index` after editing an item; `manage.py reindex` rebuilds every entry."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models, transaction
+
+from apps.core.models import PublicationStatus, Publishable, SearchEntry
+from apps.core.registry import Registry
+from apps.core.search import document
+from apps.core.us import ZipPoint, locate_zip
+
+
+@dataclass(frozen=True)
+class SearchType:
+    """What a type indexes. Title and body fields are named without a language: a field
+    translated with modeltranslation is stemmed in each language, any other field in the
+    default language. `columns` gives the entry's own filter columns; `location` the place
+    to measure distances from."""
+
+    entry: type[SearchEntry]
+    title_fields: tuple[str, ...]
+    body_fields: tuple[str, ...] = ()
+    columns: Callable[[Any], dict] = field(default=lambda item: {})
+    location: Callable[[Any], ZipPoint | None] = field(default=lambda item: None)
+
+    @property
+    def model(self) -> type[models.Model]:
+        return cast(type[models.Model], self.entry._meta.pk.related_model)
+
+    def texts(self, item: Publishable, names: tuple[str, ...]) -> dict[str, list[str]]:
+        texts: dict[str, list[str]] = {code: [] for code, _name in settings.LANGUAGES}
+        for name in names:
+            if _is_translated(self.model, name):
+                for code in texts:
+                    texts[code].append(getattr(item, f"{name}_{code}"))
+            else:
+                texts[settings.LANGUAGE_CODE].append(getattr(item, name))
+        return texts
+
+    def entry_fields(self, item: Publishable) -> dict:
+        """The entry's columns for an item: dates, place, stemmed terms and the type's own."""
+        point = self.location(item)
+        return {
+            "published_at": item.published_at,
+            "expires_on": item.expires_on,
+            "latitude": point.latitude if point else None,
+            "longitude": point.longitude if point else None,
+            "search_title": document(self.texts(item, self.title_fields)),
+            "search_body": document(self.texts(item, self.body_fields)),
+            **self.columns(item),
+        }
+
+    def entry_for(self, item: Publishable) -> SearchEntry:
+        """A new entry for an item, unsaved (to create many at once)."""
+        entry = self.entry(**self.entry_fields(item))
+        entry.pk = item.pk
+        return entry
+
+
+def _is_translated(model: type[models.Model], name: str) -> bool:
+    try:
+        model._meta.get_field(f"{name}_{settings.LANGUAGE_CODE}")
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class ZipLocation:
+    """Where an item is: the centre of the ZIP code in one of its fields. A dataclass, not a
+    closure, so that a declaration made again (ready() may run twice) is equal to the first."""
+
+    field_name: str
+
+    def __call__(self, item: models.Model) -> ZipPoint | None:
+        return locate_zip(getattr(item, self.field_name) or "")
+
+
+# Keyed by the item model's label ("jobs.job"); apps register in AppConfig.ready().
+search_entries: Registry[SearchType] = Registry("search entries")
+
+
+def search_type_register(search_type: SearchType) -> SearchType:
+    """Declare a searchable type (in its app's AppConfig.ready())."""
+    return search_entries.register(search_type.model._meta.label_lower, search_type)
+
+
+def search_type_of(item: models.Model) -> SearchType | None:
+    return search_entries.get(item._meta.label_lower)
+
+
+def search_index(item: Publishable) -> None:
+    """Keep the item's search entry in step with the item: it exists exactly while the item
+    is published. Call it inside the transaction of every change to an item."""
+    search_type = search_type_of(item)
+    if search_type is None:
+        return
+    entries = search_type.entry._default_manager
+    if item.status == PublicationStatus.PUBLISHED:
+        entries.update_or_create(pk=item.pk, defaults=search_type.entry_fields(item))
+    else:
+        entries.filter(pk=item.pk).delete()
+
+
+def index_after_transition(*, item, **_context) -> None:
+    """The after_transition hook: a change of state adds or removes the entry."""
+    search_index(item)
+
+
+REINDEX_BATCH = 2000
+
+
+def search_reindex() -> dict[str, int]:
+    """Rebuild every registered type's entries from its published items, each type in one
+    transaction. Returns how many entries each type now has."""
+    counts = {}
+    for key, search_type in search_entries.items():
+        published = search_type.model._default_manager.filter(status=PublicationStatus.PUBLISHED)
+        with transaction.atomic():
+            search_type.entry._default_manager.all().delete()
+            count = 0
+            batch = []
+            for item in published.order_by("pk").iterator(chunk_size=REINDEX_BATCH):
+                batch.append(search_type.entry_for(cast(Publishable, item)))
+                if len(batch) == REINDEX_BATCH:
+                    count += len(search_type.entry._default_manager.bulk_create(batch))
+                    batch = []
+            count += len(search_type.entry._default_manager.bulk_create(batch))
+        counts[key] = count
+    return counts

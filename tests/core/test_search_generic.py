@@ -1,0 +1,157 @@
+"""The search in core serves any type, not only jobs: a test-only type
+(tests.testapp.searchable) declares its entry in AppConfig.ready(), and core keeps its
+entries in step with publication, searches them by keyword and by ZIP radius, and rebuilds
+them with `manage.py reindex`. The same tests run on SQLite and on PostgreSQL."""
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+
+from apps.core.indexing import search_entries, search_index
+from apps.core.models import PublicationStatus
+from apps.core.search import SearchFilters, entries_order, entries_search
+from apps.core.services import publication_archive, publication_publish
+from apps.jobs.models import JobSearchEntry
+from tests.accounts.factories import CuratorFactory
+from tests.jobs.factories import JobFactory
+from tests.organizations.factories import OrganizationFactory
+from tests.testapp.searchable import SearchableWorkshop, SearchableWorkshopEntry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def curator():
+    return CuratorFactory()
+
+
+@pytest.fixture
+def organization():
+    return OrganizationFactory()
+
+
+@pytest.fixture
+def publish(curator, organization):
+    """A workshop, published through the shared workflow as staff do."""
+
+    def publish(title: str, **fields) -> SearchableWorkshop:
+        fields.setdefault("zip_code", "60623")  # Chicago
+        workshop = SearchableWorkshop.objects.create(
+            organization=organization, title=title, **fields
+        )
+        publication_publish(actor=curator, item=workshop)
+        return workshop
+
+    return publish
+
+
+def found(**filters) -> list[str]:
+    """Titles of the workshops a search finds, in its order."""
+    search = SearchFilters.build(**filters)
+    entries = entries_order(
+        entries_search(SearchableWorkshopEntry.objects.all(), search), search.sort
+    )
+    workshops = SearchableWorkshop.objects.in_bulk([entry.pk for entry in entries])
+    return [workshops[entry.pk].title for entry in entries]
+
+
+def test_the_type_is_registered_under_its_model_and_may_declare_itself_again():
+    assert search_entries["testapp.searchableworkshop"].model is SearchableWorkshop
+    for label in ("jobs", "testapp"):
+        apps.get_app_config(label).ready()  # as when ready() runs twice: no error
+
+
+def test_an_entry_exists_exactly_while_the_item_is_published(curator, organization, publish):
+    draft = SearchableWorkshop.objects.create(organization=organization, title="Taller de pan")
+    search_index(draft)
+    assert not SearchableWorkshopEntry.objects.exists()
+
+    workshop = publish("Taller de cocina", description="Recetas de casa", topic="food")
+    entry = SearchableWorkshopEntry.objects.get(pk=workshop.pk)
+    assert (entry.topic, entry.search_title) == ("food", " cocin tall ")
+    assert entry.latitude == pytest.approx(41.85, abs=0.05)  # Chicago
+    assert found(q="cocinas") == ["Taller de cocina"]
+
+    # An edit of a published item, as a type's update service makes it, reindexes it.
+    workshop.title = "Clase de costura"
+    workshop.save()
+    search_index(workshop)
+    assert found(q="taller") == []
+    assert found(q="costura") == ["Clase de costura"]
+
+    publication_archive(actor=curator, item=workshop)
+    assert not SearchableWorkshopEntry.objects.exists()
+
+
+def test_keyword_search_needs_every_word_and_ranks_title_matches_first(publish):
+    publish("Clase de inglés", description="Incluye un taller de conversación.")
+    publish("Taller de currículum", description="Cómo escribir su currículum en inglés.")
+    publish("Taller de cocina", description="Recetas.")
+
+    assert found(q="taller ingles") == ["Taller de currículum", "Clase de inglés"]
+    assert found(q="informacion") == []
+    assert len(found(q="")) == 3
+
+
+def test_zip_radius_finds_the_nearest_first(publish):
+    publish("Taller en La Villita", zip_code="60623")  # Chicago
+    publish("Taller en el Loop", zip_code="60601")  # 5.6 miles away
+    publish("Taller en West Lawn", zip_code="60629")  # 4.9 miles away
+    publish("Taller en Elk Grove", zip_code="60007")  # 18 miles away
+    publish("Taller en Los Ángeles", zip_code="90001")
+    publish("Taller en línea", zip_code="")  # nowhere: never within a radius
+
+    assert found(zip="60623", radius=10, sort="nearest") == [
+        "Taller en La Villita",
+        "Taller en West Lawn",
+        "Taller en el Loop",
+    ]
+    assert found(q="taller", zip="60623", radius=20, sort="nearest")[-1] == "Taller en Elk Grove"
+    assert len(found(q="taller")) == 6
+
+
+def test_a_type_filters_on_its_own_columns(publish):
+    publish("Taller de derechos laborales", topic="legal")
+    publish("Taller de cocina", topic="food")
+
+    entries = entries_search(SearchableWorkshopEntry.objects.all(), SearchFilters.build(q="taller"))
+    assert [entry.workshop.title for entry in entries.filter(topic="legal")] == [
+        "Taller de derechos laborales"
+    ]
+
+
+def test_reindex_rebuilds_the_entries_of_every_type(publish):
+    job = JobFactory(title_es="Cocinero de línea")
+    workshop = publish("Taller de cocina")
+    withdrawn = publish("Taller retirado")
+    # Entries lost, and one left behind by an item unpublished outside the workflow.
+    JobSearchEntry.objects.all().delete()
+    SearchableWorkshopEntry.objects.exclude(pk=withdrawn.pk).delete()
+    SearchableWorkshop.objects.filter(pk=withdrawn.pk).update(status=PublicationStatus.ARCHIVED)
+
+    out = StringIO()
+    call_command("reindex", stdout=out)
+
+    assert list(JobSearchEntry.objects.values_list("pk", flat=True)) == [job.pk]
+    assert list(SearchableWorkshopEntry.objects.values_list("pk", flat=True)) == [workshop.pk]
+    assert found(q="cocina") == ["Taller de cocina"]
+    assert "jobs.job: 1 entries" in out.getvalue()
+    assert "testapp.searchableworkshop: 1 entries" in out.getvalue()
+
+
+@pytest.mark.postgres
+def test_postgresql_searches_the_type_through_its_gin_index(publish):
+    publish("Taller de cocina")
+    entries = entries_search(SearchableWorkshopEntry.objects.all(), SearchFilters.build(q="cocina"))
+
+    assert '"testapp_searchableworkshopentry"."search_vector" @@ to_tsquery' in str(entries.query)
+    assert entries.count() == 1
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes "
+            "WHERE indexname = 'testapp_searchableworkshopentry_search_vector'"
+        )
+        assert "USING gin (search_vector)" in cursor.fetchone()[0]
