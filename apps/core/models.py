@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +44,7 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
     REJECTED = "rejected", _("Rejected")
     EXPIRED = "expired", _("Expired")
+    TAKEN_DOWN = "taken_down", _("Taken down by staff")
     ARCHIVED = "archived", _("Archived")
 
 
@@ -92,9 +94,22 @@ class Publishable(models.Model):
     def is_editable_by_partner(self) -> bool:
         return self.status in PARTNER_EDITABLE
 
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == PublicationStatus.REJECTED
+
     def get_manage_url(self) -> str:
-        """The page where its organization's members and staff follow and edit it."""
-        raise NotImplementedError
+        """The page where its organization's members and staff follow and edit it: core's
+        generic manage page unless the type has its own."""
+        from apps.core.review import publishable_types
+
+        kind = publishable_types.key_of(type(self))
+        return reverse("core:manage", kwargs={"kind": kind, "pk": self.pk})
+
+    def has_open_reports(self) -> bool:
+        """Whether people reported it and staff have not handled that yet: renewing waits
+        for them. Types that take reports answer from them."""
+        return False
 
     def publication_changed(self) -> None:
         """Called by the publication workflow after each state change, inside its

@@ -9,8 +9,11 @@ class JobsConfig(AppConfig):
 
     def ready(self):
         from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
+        from apps.core.review import PublishableType, publishable_types
+        from apps.core.services import audit_actions
         from apps.jobs.digest import NewJobs
         from apps.jobs.emails import expiry_warning, job_alert
+        from apps.jobs.models import Job
         from apps.jobs.summary import JobsToCurate
         from apps.notifications.registry import (
             EmailTopic,
@@ -47,3 +50,13 @@ class JobsConfig(AppConfig):
         )
         digest_sections.register("jobs", NewJobs)
         summary_sections.register("jobs", JobsToCurate)
+        publishable_types.register(
+            "jobs",
+            PublishableType(
+                Job, _("Jobs waiting for review"), manage_template="jobs/job_manage.html",
+                edit_url_name="jobs:edit", renew_url_name="jobs:renew",
+                queue_url_name="jobs:review_queue",
+            ),
+        )  # fmt: skip
+        audit_actions.register("report", _("Reported by a visitor"))
+        audit_actions.register("handle report", _("Report handled"))

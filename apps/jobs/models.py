@@ -174,6 +174,9 @@ class Job(Publishable):
     def authorization_explanation(self) -> str:
         return WORK_AUTHORIZATION_EXPLANATIONS[self.work_authorization]
 
+    def has_open_reports(self) -> bool:
+        return self.reports.filter(resolved_at=None).exists()
+
     def publication_changed(self) -> None:
         """Called by the publication workflow after a state change, in its transaction."""
         from apps.jobs.services import job_index

@@ -7,10 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.core.models import PublicationStatus, default_expiry
+from apps.core.models import PublicationStatus
 from apps.core.roles import is_curator
 from apps.core.search import document
-from apps.core.services import InvalidTransition, audit_record, may_act_for, publication_expire
+from apps.core.services import audit_record, may_act_for, publication_expire, publication_renew
 from apps.core.us import locate_zip
 from apps.jobs.models import (
     HOURS_PER_UNIT,
@@ -140,24 +140,14 @@ def job_report_resolve(*, actor: User, report: JobReport, note: str = "") -> Job
 
 
 def job_renew(*, actor: User, job: Job, changed: bool) -> Job:
-    """Keep a published or expired job listed for another period. Unchanged, it goes back up
-    at once; changed, it goes back through review first."""
-    if not may_act_for(actor, job):
-        raise PermissionDenied
-    if job.status not in (PublicationStatus.PUBLISHED, PublicationStatus.EXPIRED):
-        raise InvalidTransition(f"cannot renew a job that is {job.status}")
+    """Keep a job listed for another period (apps.core.services.publication_renew says
+    when). Unchanged, it goes back up at once; changed, its changes are saved and it goes
+    back through review first."""
     with transaction.atomic():
-        job.expires_on = default_expiry()
+        publication_renew(actor=actor, item=job, changed=changed)
         if changed:
-            job.status = PublicationStatus.PENDING
-            job.submitted_at = timezone.now()
-            job.review_note = ""
-        else:
-            job.status = PublicationStatus.PUBLISHED
-        job.save()
-        job_index(job)
-        action = "renew with changes" if changed else "renew"
-        audit_record(actor=actor, subject=job, action=action)
+            job.save()
+            job_index(job)
     return job
 
 

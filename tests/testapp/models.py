@@ -33,3 +33,13 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Workshop(Publishable):
+    """A publishable type that only declares itself (apps.py): submission, review, audit,
+    status emails and a queue all come from core."""
+
+    title = models.CharField(max_length=200)
+
+    def __str__(self) -> str:
+        return self.title
