@@ -11,11 +11,11 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
 from apps.core.mixins import CuratorRequiredMixin, ForgivingPaginationMixin
 from apps.core.models import AuditEntry, Publishable
@@ -27,6 +27,7 @@ from apps.core.services import (
     allowed_transitions,
     may_review,
     publication_transition,
+    publishable_save,
 )
 
 PAGE_SIZE = 20
@@ -38,11 +39,13 @@ class PublishableType:
 
     model: type[Publishable]
     queue_title: str | Promise  # e.g. "Jobs waiting for review"
+    # What its organization's members fill in, on core's create and edit pages.
+    form_class: type[forms.ModelForm] | None = None
     # Shows the item on its manage page; gets `item`.
     preview_template: str = "core/includes/preview.html"
     manage_template: str = "core/manage.html"
     may_review: Callable = is_curator
-    # The type's own pages for editing and for renewing with changes, taking the pk.
+    # The type's own pages for editing (else core's) and for renewing with changes, by pk.
     edit_url_name: str = ""
     renew_url_name: str = ""
     # Its own queue page (kept for bookmarks), else core's generic one.
@@ -59,6 +62,12 @@ class PublishableTypes(Registry[PublishableType]):
     def of(self, model: type) -> PublishableType | None:
         key = self.key_of(model)
         return self[key] if key else None
+
+    def edit_url(self, key: str, item) -> str:
+        name = self[key].edit_url_name
+        if name:
+            return reverse(name, kwargs={"pk": item.pk})
+        return reverse("core:edit", kwargs={"kind": key, "pk": item.pk})
 
     def queue_url(self, key: str) -> str:
         entry = self[key]
@@ -154,8 +163,12 @@ class ManageView(PublishableTypeMixin, LoginRequiredMixin, DetailView):
             kind=kind,
             buttons=buttons,
             show_note=any(t.action != "submit" for t in buttons) and reviewer,
-            edit_url=_url(kind.edit_url_name, item) if can_edit else "",
-            renew_url=_url(kind.renew_url_name, item) if "renew with changes" in allowed else "",
+            edit_url=publishable_types.edit_url(self.kind_key, item) if can_edit else "",
+            renew_url=(
+                reverse(kind.renew_url_name, kwargs={"pk": item.pk})
+                if kind.renew_url_name and "renew with changes" in allowed
+                else ""
+            ),
             review_form=kwargs.pop("review_form", None) or ReviewForm(),
             history=history_of(item) if reviewer else None,
             history_table=HISTORY_TABLE,
@@ -180,11 +193,51 @@ class ManageView(PublishableTypeMixin, LoginRequiredMixin, DetailView):
         return HttpResponseRedirect(item.get_manage_url())
 
 
-def _url(name: str, item) -> str:
-    try:
-        return reverse(name, kwargs={"pk": item.pk}) if name else ""
-    except NoReverseMatch:
-        return ""
+class PublishableFormView(PublishableTypeMixin, LoginRequiredMixin):
+    """Writing a draft and editing it, with the type's form: members write for their own
+    organizations only; reviewers for any."""
+
+    template_name = "core/publishable_form.html"
+
+    def get_form_class(self):
+        form_class = self.get_kind().form_class
+        if form_class is None:  # the type has its own pages instead
+            raise Http404
+        return form_class
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        field = form.fields.get("organization")
+        user = self.request.user
+        if field is not None and not is_curator(user):
+            field.queryset = field.queryset.filter(
+                pk__in=self.get_kind().model.objects.member_organizations(user)
+            )
+        return form
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kind=self.get_kind(), **kwargs)
+
+    def form_valid(self, form):
+        creating = form.instance.pk is None
+        item = publishable_save(actor=self.request.user, item=form.instance)
+        if creating:
+            messages.success(
+                self.request, _("Saved as a draft. Check how it looks, then send it for review.")
+            )
+        else:
+            messages.success(self.request, _("Your changes are saved."))
+        return HttpResponseRedirect(item.get_manage_url())
+
+
+class PublishableCreateView(PublishableFormView, CreateView):
+    def get_queryset(self):
+        return self.get_kind().model.objects.none()
+
+
+class PublishableUpdateView(PublishableFormView, UpdateView):
+    def get_queryset(self):
+        return self.get_kind().model.objects.editable_by(self.request.user)
 
 
 def history_of(item):

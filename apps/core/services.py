@@ -113,6 +113,25 @@ def may_review(user: User, item: Publishable) -> bool:
     return (kind.may_review if kind else is_curator)(user)
 
 
+def publishable_save(*, actor: User, item: Publishable) -> Publishable:
+    """Write a new draft, or save edits. Members of its organization write drafts and fix
+    rejected items; reviewers edit anything."""
+    creating = item.pk is None
+    if creating:
+        allowed = may_act_for(actor, item)
+    else:
+        allowed = type(item).objects.editable_by(actor).filter(pk=item.pk).exists()
+    if not allowed:
+        raise PermissionDenied
+    with transaction.atomic():
+        if creating:
+            item.created_by = actor
+        item.save()
+        item.publication_changed()
+        audit_record(actor=actor, subject=item, action="create" if creating else "edit")
+    return item
+
+
 def check_can_transition(*, actor: User | None, item: Publishable, action: str) -> Transition:
     transition = TRANSITIONS[action]
     if actor is None:

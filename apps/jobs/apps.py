@@ -13,6 +13,7 @@ class JobsConfig(AppConfig):
         from apps.core.services import audit_actions
         from apps.jobs.digest import NewJobs
         from apps.jobs.emails import expiry_warning, job_alert
+        from apps.jobs.forms import JobForm
         from apps.jobs.models import Job
         from apps.jobs.summary import JobsToCurate
         from apps.notifications.registry import (
@@ -53,7 +54,8 @@ class JobsConfig(AppConfig):
         publishable_types.register(
             "jobs",
             PublishableType(
-                Job, _("Jobs waiting for review"), manage_template="jobs/job_manage.html",
+                Job, _("Jobs waiting for review"), JobForm,
+                manage_template="jobs/job_manage.html",
                 edit_url_name="jobs:edit", renew_url_name="jobs:renew",
                 queue_url_name="jobs:review_queue",
             ),

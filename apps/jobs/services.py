@@ -10,7 +10,12 @@ from apps.accounts.models import User
 from apps.core.models import PublicationStatus
 from apps.core.roles import is_curator
 from apps.core.search import document
-from apps.core.services import audit_record, may_act_for, publication_expire, publication_renew
+from apps.core.services import (
+    audit_record,
+    publication_expire,
+    publication_renew,
+    publishable_save,
+)
 from apps.core.us import locate_zip
 from apps.jobs.models import (
     HOURS_PER_UNIT,
@@ -65,26 +70,13 @@ def job_index(job: Job) -> None:
 
 def job_create(*, actor: User, job: Job) -> Job:
     """A partner (member of the job's organization) or a curator writes a new draft."""
-    if not may_act_for(actor, job):
-        raise PermissionDenied
-    with transaction.atomic():
-        job.created_by = actor
-        job.save()
-        job_index(job)
-        audit_record(actor=actor, subject=job, action="create")
-    return job
+    return publishable_save(actor=actor, item=job)
 
 
 def job_update(*, actor: User, job: Job) -> Job:
     """Save edits. Partners may edit only their organization's drafts and rejected jobs;
     curators may edit anything."""
-    if not Job.objects.editable_by(actor).filter(pk=job.pk).exists():
-        raise PermissionDenied
-    with transaction.atomic():
-        job.save()
-        job_index(job)
-        audit_record(actor=actor, subject=job, action="edit")
-    return job
+    return publishable_save(actor=actor, item=job)
 
 
 def job_save(*, user: User, job: Job) -> SavedJob:

@@ -25,7 +25,13 @@ from django.views.generic.detail import SingleObjectMixin
 
 from apps.core.emails import absolute_url
 from apps.core.mixins import CuratorRequiredMixin, ForgivingPaginationMixin
-from apps.core.review import ManageView, ReviewQueueView, Table
+from apps.core.review import (
+    ManageView,
+    PublishableCreateView,
+    PublishableUpdateView,
+    ReviewQueueView,
+    Table,
+)
 from apps.core.roles import is_curator
 from apps.core.services import RENEWAL_WINDOW_DAYS, InvalidTransition, allowed_transitions
 from apps.jobs.forms import JobFilterForm, JobForm, ReportForm, SavedSearchForm
@@ -42,13 +48,11 @@ from apps.jobs.services import (
     MAX_SAVED_SEARCHES,
     ReportLimitReached,
     TooManySavedSearches,
-    job_create,
     job_renew,
     job_report,
     job_report_resolve,
     job_save,
     job_unsave,
-    job_update,
     saved_search_create,
 )
 from apps.organizations.models import Organization
@@ -170,7 +174,9 @@ class JobFormMixin:
         }
 
 
-class JobCreateView(LoginRequiredMixin, JobFormMixin, CreateView):
+class JobCreateView(JobFormMixin, PublishableCreateView):
+    kind = "jobs"
+
     def get(self, request, *args, **kwargs):
         if not self.get_form_kwargs()["organizations"].exists():
             messages.info(
@@ -180,23 +186,9 @@ class JobCreateView(LoginRequiredMixin, JobFormMixin, CreateView):
             return HttpResponseRedirect(reverse("organizations:register"))
         return super().get(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        job = job_create(actor=self.request.user, job=form.instance)
-        messages.success(
-            self.request,
-            _("Saved as a draft. Check how it looks, then send it for review."),
-        )
-        return HttpResponseRedirect(job.get_manage_url())
 
-
-class JobUpdateView(LoginRequiredMixin, JobFormMixin, UpdateView):
-    def get_queryset(self):
-        return Job.objects.editable_by(self.request.user)
-
-    def form_valid(self, form):
-        job = job_update(actor=self.request.user, job=form.instance)
-        messages.success(self.request, _("Your changes are saved."))
-        return HttpResponseRedirect(job.get_manage_url())
+class JobUpdateView(JobFormMixin, PublishableUpdateView):
+    kind = "jobs"
 
 
 class JobManageView(ManageView):

@@ -32,6 +32,35 @@ def workshop(member):
     )
 
 
+def test_a_declared_type_is_written_and_edited_by_its_organization_only(client, member):
+    organization = member.memberships.get().organization
+    elsewhere = MembershipFactory().organization
+    client.force_login(member)
+
+    refused = client.post("/en/new/workshops/", {"organization": elsewhere.pk, "title": "X"})
+    assert "organization" in refused.context["form"].errors
+    kept = client.post("/en/new/workshops/", {"organization": organization.pk, "title": ""})
+    assert "title" in kept.context["form"].errors
+    response = client.post(
+        "/en/new/workshops/", {"organization": organization.pk, "title": "Taller"}
+    )
+
+    workshop = Workshop.objects.get()
+    assert response["Location"] == f"/en/manage/workshops/{workshop.pk}/"
+    assert (workshop.status, workshop.created_by) == (S.DRAFT, member)
+    edit = f"/en/manage/workshops/{workshop.pk}/edit/"
+    assert edit in client.get(response["Location"]).content.decode()
+    client.post(edit, {"organization": organization.pk, "title": "Taller de currículum"})
+    workshop.refresh_from_db()
+    assert workshop.title == "Taller de currículum"
+    assert [e.action for e in AuditEntry.objects.order_by("id")] == ["create", "edit"]
+
+    client.post(f"/en/manage/workshops/{workshop.pk}/", {"action": "submit"})
+    assert client.get(edit).status_code == 404  # not while in review
+    client.force_login(MembershipFactory().user)
+    assert client.post(edit, {"organization": elsewhere.pk, "title": "Mine"}).status_code == 404
+
+
 def buttons(response) -> list[str]:
     return re.findall(r'name="action" value="([^"]+)"', response.content.decode())
 

@@ -8,10 +8,15 @@ class TestAppConfig(AppConfig):
     label = "testapp"
 
     def ready(self):
+        from django.forms import modelform_factory
+
         from apps.core.review import PublishableType, publishable_types
         from apps.notifications.registry import email_kinds
         from tests.testapp.mail import meeting_reminder
         from tests.testapp.models import Workshop
 
         email_kinds.register("meeting_reminder", meeting_reminder)
-        publishable_types.register("workshops", PublishableType(Workshop, "Workshops to review"))
+        # A whole publishable type: its model (models.py) and this declaration.
+        form = modelform_factory(Workshop, fields=["organization", "title"])
+        kind = PublishableType(Workshop, "Workshops to review", form)
+        publishable_types.register("workshops", kind)
