@@ -22,6 +22,7 @@ from apps.core.models import AuditEntry, Publishable
 from apps.core.registry import Registry
 from apps.core.roles import is_curator
 from apps.core.services import (
+    REVIEWERS,
     TRANSITIONS,
     InvalidTransition,
     allowed_transitions,
@@ -162,7 +163,7 @@ class ManageView(PublishableTypeMixin, LoginRequiredMixin, DetailView):
         return super().get_context_data(
             kind=kind,
             buttons=buttons,
-            show_note=any(t.action != "submit" for t in buttons) and reviewer,
+            show_note=any(t.who == REVIEWERS for t in buttons),
             edit_url=publishable_types.edit_url(self.kind_key, item) if can_edit else "",
             renew_url=(
                 reverse(kind.renew_url_name, kwargs={"pk": item.pk})

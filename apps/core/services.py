@@ -135,7 +135,7 @@ def publishable_save(*, actor: User, item: Publishable) -> Publishable:
 def check_can_transition(*, actor: User | None, item: Publishable, action: str) -> Transition:
     transition = TRANSITIONS[action]
     if actor is None:
-        # Only the system's periodic tasks act without a person, and only they do.
+        # The system's periodic tasks act without a person, and only they expire by date.
         if transition.who != SYSTEM:
             raise PermissionDenied
     elif transition.who == SYSTEM:
@@ -188,7 +188,7 @@ def publication_transition(
             changes["review_note"] = note
             if locked.expires_on <= timezone.localdate():
                 changes["expires_on"] = default_expiry()
-        elif action == "reject":
+        elif action in ("reject", "take_down"):  # the organization sees why
             changes["review_note"] = note
         elif action == "renew":
             changes["expires_on"] = default_expiry()

@@ -127,16 +127,20 @@ def test_a_job_expired_by_date_is_renewed_by_its_organization_and_audited(client
     assert (entry.action, entry.actor) == ("renew", partner.user)
 
 
-def test_a_job_staff_took_down_stays_down(client, partner):
-    job = JobFactory(organization=partner.organization, **_as_submitted())
+def test_a_job_staff_took_down_stays_down(client, partner, django_capture_on_commit_callbacks):
+    job = JobFactory(organization=partner.organization, created_by=partner.user, **_as_submitted())
     client.force_login(CuratorFactory())
-    client.post(job.get_manage_url(), {"action": "take_down", "note": "Pide dinero."})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(job.get_manage_url(), {"action": "take_down", "note": "Pide dinero."})
     job.refresh_from_db()
     assert job.status == S.TAKEN_DOWN
     assert not JobSearchEntry.objects.filter(job=job).exists()
+    assert [m.subject for m in mail.outbox] == ["Retirado de Camino: Cocinero de línea"]
+    assert "Pide dinero." in mail.outbox[0].body
 
     client.force_login(partner.user)
     manage = client.get(job.get_manage_url())
+    assert "Pide dinero." in manage.content.decode()  # the organization sees why
     assert job.get_renew_url() not in manage.content.decode()
     assert 'value="renew"' not in manage.content.decode()
     refused = client.get(job.get_renew_url(), follow=True)
