@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.publishable import publishable_types
 from apps.core.querysets import PublishableQuerySet
 
 # How long a listing stays up after it is published, unless staff set another date.
@@ -101,8 +102,6 @@ class Publishable(models.Model):
     def get_manage_url(self) -> str:
         """The page where its organization's members and staff follow and edit it: core's
         generic manage page unless the type has its own."""
-        from apps.core.review import publishable_types
-
         kind = publishable_types.key_of(type(self))
         return reverse("core:manage", kwargs={"kind": kind, "pk": self.pk})
 

@@ -1,8 +1,7 @@
-"""The review workflow's pages, shared by every publishable type: the manage page (preview,
-status, history and the action buttons) and the staff review queues. A type plugs in by
-registering a PublishableType in `publishable_types` (in its AppConfig.ready)."""
+"""The publication workflow's pages, shared by every publishable type: writing and editing a
+draft, the manage page (preview, status, history and the action buttons) and the staff review
+queues. A type plugs in by registering a PublishableType (apps.core.publishable)."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
@@ -18,8 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
 from apps.core.mixins import CuratorRequiredMixin, ForgivingPaginationMixin
-from apps.core.models import AuditEntry, Publishable
-from apps.core.registry import Registry
+from apps.core.models import AuditEntry
+from apps.core.publishable import PublishableType, publishable_types
 from apps.core.roles import is_curator
 from apps.core.services import (
     REVIEWERS,
@@ -32,52 +31,6 @@ from apps.core.services import (
 )
 
 PAGE_SIZE = 20
-
-
-@dataclass(frozen=True)
-class PublishableType:
-    """What a publishable type declares to get the shared manage page and review queue."""
-
-    model: type[Publishable]
-    queue_title: str | Promise  # e.g. "Jobs waiting for review"
-    # What its organization's members fill in, on core's create and edit pages.
-    form_class: type[forms.ModelForm] | None = None
-    # Shows the item on its manage page; gets `item`.
-    preview_template: str = "core/includes/preview.html"
-    manage_template: str = "core/manage.html"
-    may_review: Callable = is_curator
-    # The type's own pages for editing (else core's) and for renewing with changes, by pk.
-    edit_url_name: str = ""
-    renew_url_name: str = ""
-    # Its own queue page (kept for bookmarks), else core's generic one.
-    queue_url_name: str = ""
-
-
-class PublishableTypes(Registry[PublishableType]):
-    def key_of(self, model: type) -> str | None:
-        for key, entry in self.items():
-            if entry.model is model:
-                return key
-        return None
-
-    def of(self, model: type) -> PublishableType | None:
-        key = self.key_of(model)
-        return self[key] if key else None
-
-    def edit_url(self, key: str, item) -> str:
-        name = self[key].edit_url_name
-        if name:
-            return reverse(name, kwargs={"pk": item.pk})
-        return reverse("core:edit", kwargs={"kind": key, "pk": item.pk})
-
-    def queue_url(self, key: str) -> str:
-        entry = self[key]
-        if entry.queue_url_name:
-            return reverse(entry.queue_url_name)
-        return reverse("core:review_queue", kwargs={"kind": key})
-
-
-publishable_types = PublishableTypes("publishable types")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import AuditEntry, PublicationStatus, Publishable, default_expiry
+from apps.core.publishable import publishable_types
 from apps.core.registry import Registry
 from apps.core.roles import is_curator
 
@@ -107,8 +108,6 @@ def may_act_for(user: User, item: Publishable) -> bool:
 
 def may_review(user: User, item: Publishable) -> bool:
     """Curators, unless the item's publishable type names its own reviewers."""
-    from apps.core.review import publishable_types
-
     kind = publishable_types.of(type(item))
     return (kind.may_review if kind else is_curator)(user)
 

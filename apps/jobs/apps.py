@@ -8,8 +8,8 @@ class JobsConfig(AppConfig):
     verbose_name = _("Jobs")
 
     def ready(self):
+        from apps.core.publishable import PublishableType, publishable_types
         from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
-        from apps.core.review import PublishableType, publishable_types
         from apps.core.services import audit_actions
         from apps.jobs.digest import NewJobs
         from apps.jobs.emails import expiry_warning, job_alert

@@ -10,7 +10,7 @@ class TestAppConfig(AppConfig):
     def ready(self):
         from django.forms import modelform_factory
 
-        from apps.core.review import PublishableType, publishable_types
+        from apps.core.publishable import PublishableType, publishable_types
         from apps.notifications.registry import email_kinds
         from tests.testapp.mail import meeting_reminder
         from tests.testapp.models import Workshop
