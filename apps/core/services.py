@@ -160,7 +160,9 @@ def renewal_window_end():
 def allowed_transitions(*, actor: User | None, item: Publishable) -> list[str]:
     """The actions this person may take on the item now, for the buttons to offer."""
     allowed = []
-    for action in TRANSITIONS:
+    for action, transition in TRANSITIONS.items():
+        if item.status not in transition.sources:
+            continue  # no need to ask who may
         try:
             check_can_transition(actor=actor, item=item, action=action)
         except (PermissionDenied, InvalidTransition):

@@ -38,6 +38,7 @@ def add_jobs(count: int, membership, curator) -> None:
         ("curator", "/es/jobs/review/"),
         ("curator", "/es/jobs/reports/"),
         ("curator", "/es/jobs/{job}/manage/"),
+        ("curator", "/es/review/"),
     ],
 )
 def test_pages_run_a_fixed_number_of_queries(client, who, url):
