@@ -185,8 +185,7 @@ class PublishableFormView(PublishableTypeMixin, LoginRequiredMixin):
 
 
 class PublishableCreateView(PublishableFormView, CreateView):
-    def get_queryset(self):
-        return self.get_kind().model.objects.none()
+    pass
 
 
 class PublishableUpdateView(PublishableFormView, UpdateView):

@@ -37,6 +37,8 @@ def test_a_declared_type_is_written_and_edited_by_its_organization_only(client, 
     elsewhere = MembershipFactory().organization
     client.force_login(member)
 
+    form = client.get("/en/new/workshops/").content.decode()
+    assert "New draft" in form and f'value="{elsewhere.pk}"' not in form
     refused = client.post("/en/new/workshops/", {"organization": elsewhere.pk, "title": "X"})
     assert "organization" in refused.context["form"].errors
     kept = client.post("/en/new/workshops/", {"organization": organization.pk, "title": ""})
