@@ -32,6 +32,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from apps.core.indexing import search_index
 from apps.core.models import AuditEntry, PublicationStatus, Publishable
 from apps.core.services import audit_record, publication_transition
 
@@ -167,4 +168,4 @@ def publishable_load(item: Publishable, *, reviewer, days_ago: float) -> None:
         object_id=item.pk,
     ).update(created_at=F("created_at") - shift)
     item.refresh_from_db()
-    item.publication_changed()
+    search_index(item)  # with the dates moved back

@@ -4,9 +4,11 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.publishable import publishable_types
 from apps.core.querysets import PublishableQuerySet
 
 # How long a listing stays up after it is published, unless staff set another date.
@@ -46,6 +48,7 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
     REJECTED = "rejected", _("Rejected")
     EXPIRED = "expired", _("Expired")
+    TAKEN_DOWN = "taken_down", _("Taken down by staff")
     ARCHIVED = "archived", _("Archived")
 
 
@@ -95,13 +98,20 @@ class Publishable(models.Model):
     def is_editable_by_partner(self) -> bool:
         return self.status in PARTNER_EDITABLE
 
-    def get_manage_url(self) -> str:
-        """The page where its organization's members and staff follow and edit it."""
-        raise NotImplementedError
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == PublicationStatus.REJECTED
 
-    def publication_changed(self) -> None:
-        """Called by the publication workflow after each state change, inside its
-        transaction, for data that follows the state (such as a search index)."""
+    def get_manage_url(self) -> str:
+        """The page where its organization's members and staff follow and edit it: core's
+        generic manage page unless the type has its own."""
+        kind = publishable_types.key_of(type(self))
+        return reverse("core:manage", kwargs={"kind": kind, "pk": self.pk})
+
+    def has_open_reports(self) -> bool:
+        """Whether people reported it and staff have not handled that yet: renewing waits
+        for them. Types that take reports answer from them."""
+        return False
 
 
 class SearchEntry(models.Model):

@@ -4,15 +4,17 @@ registered in `after_transition` (notifications queues the email to the submitte
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import TYPE_CHECKING
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.indexing import search_index
 from apps.core.models import AuditEntry, PublicationStatus, Publishable, default_expiry
+from apps.core.publishable import publishable_types
 from apps.core.registry import Registry
 from apps.core.roles import Person, is_curator
 
@@ -26,27 +28,52 @@ class InvalidTransition(Exception):
     """The item is not in a state this action applies to."""
 
 
+# Who may make a transition: the system's periodic tasks (no person), the item's reviewers
+# (curators unless its publishable type says otherwise), or its organization's members.
+SYSTEM, REVIEWERS, MEMBERS = "system", "reviewers", "members"
+
+# How close to its end date a listing that is still up may be renewed as it is: a renewal
+# moves the date far past this, so two renewals at once cannot both succeed.
+RENEWAL_WINDOW_DAYS = 7
+
+
 @dataclass(frozen=True)
 class Transition:
     action: str
     sources: frozenset[str]
     target: str
-    curators_only: bool
+    who: str
     notify_submitter: bool
-    label: "StrPromise"
+    label: "str | StrPromise"  # what happened, for messages and the history
+    button: "str | StrPromise" = ""  # offered as a button on the manage page when set
+    style: str = ""  # the button's modifier class
+    note_required: bool = False
+    # Refused while people's reports about the item are open (Publishable.has_open_reports).
+    refused_when_reported: bool = False
 
 
 TRANSITIONS = {
     t.action: t
     for t in [
-        Transition("submit", frozenset({S.DRAFT, S.REJECTED}), S.PENDING, False, False,
-                   _("Sent for review")),
-        Transition("publish", frozenset({S.DRAFT, S.PENDING, S.REJECTED, S.EXPIRED}), S.PUBLISHED,
-                   True, True, _("Published")),
-        Transition("reject", frozenset({S.PENDING}), S.REJECTED, True, True, _("Rejected")),
-        Transition("expire", frozenset({S.PUBLISHED}), S.EXPIRED, True, True, _("Expired")),
-        Transition("archive", frozenset(set(S.values) - {S.ARCHIVED}), S.ARCHIVED, True, False,
-                   _("Archived")),
+        Transition("submit", frozenset({S.DRAFT, S.REJECTED}), S.PENDING, MEMBERS, False,
+                   _("Sent for review"), _("Send for review")),
+        Transition("publish", frozenset({S.DRAFT, S.PENDING, S.REJECTED, S.EXPIRED, S.TAKEN_DOWN}),
+                   S.PUBLISHED, REVIEWERS, True, _("Published"), _("Publish")),
+        Transition("reject", frozenset({S.PENDING}), S.REJECTED, REVIEWERS, True, _("Rejected"),
+                   _("Reject with this note"), "danger", note_required=True),
+        # Only the expiry task expires (by date); staff take a listing down instead, and a
+        # takedown stays down: its organization cannot renew it.
+        Transition("expire", frozenset({S.PUBLISHED}), S.EXPIRED, SYSTEM, True, _("Expired")),
+        Transition("take_down", frozenset({S.PUBLISHED, S.EXPIRED}), S.TAKEN_DOWN, REVIEWERS,
+                   True, _("Taken down by staff"), _("Take down now"), "secondary"),
+        Transition("archive", frozenset(set(S.values) - {S.ARCHIVED}), S.ARCHIVED, REVIEWERS,
+                   False, _("Archived"), _("Archive"), "secondary"),
+        Transition("renew", frozenset({S.PUBLISHED, S.EXPIRED}), S.PUBLISHED, MEMBERS, False,
+                   _("Renewed"), _("Renew as it is"), "secondary", refused_when_reported=True),
+        # Renewing with changes needs the item's form, so it has no button here.
+        Transition("renew with changes", frozenset({S.PUBLISHED, S.EXPIRED}), S.PENDING,
+                   MEMBERS, False, _("Renewed with changes, sent for review"),
+                   refused_when_reported=True),
     ]
 }  # fmt: skip
 
@@ -54,6 +81,15 @@ TRANSITIONS = {
 # Called inside the transaction of every transition, after its audit entry is written, as
 # hook(item=, transition=, entry=). Apps register here what follows a change of state.
 after_transition: Registry[Callable[..., None]] = Registry("after_transition")
+
+
+# What each audit action means, for histories: {action: label}. Transitions are here
+# already; apps register the actions their own services write.
+audit_actions: Registry["str | StrPromise"] = Registry("audit actions")
+for _transition in TRANSITIONS.values():
+    audit_actions.register(_transition.action, _transition.label)
+audit_actions.register("create", _("Created"))
+audit_actions.register("edit", _("Edited"))
 
 
 def audit_record(*, actor: Person | None, subject: models.Model, action: str, note: str = ""):
@@ -72,26 +108,66 @@ def may_act_for(user: Person, item: Publishable) -> bool:
     )
 
 
+def may_review(user: Person, item: Publishable) -> bool:
+    """Curators, unless the item's publishable type names its own reviewers."""
+    kind = publishable_types.of(type(item))
+    return (kind.may_review if kind else is_curator)(user)
+
+
+P = TypeVar("P", bound=Publishable)
+
+
+def publishable_save(*, actor: Person, item: P) -> P:
+    """Write a new draft, or save edits. Members of its organization write drafts and fix
+    rejected items; reviewers edit anything."""
+    creating = item.pk is None
+    if creating:
+        allowed = may_act_for(actor, item)
+    else:
+        allowed = type(item).objects.editable_by(actor).filter(pk=item.pk).exists()
+    if not allowed:
+        raise PermissionDenied
+    with transaction.atomic():
+        if creating:
+            item.created_by_id = actor.pk
+        item.save()
+        search_index(item)
+        audit_record(actor=actor, subject=item, action="create" if creating else "edit")
+    return item
+
+
 def check_can_transition(*, actor: Person | None, item: Publishable, action: str) -> Transition:
     transition = TRANSITIONS[action]
     if actor is None:
-        # Only the system's periodic tasks act without a person, and only to expire.
-        if action != "expire":
+        # The system's periodic tasks act without a person, and only they expire by date.
+        if transition.who != SYSTEM:
             raise PermissionDenied
-    elif transition.curators_only:
-        if not is_curator(actor):
+    elif transition.who == SYSTEM:
+        raise PermissionDenied
+    elif transition.who == REVIEWERS:
+        if not may_review(actor, item):
             raise PermissionDenied
     elif not may_act_for(actor, item):
         raise PermissionDenied
     if item.status not in transition.sources:
         raise InvalidTransition(f"cannot {action} an item that is {item.status}")
+    if action == "renew" and item.status == S.PUBLISHED and item.expires_on > renewal_window_end():
+        raise InvalidTransition("listed for long enough: nothing to renew yet")
+    if transition.refused_when_reported and item.has_open_reports():
+        raise InvalidTransition(f"cannot {action} an item with open reports")
     return transition
+
+
+def renewal_window_end():
+    return timezone.localdate() + timedelta(days=RENEWAL_WINDOW_DAYS)
 
 
 def allowed_transitions(*, actor: Person | None, item: Publishable) -> list[str]:
     """The actions this person may take on the item now, for the buttons to offer."""
     allowed = []
-    for action in TRANSITIONS:
+    for action, transition in TRANSITIONS.items():
+        if item.status not in transition.sources:
+            continue  # no need to ask who may
         try:
             check_can_transition(actor=actor, item=item, action=action)
         except (PermissionDenied, InvalidTransition):
@@ -118,12 +194,15 @@ def publication_transition(
             changes["review_note"] = note
             if locked.expires_on <= timezone.localdate():
                 changes["expires_on"] = default_expiry()
-        elif action == "reject":
+        elif action in ("reject", "take_down"):  # the organization sees why
             changes["review_note"] = note
+        elif action == "renew":
+            changes["expires_on"] = default_expiry()
+        elif action == "renew with changes":
+            changes.update(expires_on=default_expiry(), submitted_at=now, review_note="")
         type(item).objects.filter(pk=item.pk).update(**changes)
         for field, value in changes.items():
             setattr(item, field, value)
-        item.publication_changed()
         entry = audit_record(actor=actor, subject=item, action=action, note=note)
         for hook in after_transition:
             hook(item=item, transition=transition, entry=entry)
@@ -146,5 +225,17 @@ def publication_expire(*, actor: Person | None, item: Publishable) -> AuditEntry
     return publication_transition(actor=actor, item=item, action="expire")
 
 
+def publication_take_down(*, actor: Person, item: Publishable, note: str = "") -> AuditEntry:
+    return publication_transition(actor=actor, item=item, action="take_down", note=note)
+
+
 def publication_archive(*, actor: Person, item: Publishable, note: str = "") -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="archive", note=note)
+
+
+def publication_renew(*, actor: Person, item: Publishable, changed: bool = False) -> AuditEntry:
+    """Keep a listing up for another period. Its organization may renew only what expired by
+    date (or is about to), never a takedown nor while reports are open; changed, it goes
+    back through review first."""
+    action = "renew with changes" if changed else "renew"
+    return publication_transition(actor=actor, item=item, action=action)

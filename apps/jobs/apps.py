@@ -10,10 +10,12 @@ class JobsConfig(AppConfig):
     def ready(self):
         from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.personal_data import declare
+        from apps.core.publishable import PublishableType, publishable_types
         from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
+        from apps.core.services import audit_actions
         from apps.jobs.digest import NewJobs
         from apps.jobs.emails import expiry_warning, job_alert
-        from apps.jobs.models import JobSearchEntry
+        from apps.jobs.models import Job, JobSearchEntry
         from apps.jobs.personal_data import ENTRIES
         from apps.jobs.summary import JobsToCurate
         from apps.notifications.registry import (
@@ -64,3 +66,14 @@ class JobsConfig(AppConfig):
         summary_sections.register("jobs", JobsToCurate)
 
         declare(*ENTRIES)
+        publishable_types.register(
+            "jobs",
+            PublishableType(
+                Job, _("Jobs waiting for review"),
+                manage_template="jobs/job_manage.html",
+                edit_url_name="jobs:edit", renew_url_name="jobs:renew",
+                queue_url_name="jobs:review_queue",
+            ),
+        )  # fmt: skip
+        audit_actions.register("report", _("Reported by a visitor"))
+        audit_actions.register("handle report", _("Report handled"))

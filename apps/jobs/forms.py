@@ -5,7 +5,6 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.services import TRANSITIONS
 from apps.core.us import locate_zip
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import (
@@ -184,21 +183,6 @@ class JobForm(forms.ModelForm):
             )
         if data.get("expires_on"):  # staff only; not a Meta field, so set it here
             self.instance.expires_on = data["expires_on"]
-        return data
-
-
-class ReviewForm(forms.Form):
-    action = forms.ChoiceField(choices=[(action, action) for action in TRANSITIONS])
-    note = forms.CharField(
-        label=_("Note for the organization"), required=False, max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
-
-    def clean(self):
-        super().clean()
-        data = self.cleaned_data
-        if data.get("action") == "reject" and not data.get("note"):
-            self.add_error("note", _("Say what needs to change, so the organization can fix it."))
         return data
 
 

@@ -182,6 +182,9 @@ class Job(Publishable):
     def authorization_explanation(self) -> "StrPromise":
         return WORK_AUTHORIZATION_EXPLANATIONS[self.work_authorization]
 
+    def has_open_reports(self) -> bool:
+        return self.reports.filter(resolved_at=None).exists()
+
     @property
     def posted_on(self):
         return timezone.localtime(self.published_at).date() if self.published_at else None

@@ -8,9 +8,14 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.core.indexing import search_index
-from apps.core.models import PublicationStatus, default_expiry
+from apps.core.models import PublicationStatus
 from apps.core.roles import is_curator
-from apps.core.services import InvalidTransition, audit_record, may_act_for, publication_expire
+from apps.core.services import (
+    audit_record,
+    publication_expire,
+    publication_renew,
+    publishable_save,
+)
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import Job, JobReport, SavedJob, SavedSearch
 from apps.jobs.selectors import jobs_search
@@ -19,26 +24,13 @@ from apps.notifications.services import Outgoing, deliveries_queue, wanting
 
 def job_create(*, actor: User, job: Job) -> Job:
     """A partner (member of the job's organization) or a curator writes a new draft."""
-    if not may_act_for(actor, job):
-        raise PermissionDenied
-    with transaction.atomic():
-        job.created_by = actor
-        job.save()
-        search_index(job)
-        audit_record(actor=actor, subject=job, action="create")
-    return job
+    return publishable_save(actor=actor, item=job)
 
 
 def job_update(*, actor: User, job: Job) -> Job:
     """Save edits. Partners may edit only their organization's drafts and rejected jobs;
     curators may edit anything."""
-    if not Job.objects.editable_by(actor).filter(pk=job.pk).exists():
-        raise PermissionDenied
-    with transaction.atomic():
-        job.save()
-        search_index(job)
-        audit_record(actor=actor, subject=job, action="edit")
-    return job
+    return publishable_save(actor=actor, item=job)
 
 
 def job_save(*, user: User, job: Job) -> SavedJob:
@@ -96,24 +88,14 @@ def job_report_resolve(*, actor: User, report: JobReport, note: str = "") -> Job
 
 
 def job_renew(*, actor: User, job: Job, changed: bool) -> Job:
-    """Keep a published or expired job listed for another period. Unchanged, it goes back up
-    at once; changed, it goes back through review first."""
-    if not may_act_for(actor, job):
-        raise PermissionDenied
-    if job.status not in (PublicationStatus.PUBLISHED, PublicationStatus.EXPIRED):
-        raise InvalidTransition(f"cannot renew a job that is {job.status}")
+    """Keep a job listed for another period (apps.core.services.publication_renew says
+    when). Unchanged, it goes back up at once; changed, its changes are saved and it goes
+    back through review first."""
     with transaction.atomic():
-        job.expires_on = default_expiry()
+        publication_renew(actor=actor, item=job, changed=changed)
         if changed:
-            job.status = PublicationStatus.PENDING
-            job.submitted_at = timezone.now()
-            job.review_note = ""
-        else:
-            job.status = PublicationStatus.PUBLISHED
-        job.save()
-        search_index(job)
-        action = "renew with changes" if changed else "renew"
-        audit_record(actor=actor, subject=job, action=action)
+            job.save()
+            search_index(job)
     return job
 
 

@@ -1,18 +1,18 @@
 import hmac
 import json
+from typing import cast
 
 from allauth.core.internal.ratelimit import get_ip as rate_limited_address
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import (
     CreateView,
@@ -26,17 +26,19 @@ from django.views.generic.detail import SingleObjectMixin
 from django.views.generic.edit import ModelFormMixin
 
 from apps.accounts.http import AuthenticatedHttpRequest
+from apps.accounts.models import User
 from apps.core.emails import absolute_url
-from apps.core.mixins import CuratorRequiredMixin
-from apps.core.models import AuditEntry, PublicationStatus
-from apps.core.roles import is_curator
-from apps.core.services import (
-    TRANSITIONS,
-    InvalidTransition,
-    allowed_transitions,
-    publication_transition,
+from apps.core.mixins import CuratorRequiredMixin, ForgivingPaginationMixin
+from apps.core.review import (
+    ManageView,
+    PublishableCreateView,
+    PublishableUpdateView,
+    ReviewQueueView,
+    Table,
 )
-from apps.jobs.forms import JobFilterForm, JobForm, ReportForm, ReviewForm, SavedSearchForm
+from apps.core.roles import is_curator
+from apps.core.services import RENEWAL_WINDOW_DAYS, InvalidTransition, allowed_transitions
+from apps.jobs.forms import JobFilterForm, JobForm, ReportForm, SavedSearchForm
 from apps.jobs.models import (
     WORK_AUTHORIZATION_EXPLANATIONS,
     Job,
@@ -50,13 +52,11 @@ from apps.jobs.services import (
     MAX_SAVED_SEARCHES,
     ReportLimitReached,
     TooManySavedSearches,
-    job_create,
     job_renew,
     job_report,
     job_report_resolve,
     job_save,
     job_unsave,
-    job_update,
     saved_search_create,
 )
 from apps.organizations.models import Organization
@@ -65,7 +65,7 @@ from apps.organizations.selectors import member_organization_ids, organizations_
 PAGE_SIZE = 20
 
 
-class JobListView(ListView):
+class JobListView(ForgivingPaginationMixin, ListView):
     template_name = "jobs/job_list.html"
     context_object_name = "jobs"
     paginate_by = PAGE_SIZE
@@ -77,20 +77,6 @@ class JobListView(ListView):
 
     def get_queryset(self):
         return jobs_search(self.filters)
-
-    def paginate_queryset(self, queryset, page_size):
-        """Like ListView's, but a page number that is not a number or is past the end shows
-        the nearest page with a message, instead of a 404."""
-        paginator = Paginator(queryset, page_size)
-        asked = self.request.GET.get("page", "1")
-        page = paginator.get_page(asked)
-        if asked != "1" and str(page.number) != asked:
-            messages.info(
-                self.request,
-                _("There is no page %(asked)s of these results; showing page %(page)s.")
-                % {"asked": asked[:12], "page": page.number},
-            )
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, filters=self.filters, **kwargs)
@@ -175,13 +161,12 @@ def job_posting_json_ld(job: Job) -> str:
 class JobFormMixin(ModelFormMixin):
     """Shared by creating and editing: the organizations the person may post for."""
 
-    request: AuthenticatedHttpRequest
-
+    request: HttpRequest
     form_class = JobForm
     template_name: str | None = "jobs/job_form.html"
 
     def get_form_kwargs(self):
-        user = self.request.user
+        user = cast(User, self.request.user)  # the views require signing in
         organizations = (
             Organization.objects.filter(status=Organization.Status.ACTIVE)
             if is_curator(user)
@@ -194,8 +179,8 @@ class JobFormMixin(ModelFormMixin):
         }
 
 
-class JobCreateView(LoginRequiredMixin, JobFormMixin, CreateView):
-    request: AuthenticatedHttpRequest
+class JobCreateView(JobFormMixin, PublishableCreateView):
+    kind = "jobs"
 
     def get(self, request, *args, **kwargs):
         if not self.get_form_kwargs()["organizations"].exists():
@@ -206,67 +191,13 @@ class JobCreateView(LoginRequiredMixin, JobFormMixin, CreateView):
             return HttpResponseRedirect(reverse("organizations:register"))
         return super().get(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        job = job_create(actor=self.request.user, job=form.instance)
-        messages.success(
-            self.request,
-            _("Saved as a draft. Check how it looks, then send it for review."),
-        )
-        return HttpResponseRedirect(job.get_manage_url())
+
+class JobUpdateView(JobFormMixin, PublishableUpdateView):
+    kind = "jobs"
 
 
-class JobUpdateView(LoginRequiredMixin, JobFormMixin, UpdateView):
-    request: AuthenticatedHttpRequest
-
-    def get_queryset(self):
-        return Job.objects.editable_by(self.request.user)
-
-    def form_valid(self, form):
-        job = job_update(actor=self.request.user, job=form.instance)
-        messages.success(self.request, _("Your changes are saved."))
-        return HttpResponseRedirect(job.get_manage_url())
-
-
-class JobManageView(LoginRequiredMixin, DetailView):
-    """The preview and status of a job for its organization and staff, with what each may do
-    next: edit, send for review, publish or reject with a note."""
-
-    request: AuthenticatedHttpRequest
-
-    template_name = "jobs/job_manage.html"
-    context_object_name = "job"
-
-    def get_queryset(self):
-        return Job.objects.managed_by(self.request.user).select_related("organization")
-
-    def get_context_data(self, **kwargs):
-        job = self.object
-        user = self.request.user
-        actions = allowed_transitions(actor=user, item=job)
-        history = AuditEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Job), object_id=job.pk
-        ).select_related("actor")
-        return super().get_context_data(
-            actions=actions,
-            can_edit=Job.objects.editable_by(user).filter(pk=job.pk).exists(),
-            review_form=kwargs.pop("review_form", None) or ReviewForm(),
-            history=history if is_curator(user) else None,
-            **kwargs,
-        )
-
-    def post(self, request, *args, **kwargs):
-        self.object = job = self.get_object()
-        form = ReviewForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(review_form=form))
-        action, note = form.cleaned_data["action"], form.cleaned_data["note"]
-        try:
-            publication_transition(actor=request.user, item=job, action=action, note=note)
-        except InvalidTransition:
-            messages.error(request, _("That is no longer possible: the job has changed status."))
-        else:
-            messages.success(request, TRANSITIONS[action].label)
-        return HttpResponseRedirect(job.get_manage_url())
+class JobManageView(ManageView):
+    kind = "jobs"
 
 
 class MyJobsView(LoginRequiredMixin, ListView):
@@ -277,6 +208,17 @@ class MyJobsView(LoginRequiredMixin, ListView):
     template_name = "jobs/job_mine.html"
     context_object_name = "jobs"
     paginate_by = PAGE_SIZE
+    extra_context = {
+        "table": Table(
+            caption=gettext_lazy("My job posts"),
+            headers=(
+                gettext_lazy("Job"), gettext_lazy("Organization"), gettext_lazy("Status"),
+                gettext_lazy("Note from our staff"),
+            ),
+            row_template="jobs/includes/mine_row.html",
+            empty=gettext_lazy("You have not posted any jobs yet."),
+        )
+    }  # fmt: skip
 
     def get_queryset(self):
         return (
@@ -286,13 +228,10 @@ class MyJobsView(LoginRequiredMixin, ListView):
         )
 
 
-class ReviewQueueView(CuratorRequiredMixin, ListView):
+class JobReviewQueueView(ReviewQueueView):
+    kind = "jobs"
     template_name = "jobs/review_queue.html"
     context_object_name = "jobs"
-    paginate_by = PAGE_SIZE
-
-    def get_queryset(self):
-        return Job.objects.awaiting_review().select_related("organization", "created_by")
 
     def get_context_data(self, **kwargs):
         # Reports come first: a scam may be live right now.
@@ -398,6 +337,17 @@ class ReportsView(CuratorRequiredMixin, ListView):
     template_name = "jobs/reports.html"
     context_object_name = "reports"
     paginate_by = PAGE_SIZE
+    extra_context = {
+        "table": Table(
+            caption=gettext_lazy("Reports on listings"),
+            headers=(
+                gettext_lazy("When"), gettext_lazy("Job"), gettext_lazy("Reason"),
+                gettext_lazy("Details"), gettext_lazy("Status"),
+            ),
+            row_template="jobs/includes/report_row.html",
+            empty=gettext_lazy("No reports."),
+        )
+    }  # fmt: skip
 
     def get_queryset(self):
         return JobReport.objects.select_related("job", "reporter", "resolved_by").order_by(
@@ -412,21 +362,47 @@ class ReportsView(CuratorRequiredMixin, ListView):
 
 
 class JobRenewView(LoginRequiredMixin, JobFormMixin, UpdateView):
-    """Keep a published or expired job up: unchanged it is listed again at once; changed, it
-    goes back to review."""
+    """Keep a job up that expired by date or is about to: unchanged it is listed again at
+    once; changed, it goes back to review. A job staff took down, or with reports still
+    open, is not renewed."""
 
     request: AuthenticatedHttpRequest
 
     template_name = "jobs/job_renew.html"
 
     def get_queryset(self):
-        return Job.objects.managed_by(self.request.user).filter(
-            status__in=[PublicationStatus.PUBLISHED, PublicationStatus.EXPIRED]
-        )
+        return Job.objects.managed_by(self.request.user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            job = self.get_object()
+            allowed = allowed_transitions(actor=request.user, item=job)
+            if not {"renew", "renew with changes"} & set(allowed):
+                return self.refuse(job)
+        return super().dispatch(request, *args, **kwargs)
+
+    def refuse(self, job):
+        if job.has_open_reports():
+            messages.error(self.request, _("Our staff must look at the reports about it first."))
+        else:
+            messages.error(self.request, _("This job cannot be renewed in its current status."))
+        return HttpResponseRedirect(job.get_manage_url())
 
     def form_valid(self, form):
         changed = form.has_changed()
-        job = job_renew(actor=self.request.user, job=form.instance, changed=changed)
+        try:
+            job = job_renew(actor=self.request.user, job=form.instance, changed=changed)
+        except InvalidTransition:
+            job = Job.objects.get(pk=form.instance.pk)
+            if job.has_open_reports() or changed:
+                return self.refuse(job)
+            messages.info(
+                self.request,
+                _("It is listed until %(date)s: it can be renewed as it is in its last "
+                  "%(days)s days.")
+                % {"date": date_format(job.expires_on, "DATE_FORMAT"), "days": RENEWAL_WINDOW_DAYS},
+            )  # fmt: skip
+            return HttpResponseRedirect(job.get_manage_url())
         if changed:
             messages.success(self.request, _("Renewed. Our staff will review your changes first."))
         else:

@@ -9,6 +9,13 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self):
         from apps.core.personal_data import declare
+        from apps.core.services import audit_actions
         from apps.organizations.personal_data import ENTRIES
 
         declare(*ENTRIES)
+        # What this app's services write to the audit log, for histories.
+        audit_actions.register("request", _("Registration requested"))
+        audit_actions.register("approve", _("Registration approved"))
+        audit_actions.register("decline", _("Registration declined"))
+        audit_actions.register("verify", _("Verified by staff"))
+        audit_actions.register("add member", _("Member added"))

@@ -57,6 +57,7 @@ def world():
         "token": make_token(user_id=reporter.pk, topic="job_alerts"),
         "content_type_id": ContentType.objects.get_for_model(Job).pk,
         "app_label": "jobs",
+        "kind": "jobs",
         "key": "abc",
         "uidb36": "1",
     }

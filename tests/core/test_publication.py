@@ -12,7 +12,9 @@ from apps.core.services import (
     publication_expire,
     publication_publish,
     publication_reject,
+    publication_renew,
     publication_submit,
+    publication_take_down,
 )
 from tests.accounts.factories import CuratorFactory, StaffFactory, UserFactory
 from tests.organizations.factories import MembershipFactory, OrganizationFactory
@@ -185,3 +187,29 @@ def test_partners_edit_only_their_drafts_and_rejected_items(member, notice):
 
     assert list(Notice.objects.editable_by(member)) == [notice]
     assert set(Notice.objects.editable_by(CuratorFactory())) == {notice, published, other}
+
+
+def test_an_item_expired_by_date_is_renewed_by_its_organization_but_a_takedown_is_not(
+    member, notice
+):
+    curator = CuratorFactory()
+    taken_down = Notice.objects.create(title="Scam", organization=notice.organization)
+    for item in (notice, taken_down):
+        publication_publish(actor=curator, item=item)
+    publication_expire(actor=None, item=notice)
+    publication_take_down(actor=curator, item=taken_down, note="Asks for money.")
+
+    entry = publication_renew(actor=member, item=notice)
+    with pytest.raises(InvalidTransition):
+        publication_renew(actor=member, item=taken_down)
+    with pytest.raises(InvalidTransition):
+        publication_renew(actor=member, item=taken_down, changed=True)
+    with pytest.raises(PermissionDenied):
+        publication_expire(actor=curator, item=notice)  # staff take down instead
+
+    notice.refresh_from_db()
+    taken_down.refresh_from_db()
+    assert (notice.status, notice.expires_on) == (S.PUBLISHED, timezone.localdate() + timedelta(45))
+    assert (entry.action, entry.actor, entry.subject) == ("renew", member, notice)
+    assert (taken_down.status, taken_down.review_note) == (S.TAKEN_DOWN, "Asks for money.")
+    publication_publish(actor=curator, item=taken_down)  # staff may put it back up

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 
@@ -136,3 +138,30 @@ def test_staff_can_edit_anything_and_set_the_expiry(client):
     job.refresh_from_db()
     assert str(job.expires_on) == "2030-01-31"
     assert job.title_es == "Cocinero de línea"
+
+
+def _input(html: str, name: str) -> str:
+    return re.search(rf'<(?:input|select|textarea)[^>]*name="{name}"[^>]*>', html).group(0)
+
+
+def test_each_field_points_at_its_help_and_its_errors(client, partner):
+    data = {**SPANISH_ONLY, "organization": partner.organization.pk, "zip_code": "00000"}
+    html = client.post("/es/jobs/new/", data).content.decode()
+
+    zip_code = _input(html, "zip_code")
+    assert 'aria-describedby="id_zip_code_errors id_zip_code_helptext"' in zip_code
+    assert 'aria-invalid="true"' in zip_code
+    errors = re.search(r'<ul[^>]*id="id_zip_code_errors"[^>]*>(.*?)</ul>', html, re.S).group(1)
+    assert "No conocemos este código postal." in errors
+    assert re.search(r'id="id_zip_code_helptext"[^>]*>Necesario para', html)
+    assert 'aria-describedby="id_title_es_helptext"' in _input(html, "title_es")
+    assert "aria-describedby" not in _input(html, "city")  # neither help nor errors
+    assert 'value="Chicago"' in _input(html, "city")  # what was typed is kept
+
+
+def test_the_review_note_points_at_its_error(client):
+    job = JobFactory(status="pending")
+    client.force_login(CuratorFactory())
+    html = client.post(f"/es/jobs/{job.pk}/manage/", {"action": "reject"}).content.decode()
+    assert 'aria-describedby="id_note_errors"' in _input(html, "note")
+    assert re.search(r'id="id_note_errors"[^>]*>\s*<li>Diga qué hay que cambiar', html)

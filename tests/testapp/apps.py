@@ -10,8 +10,10 @@ class TestAppConfig(AppConfig):
     def ready(self):
         from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.personal_data import KEEP, PersonalData, declare
+        from apps.core.publishable import PublishableType, publishable_types
         from apps.notifications.registry import email_kinds
         from tests.testapp.mail import meeting_reminder
+        from tests.testapp.models import Workshop, WorkshopForm
         from tests.testapp.searchable import SearchableWorkshopEntry, workshop_columns
 
         email_kinds.register("meeting_reminder", meeting_reminder)
@@ -24,6 +26,10 @@ class TestAppConfig(AppConfig):
                 name="testapp_searchable_workshops", model="testapp.SearchableWorkshop",
                 title="Workshops", field="created_by", on_erase=KEEP,
             ),
+            PersonalData(
+                name="testapp_workshops", model="testapp.Workshop", title="Workshops",
+                field="created_by", on_erase=KEEP,
+            ),
         )  # fmt: skip
         search_type_register(
             SearchType(
@@ -34,3 +40,6 @@ class TestAppConfig(AppConfig):
                 location=ZipLocation("zip_code"),
             )
         )
+        # A whole publishable type: its model (models.py) and this declaration.
+        kind = PublishableType(Workshop, "Workshops to review", WorkshopForm)
+        publishable_types.register("workshops", kind)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.forms import modelform_factory
 
 from apps.core.models import Publishable
 
@@ -33,6 +34,19 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Workshop(Publishable):
+    """A publishable type that only declares itself (apps.py): submission, review, audit,
+    status emails and a queue all come from core."""
+
+    title = models.CharField(max_length=200)
+
+    def __str__(self) -> str:
+        return self.title
+
+
+WorkshopForm = modelform_factory(Workshop, fields=["organization", "title"])
 
 
 # The searchable type lives in its own module; imported here so that Django finds it.

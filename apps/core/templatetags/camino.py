@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext as _
 
 from apps.core.i18n import TranslatedText, translated
 from apps.core.personal_data import actor_name
@@ -32,3 +33,35 @@ def actor(user, deleted: bool = True, nobody: str = "") -> str:
     """{% actor entry.actor deleted=entry.actor_deleted nobody="Camino" %}: who did it, or
     "deleted account" (apps.core.personal_data.actor_name)."""
     return actor_name(user, deleted=deleted, nobody=nobody)
+
+
+@register.filter
+def action_label(entry) -> str:
+    """{{ entry|action_label }}: what an audit entry records, in the reader's language."""
+    from apps.core.services import audit_actions
+
+    return str(audit_actions.get(entry.action, entry.action))
+
+
+@register.filter
+def actor_label(entry) -> str:
+    """{{ entry|actor_label }}: who did it, as staff read it: name and email, or Camino
+    itself when no person acted (the periodic tasks)."""
+    actor = entry.actor
+    if actor is None:  # Camino itself, or a person who deleted their account since
+        return actor_name(None, deleted=entry.actor_deleted, nobody="Camino")
+    name = getattr(actor, "display_name", "")
+    return _("%(name)s (%(email)s)") % {"name": name, "email": actor.email} if name else actor.email
+
+
+@register.simple_tag
+def described_field(field):
+    """The field's widget, pointing with aria-describedby at its errors and help text (ids
+    written by includes/field.html), and marked invalid when it has errors."""
+    ids = [f"{field.auto_id}_errors"] if field.errors else []
+    if field.help_text:
+        ids.append(f"{field.auto_id}_helptext")
+    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
