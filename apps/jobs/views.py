@@ -2,13 +2,15 @@ import hmac
 import json
 
 from allauth.account.adapter import get_adapter as get_account_adapter
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -61,6 +63,15 @@ from apps.organizations.models import Organization
 from apps.organizations.selectors import member_organization_ids, organizations_of
 
 PAGE_SIZE = 20
+
+
+def posted_id(request, name: str) -> int:
+    """The id a button posted (the row to delete or handle). A value that is not an id is
+    an id of nothing: 404, as for a row that does not exist."""
+    try:
+        return forms.IntegerField(min_value=1).clean(request.POST.get(name))
+    except ValidationError:
+        raise Http404 from None
 
 
 class JobListView(ListView):
@@ -385,7 +396,7 @@ class ReportsView(CuratorRequiredMixin, ListView):
         )
 
     def post(self, request, *args, **kwargs):
-        report = get_object_or_404(JobReport, pk=request.POST.get("report"))
+        report = get_object_or_404(JobReport, pk=posted_id(request, "report"))
         job_report_resolve(actor=request.user, report=report)
         messages.success(request, _("Marked as handled."))
         return HttpResponseRedirect(reverse("jobs:reports"))
@@ -453,7 +464,7 @@ class SavedSearchListView(LoginRequiredMixin, ListView):
         return SavedSearch.objects.filter(user=self.request.user)
 
     def post(self, request, *args, **kwargs):
-        search = get_object_or_404(SavedSearch, pk=request.POST.get("search"), user=request.user)
+        search = get_object_or_404(SavedSearch, pk=posted_id(request, "search"), user=request.user)
         search.delete()
         messages.success(request, _("Search deleted: no more alerts for it."))
         return HttpResponseRedirect(reverse("jobs:searches"))
