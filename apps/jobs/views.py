@@ -124,7 +124,7 @@ class JobDetailView(DetailView):
             job_posting=job_posting_json_ld(self.object),
             is_saved=user.is_authenticated
             and SavedJob.objects.filter(user=user, job=self.object).exists(),
-            report_form=ReportForm(),
+            report_form=kwargs.pop("report_form", None) or ReportForm(),
             **kwargs,
         )
 
@@ -343,8 +343,13 @@ class JobReportView(SingleObjectMixin, FormView):
         return HttpResponseRedirect(self.object.get_absolute_url())
 
     def form_invalid(self, form):
-        messages.error(self.request, _("Choose what is wrong with the job to report it."))
-        return HttpResponseRedirect(self.object.get_absolute_url() + "#report")
+        """The job's page again, with the report form open and what was typed in it."""
+        if "reason" in form.errors:
+            messages.error(self.request, _("Choose what is wrong with the job to report it."))
+        else:
+            messages.error(self.request, _("Check the report form at the end of the page."))
+        page = JobDetailView(request=self.request, kwargs=self.kwargs, object=self.object)
+        return page.render_to_response(page.get_context_data(report_form=form))
 
 
 class JobSaveView(LoginRequiredMixin, SingleObjectMixin, View):

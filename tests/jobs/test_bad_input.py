@@ -88,3 +88,28 @@ def test_a_title_over_the_limit_is_refused(client, partner):
     response = post_job(client, partner, title_es="Cocinero " * 40)
     assert "title_es" in response.context["form"].errors
     assert not Job.objects.exists()
+
+
+def test_a_report_without_a_reason_keeps_what_was_written(client):
+    job = JobFactory()
+
+    response = client.post(f"/es/jobs/{job.pk}/report/", {"details": "Piden $200 por adelantado."})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Piden $200 por adelantado." in html
+    assert "Elija qué está mal" in html
+    assert '<details class="report" id="report" open>' in html
+    assert not JobReport.objects.exists()
+
+
+def test_a_report_with_too_long_details_is_explained_and_kept(client):
+    job = JobFactory()
+    details = "Piden dinero. " * 200
+
+    response = client.post(f"/es/jobs/{job.pk}/report/", {"reason": "scam", "details": details})
+
+    assert details.strip() in response.content.decode()
+    assert "details" in response.context["report_form"].errors
+    assert "Revise el formulario de denuncia al final de la página." in response.content.decode()
+    assert not JobReport.objects.exists()
