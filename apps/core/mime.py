@@ -1,11 +1,12 @@
 """Camino's emails as the bytes a mail server receives, written in one pass.
 
-Every email Camino sends has the same shape: a UTF-8 plain-text body with an HTML
+Almost every email Camino sends has the same shape: a UTF-8 plain-text body with an HTML
 alternative and a few headers. Python's general MIME writer, behind Django's
 EmailMessage.message(), re-encodes and re-folds every header and compiles a pattern to check
 each message's boundary; for a weekly digest to 100,000 people that cost more than writing
-the emails themselves. The result is the same standard message (tests/core/test_mime.py
-reads it back with Python's own parser)."""
+the emails themselves. An email of any other shape (Cc, attachments, ...) is written by
+Django's writer. The result is the same standard message (tests/core/test_mime.py reads both
+back with Python's own parser and compares them on random emails)."""
 
 import re
 import secrets
