@@ -8,7 +8,8 @@ from functools import cache
 from typing import TypeVar
 
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -60,15 +61,25 @@ def _reverse_in(language: str, name: str, args: tuple) -> str:
     return reverse(name, args=args)
 
 
-LINK = re.compile(r"https?://[^\s<>\"']+")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
+@cache
+def _own_links(base_url: str) -> re.Pattern:
+    """Links to Camino itself: the base URL, then a path or the end of the link (so that
+    "http://camino.example.evil.example" is not one)."""
+    return re.compile(rf"{re.escape(base_url)}(?:/[^\s<>\"']*)?(?![^\s<>\"'])")
+
+
 def text_to_html(text: str) -> str:
-    """An email's plain text as HTML: paragraphs at blank lines, line breaks kept, links
-    clickable. Camino's emails put each link on its own or after a colon, so one pattern
-    finds them (Django's urlize, made for any text, costs more than the whole email)."""
-    linked = LINK.sub(lambda link: f'<a href="{link[0]}">{link[0]}</a>', escape(text.strip()))
+    """An email's plain text as HTML: paragraphs at blank lines, line breaks kept, Camino's
+    own links clickable. Only those: the text holds what partners and seekers wrote (a job
+    title "http://evil.example" stays text). Camino's emails put each link on its own or
+    after a colon, so one pattern finds them (Django's urlize, made for any text, costs more
+    than the whole email)."""
+    linked = _own_links(settings.CAMINO_BASE_URL).sub(
+        lambda link: f'<a href="{link[0]}">{link[0]}</a>', escape(text.strip())
+    )
     return "\n".join(
         f"<p>{paragraph.replace(chr(10), '<br>' + chr(10))}</p>"
         for paragraph in PARAGRAPH_BREAK.split(linked)
@@ -93,5 +104,7 @@ def _shared_pieces(template: str, language: str, names: tuple[str, ...]) -> list
 
 
 def render_subject(template: str, context: dict) -> str:
-    """`<template>_subject.txt`, on one line."""
-    return " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    """`<template>_subject.txt`, on one line. A subject is text, not HTML: nothing in it is
+    escaped, so a title "Tom & Jerry's" reads so, not "Tom &amp; Jerry&#x27;s"."""
+    subject = get_template(f"{template}_subject.txt").template  # type: ignore[attr-defined]
+    return " ".join(subject.render(Context(context, autoescape=False)).split())

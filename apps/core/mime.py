@@ -1,11 +1,12 @@
 """Camino's emails as the bytes a mail server receives, written in one pass.
 
-Every email Camino sends has the same shape: a UTF-8 plain-text body with an HTML
+Almost every email Camino sends has the same shape: a UTF-8 plain-text body with an HTML
 alternative and a few headers. Python's general MIME writer, behind Django's
 EmailMessage.message(), re-encodes and re-folds every header and compiles a pattern to check
 each message's boundary; for a weekly digest to 100,000 people that cost more than writing
-the emails themselves. The result is the same standard message (tests/core/test_mime.py
-reads it back with Python's own parser)."""
+the emails themselves. An email of any other shape (Cc, attachments, ...) is written by
+Django's writer. The result is the same standard message (tests/core/test_mime.py reads both
+back with Python's own parser and compares them on random emails)."""
 
 import re
 import secrets
@@ -28,18 +29,30 @@ FOLD_AT = 78
 ENCODED_WORD_BYTES = 42
 # An address needing no rewriting (no display name, no non-ASCII characters).
 PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
+# The headers the one-pass writer writes besides its own (see render_email).
+ONE_PASS_HEADERS = {"list-unsubscribe", "list-unsubscribe-post"}
+# What mail programs take for the end of a line.
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+FOLD = re.compile(r"(?:\r\n|\r|\n)(?=[ \t])")
 
 
 class CaminoEmail(EmailMultiAlternatives):
-    """A plain-text email with one HTML alternative (see render_email)."""
+    """A plain-text email with one HTML alternative (see render_email), written in one pass.
+    Anything else an email may carry (Cc, Bcc, Reply-To, other headers, attachments such as
+    an event's .ics file, other alternatives) is written by Django's general writer."""
 
-    def __init__(self, *, subject: str, body: str, html: str, to: list[str], headers: dict,
-                 connection=None):  # fmt: skip
-        super().__init__(subject=subject, body=body, to=to, headers=headers,
-                         connection=connection)  # fmt: skip
-        self.attach_alternative(html, "text/html")
+    def __init__(self, *, subject: str, body: str, html: str | None = None, to: list[str],
+                 headers: dict | None = None, **kwargs):  # fmt: skip
+        # A subject is one line, whatever a title in it holds: a line break cannot start a
+        # header of its own.
+        super().__init__(subject=LINE_BREAKS.sub(" ", subject), body=body, to=to,
+                         headers=headers, **kwargs)  # fmt: skip
+        if html is not None:
+            self.attach_alternative(html, "text/html")
 
-    def message(self) -> "WrittenMessage":
+    def message(self):
+        if not self.written_in_one_pass():
+            return super().message()
         [(html, _mimetype)] = self.alternatives
         headers = [
             ("Subject", self.subject),
@@ -51,6 +64,17 @@ class CaminoEmail(EmailMultiAlternatives):
         ]
         # __init__ attached the HTML as text.
         return WrittenMessage(headers, str(self.body), cast(str, html))
+
+    def written_in_one_pass(self) -> bool:
+        """Whether this email has the shape the one-pass writer knows."""
+        return bool(
+            self.body  # Django leaves out an empty text part
+            and not (self.cc or self.bcc or self.reply_to or self.attachments)
+            and [mimetype for _content, mimetype in self.alternatives] == ["text/html"]
+            and self.content_subtype == "plain"
+            and (self.encoding or settings.DEFAULT_CHARSET).lower() == "utf-8"
+            and all(name.lower() in ONE_PASS_HEADERS for name in self.extra_headers)
+        )
 
 
 class WrittenMessage:
@@ -106,7 +130,8 @@ def _address(address: str) -> str:
 
 @lru_cache(maxsize=64)
 def _sanitized(address: str) -> str:
-    return sanitize_address(address, "utf-8")
+    # Unfolded (a long name comes back on several lines): _header folds the whole header.
+    return FOLD.sub("", sanitize_address(address, "utf-8"))
 
 
 def _header(name: str, value: str, linesep: str) -> str:
@@ -148,12 +173,11 @@ def _encoded_word(text: str) -> str:
 def _body(text: str, linesep: str) -> tuple[str, str]:
     """A part's transfer encoding and content: 8bit, or quoted-printable when a line is too
     long for a mail server to accept as it is."""
-    lines = text.splitlines()
+    lines = LINE_BREAKS.split(text)  # not splitlines(): form feeds and the like are text
     # A line of up to MAX_LINE / 4 characters cannot exceed MAX_LINE bytes: skip encoding it.
     if max(map(len, lines), default=0) > MAX_LINE // 4 and any(
         len(line.encode()) > MAX_LINE for line in lines
     ):
         # The encoder takes one character per byte: give it the UTF-8 bytes as Latin-1.
         return "quoted-printable", body_encode(text.encode().decode("latin-1"), eol=linesep)
-    content = linesep.join(lines)
-    return "8bit", content + linesep if text.endswith(("\n", "\r")) else content
+    return "8bit", linesep.join(lines)

@@ -13,10 +13,20 @@ from apps.jobs.selectors import jobs_for, jobs_search
 FEED_SIZE = 50
 
 
+class PlainTextAtom1Feed(Atom1Feed):
+    """Atom with summaries of type "text" (Django writes "html"): they hold what partners
+    wrote, which feed readers must show as written, not render."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class JobFeed(Feed):
     """The newest jobs of any search: the same filters as the list page, in the URL."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
 
     def get_object(self, request, *args, **kwargs):
         filters = JobFilterForm(request.GET).filters()

@@ -2,6 +2,7 @@ from typing import Any, cast
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -11,12 +12,20 @@ from apps.jobs.models import (
     Category,
     EmploymentType,
     Job,
+    PayUnit,
     ReportReason,
     SavedSearch,
     WorkAuthorization,
     WorkLanguage,
     Workplace,
 )
+from apps.jobs.templatetags.jobs import money
+
+# The highest pay a listing may state in each pay period: above it, a typo (or a lure).
+MAX_PAY = {
+    PayUnit.HOUR: 1_000, PayUnit.DAY: 10_000, PayUnit.WEEK: 50_000, PayUnit.MONTH: 200_000,
+    PayUnit.YEAR: 1_000_000, PayUnit.PIECE: 10_000,
+}  # fmt: skip
 
 
 class JobFilterForm(forms.Form):
@@ -152,6 +161,15 @@ class JobForm(forms.ModelForm):
         organization = cast(forms.ModelChoiceField, self.fields["organization"])
         organization.queryset = organizations
         organization.empty_label = None
+        for name in ("pay_min", "pay_max"):
+            self.fields[name].validators.append(MinValueValidator(0))
+            self.fields[name].widget.attrs["min"] = 0
+        for field in self.fields.values():
+            # Long texts say their limit: the browser stops there, so say why.
+            textarea = isinstance(field.widget, forms.Textarea)
+            if isinstance(field, forms.CharField) and textarea and field.max_length:
+                limit = _("Up to %(max)s characters.") % {"max": f"{field.max_length:,}"}
+                field.help_text = f"{field.help_text} {limit}".strip()
         if can_set_expiry:
             self.fields["expires_on"] = forms.DateField(
                 label=_("Open until"), widget=forms.DateInput(attrs={"type": "date"}),
@@ -170,6 +188,12 @@ class JobForm(forms.ModelForm):
         pay_min, pay_max = data.get("pay_min"), data.get("pay_max")
         if pay_min is not None and pay_max is not None and pay_min > pay_max:
             self.add_error("pay_max", _("The highest pay cannot be less than the lowest."))
+        if pay_unit := data.get("pay_unit"):
+            for name in ("pay_min", "pay_max"):
+                if (data.get(name) or 0) > MAX_PAY[pay_unit] and name not in self.errors:
+                    self.add_error(name, _("The most we accept %(unit)s is %(max)s.") % {
+                        "unit": PayUnit(pay_unit).label, "max": money(MAX_PAY[pay_unit])
+                    })  # fmt: skip
         if data.get("workplace") in ("onsite", "hybrid"):
             for name in ("city", "state", "zip_code"):
                 if not data.get(name) and name not in self.errors:

@@ -109,9 +109,10 @@ class Workplace(models.TextChoices):
 
 class Job(Publishable):
     title = models.CharField(_("title"), max_length=160, blank=True)
-    description = models.TextField(_("description"), blank=True)
-    requirements = models.TextField(_("requirements"), blank=True)
-    benefits = models.TextField(_("benefits"), blank=True)
+    # Limits generous for any real listing; they keep pages, emails and search rows small.
+    description = models.TextField(_("description"), max_length=10_000, blank=True)
+    requirements = models.TextField(_("requirements"), max_length=5_000, blank=True)
+    benefits = models.TextField(_("benefits"), max_length=5_000, blank=True)
     schedule_notes = models.CharField(_("schedule"), max_length=200, blank=True)
     category = models.CharField(_("category"), max_length=16, choices=Category.choices)
     employment_type = models.CharField(

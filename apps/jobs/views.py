@@ -3,11 +3,13 @@ import json
 from typing import cast
 
 from allauth.core.internal.ratelimit import get_ip as rate_limited_address
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.db.models import F
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -65,6 +67,15 @@ from apps.organizations.selectors import member_organization_ids, organizations_
 PAGE_SIZE = 20
 
 
+def posted_id(request, name: str) -> int:
+    """The id a button posted (the row to delete or handle). A value that is not an id is
+    an id of nothing: 404, as for a row that does not exist."""
+    try:
+        return forms.IntegerField(min_value=1).clean(request.POST.get(name))
+    except ValidationError:
+        raise Http404 from None
+
+
 class JobListView(ForgivingPaginationMixin, ListView):
     template_name = "jobs/job_list.html"
     context_object_name = "jobs"
@@ -101,7 +112,7 @@ class JobDetailView(DetailView):
             job_posting=job_posting_json_ld(self.object),
             is_saved=user.is_authenticated
             and SavedJob.objects.filter(user=user, job=self.object).exists(),
-            report_form=ReportForm(),
+            report_form=kwargs.pop("report_form", None) or ReportForm(),
             **kwargs,
         )
 
@@ -285,8 +296,13 @@ class JobReportView(SingleObjectMixin, FormView):
         return HttpResponseRedirect(self.object.get_absolute_url())
 
     def form_invalid(self, form):
-        messages.error(self.request, _("Choose what is wrong with the job to report it."))
-        return HttpResponseRedirect(self.object.get_absolute_url() + "#report")
+        """The job's page again, with the report form open and what was typed in it."""
+        if "reason" in form.errors:
+            messages.error(self.request, _("Choose what is wrong with the job to report it."))
+        else:
+            messages.error(self.request, _("Check the report form at the end of the page."))
+        page = JobDetailView(request=self.request, kwargs=self.kwargs, object=self.object)
+        return page.render_to_response(page.get_context_data(report_form=form))
 
 
 class JobSaveView(LoginRequiredMixin, SingleObjectMixin, View):
@@ -355,7 +371,7 @@ class ReportsView(CuratorRequiredMixin, ListView):
         )
 
     def post(self, request, *args, **kwargs):
-        report = get_object_or_404(JobReport, pk=request.POST.get("report"))
+        report = get_object_or_404(JobReport, pk=posted_id(request, "report"))
         job_report_resolve(actor=request.user, report=report)
         messages.success(request, _("Marked as handled."))
         return HttpResponseRedirect(reverse("jobs:reports"))
@@ -455,7 +471,7 @@ class SavedSearchListView(LoginRequiredMixin, ListView):
         return SavedSearch.objects.filter(user=self.request.user)
 
     def post(self, request, *args, **kwargs):
-        search = get_object_or_404(SavedSearch, pk=request.POST.get("search"), user=request.user)
+        search = get_object_or_404(SavedSearch, pk=posted_id(request, "search"), user=request.user)
         search.delete()
         messages.success(request, _("Search deleted: no more alerts for it."))
         return HttpResponseRedirect(reverse("jobs:searches"))

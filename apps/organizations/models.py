@@ -28,7 +28,7 @@ class Organization(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("address name"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=5_000, blank=True)
     website = WebAddressField(_("website"), blank=True)
     email = models.EmailField(_("public contact email"), blank=True)
     phone = models.CharField(_("public phone"), max_length=30, blank=True)
