@@ -140,12 +140,13 @@ def actor_column(model: type[models.Model], name: str, *, done_when: str = ""):
 
 def audit_rows(user) -> Iterable[Mapping[str, Any]]:
     from apps.core.models import AuditEntry
+    from apps.core.services import audit_actions
 
     entries = AuditEntry.objects.filter(actor=user).select_related("content_type")
     for entry in entries.order_by("created_at", "id"):
         yield {
             "when": entry.created_at,
-            "action": entry.action,
+            "action": str(audit_actions.get(entry.action, entry.action)),
             "about": f"{entry.content_type.name} {entry.object_id}",
             "note": entry.note,
         }
