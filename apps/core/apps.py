@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from apps.core.indexing import index_after_transition
+        from apps.core.pagecache import pages_changed_after_transition
         from apps.core.personal_data import CORE_ENTRIES, declare
         from apps.core.roles import sync_curators_group
         from apps.core.services import after_transition
@@ -19,3 +20,5 @@ class CoreConfig(AppConfig):
         post_migrate.connect(sync_curators_group, dispatch_uid="sync_curators_group")
         # Each change of state adds or removes the item's search entry, in its transaction.
         after_transition.register("search_index", index_after_transition)
+        # Cached public pages of the item's type are not served again once it commits.
+        after_transition.register("page_cache", pages_changed_after_transition)

@@ -2,7 +2,8 @@
 apps.core.models.SearchEntry) in `search_entries`, and core keeps the entries in step with
 the items: an item has an entry exactly while it is published. Transitions of the
 publication workflow reindex through `after_transition`; a type's services call
-`search_index` after editing an item; `manage.py reindex` rebuilds every entry."""
+`search_index` after editing an item; `manage.py reindex` rebuilds every entry. Indexing a
+published item, or removing one, also changes the keys of its type's cached public pages."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 
 from apps.core.models import PublicationStatus, Publishable, SearchEntry
+from apps.core.pagecache import pages_changed
 from apps.core.registry import Registry
 from apps.core.search import document
 from apps.core.us import ZipPoint, locate_zip
@@ -106,8 +108,9 @@ def search_index(item: Publishable) -> None:
     entries = search_type.entry._default_manager
     if item.status == PublicationStatus.PUBLISHED:
         entries.update_or_create(pk=item.pk, defaults=search_type.entry_fields(item))
-    else:
-        entries.filter(pk=item.pk).delete()
+        pages_changed(type(item))
+    elif entries.filter(pk=item.pk).delete()[0]:
+        pages_changed(type(item))
 
 
 def index_after_transition(*, item, **_context) -> None:

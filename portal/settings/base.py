@@ -120,6 +120,14 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Anonymous list, search, feed and detail pages are cached whole for this many seconds (0:
+# off), under keys that change when what they show changes (apps/core/pagecache.py); the
+# time bounds what no key follows (an organization's new name, "posted in the last day").
+PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
+# A request header that makes a cached page a miss (rendered and stored again), for the
+# bench to measure misses, e.g. PAGE_CACHE_MISS_HEADER=X-Page-Cache-Miss. Off when empty.
+PAGE_CACHE_MISS_HEADER = env("PAGE_CACHE_MISS_HEADER")
+
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 # Zero-setup mode only: without a broker, tasks run in the calling process.
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

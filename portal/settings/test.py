@@ -13,6 +13,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed on
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
 
+# Most tests write rows with factories, outside the services that change the pages' keys:
+# the page cache's own tests (tests/core/test_page_cache.py) turn it on.
+PAGE_CACHE_TIMEOUT = 0
+
 # A test-only app with translated models, to exercise the shared translation helpers.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
 

@@ -1,0 +1,151 @@
+"""Public pages cached whole for anonymous visitors: the list, search, feed and detail pages of
+any publishable type. They are the same for every anonymous visitor, so one rendering is
+served to all of them from the default cache (Redis; it fails open, apps/core/cache.py).
+
+A page's key names its type's *generation*, a counter in the cache that services bump
+(`pages_changed`) when the transaction that changed what such pages show commits: a
+publication workflow transition (the after_transition hook) and every (re)indexing of a
+published item (apps/core/indexing.py, called after edits). The key also names today's date,
+since items leave the public pages when their date passes, before the expiry task runs.
+
+Only anonymous GETs without a session or pending messages are cached or served from the
+cache; people who are signed in always get their own rendering. A cached page holds no
+visitor's CSRF token: it is rendered with a placeholder that each visitor's own token
+replaces when it is served (the language switcher on every page is a form)."""
+
+import hashlib
+import time
+from contextlib import suppress
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import models, transaction
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.translation import get_language
+
+CSRF_PLACEHOLDER = "camino-page-cache-csrf-token"
+
+
+def _generation_key(kind: str) -> str:
+    return f"pages:{kind}:generation"
+
+
+def pages_generation(kind: str) -> int:
+    """The current generation of a type's pages."""
+    key = _generation_key(kind)
+    generation = cache.get(key)
+    if generation is None:
+        # Never set, evicted, or Redis is down: start from the clock, so that no page
+        # cached under an earlier generation can be served again.
+        generation = time.time_ns()
+        cache.add(key, generation, timeout=None)
+    return generation
+
+
+def _generation_bump(kind: str) -> None:
+    # No generation yet (ValueError): pages_generation starts a new one.
+    with suppress(ValueError):
+        cache.incr(_generation_key(kind))
+
+
+def pages_changed(model: type[models.Model]) -> None:
+    """What the public pages of `model`'s type show has changed: once the current transaction
+    commits (bumping earlier, a request could cache what it read before the commit), none of
+    those pages cached before is served again."""
+    kind = model._meta.label_lower
+    transaction.on_commit(lambda: _generation_bump(kind))
+
+
+def pages_changed_after_transition(*, item: models.Model, **_context) -> None:
+    """The after_transition hook: a change of state may add or remove an item from pages."""
+    pages_changed(type(item))
+
+
+def _cacheable(request: HttpRequest, params: frozenset[str]) -> bool:
+    """An anonymous GET with nothing of its own: no session, no messages waiting, and only
+    the query parameters the page reads (any other, a tracking id say, would be repeated in
+    the page's links to everyone)."""
+    return (
+        settings.PAGE_CACHE_TIMEOUT > 0
+        and request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+        and not request.user.is_authenticated
+        and set(request.GET) <= params
+    )
+
+
+def _page_key(request: HttpRequest, kind: str) -> str:
+    # Parameters sorted, values as typed: the page shows them back as typed.
+    query = sorted((name, request.GET.getlist(name)) for name in request.GET)
+    # Host and scheme too: feeds carry absolute links.
+    page = repr((request.scheme, request.get_host(), request.path, query))
+    digest = hashlib.sha256(page.encode()).hexdigest()
+    generation = pages_generation(kind)
+    return f"pages:{kind}:{generation}:{timezone.localdate()}:{get_language()}:{digest}"
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    """Nothing of this visitor's is in the response: no cookie, no message, no session, and
+    no CSRF token (asking for one marks the cookie for update)."""
+    session = getattr(request, "session", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not len(get_messages(request))
+        and not (session is not None and session.modified)
+    )
+
+
+def _with_token(request: HttpRequest, content: bytes) -> bytes:
+    """The page with this visitor's own CSRF token (which sets their cookie as usual)."""
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder in content:
+        return content.replace(placeholder, get_token(request).encode())
+    return content
+
+
+def cached_page(model: type[models.Model], params: frozenset[str] = frozenset()):
+    """Decorate a view of `model`'s public pages, which reads the query parameters `params`
+    only, to serve anonymous visitors from the cache."""
+    kind = model._meta.label_lower
+
+    def decorator(view):
+        @wraps(view)
+        def cached(request: HttpRequest, *args, **kwargs):
+            if not _cacheable(request, params):
+                return view(request, *args, **kwargs)
+            key = _page_key(request, kind)
+            # The bench measures misses with this header (off unless configured).
+            forced_miss = settings.PAGE_CACHE_MISS_HEADER and (
+                settings.PAGE_CACHE_MISS_HEADER in request.headers
+            )
+            stored = None if forced_miss else cache.get(key)
+            if stored is None:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and not response.is_rendered:
+                    # A template response: render it with the placeholder, not a token.
+                    response.context_data = {
+                        **(response.context_data or {}),
+                        "csrf_token": CSRF_PLACEHOLDER,
+                    }
+                    response.render()
+                if not _storable(request, response):
+                    if not response.streaming:
+                        response.content = _with_token(request, response.content)
+                    return response
+                stored = (response.content, dict(response.headers))
+                cache.set(key, stored, settings.PAGE_CACHE_TIMEOUT)
+            content, headers = stored
+            return HttpResponse(_with_token(request, content), headers=headers)
+
+        return cached
+
+    return decorator
