@@ -12,12 +12,15 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from apps.core.pagecache import pages_generation
 from apps.core.services import publication_publish, publication_take_down
 from apps.jobs.services import job_update
 from apps.jobs.tasks import expire_jobs
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.core.test_resilience import _forget_failures, cache_down, within  # noqa: F401
 from tests.jobs.factories import JobFactory
+from tests.organizations.factories import OrganizationFactory
+from tests.testapp.models import Notice
 
 pytestmark = pytest.mark.django_db
 
@@ -177,6 +180,18 @@ def test_an_edited_job_shows_its_edits(url, changes):
 
     page, _ = get(Client(), url)
     assert "Baker" in page and "Cook" not in page
+
+
+def test_any_publishable_types_pages_change_on_commit_of_a_transition(changes):
+    """A type without search entries too: the after_transition hook, once committed."""
+    notice = Notice.objects.create(title="Open", organization=OrganizationFactory())
+    before = pages_generation("testapp.notice")
+
+    with changes() as callbacks:
+        publication_publish(actor=CuratorFactory(), item=notice)
+        assert pages_generation("testapp.notice") == before  # not before the commit
+    assert callbacks
+    assert pages_generation("testapp.notice") != before
 
 
 def test_a_job_taken_down_disappears(changes):
