@@ -86,7 +86,6 @@ def proxy_config(tmp: Path, upstream: int, http_port: int, https_port: int) -> P
     ]:
         assert old in text, f"deploy/nginx.conf no longer has {old!r}"
         text = text.replace(old, new)
-    text = re.sub(r"\n\s*listen \[::\]:\d+[^;]*;", "", text)  # IPv6 may be off here
     path = tmp / "nginx.conf"
     path.write_text(text)
     return path
