@@ -188,8 +188,9 @@ def test_gunicorn_sees_the_visitors_address_and_https_never_a_forged_address(pro
     response = get(proxy, "/es/privacy/", **{"X-Forwarded-For": FORGED})
 
     assert response.status == 200  # no redirect to https: Django knows it is https
-    lines = proxy["log"].read_text().splitlines()
-    assert "127.0.0.1 127.0.0.1 https /es/privacy/" in lines
+    # gunicorn writes the line once the response is sent: it may come a moment later.
+    seen = "127.0.0.1 127.0.0.1 https /es/privacy/"
+    wait_for(lambda: seen in proxy["log"].read_text().splitlines(), 5, "the access log")
     assert FORGED not in proxy["log"].read_text()
 
 
