@@ -1,5 +1,7 @@
-# Camino's production image: the same image runs web (gunicorn), the Celery worker and beat.
-FROM python:3.12-slim
+# Camino's production images. `app` runs web (gunicorn), the Celery worker and beat; `proxy`
+# is nginx in front of it, with the static files `app` collected (docker-compose builds both:
+# `docker build --target app .` for the first alone).
+FROM python:3.12-slim AS app
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -27,3 +29,16 @@ EXPOSE 8000
 # gunicorn.conf.py keeps query strings and tokens out of the access and error logs.
 CMD ["gunicorn", "portal.wsgi", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", \
      "--workers", "3", "--access-logfile", "-"]
+
+# Debian's nginx with its brotli modules, the same packages the tests run (tests/core/
+# test_proxy.py). The static files come from the build above, so they always match the code.
+FROM debian:bookworm-slim AS proxy
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends nginx-light libnginx-mod-http-brotli-filter \
+    libnginx-mod-http-brotli-static \
+ && rm -rf /var/lib/apt/lists/* \
+ && mkdir -p /var/www/acme
+COPY deploy/nginx.conf /etc/nginx/nginx.conf
+COPY --from=app /app/var/static /srv/camino/static
+EXPOSE 80 443
+CMD ["nginx", "-g", "daemon off;"]

@@ -12,6 +12,7 @@ admin.site.site_header = "Camino"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
     path("favicon.ico", core_views.favicon),
     path("i18n/setlang/", switch_language, name="set_language"),
     *i18n_patterns(

@@ -24,6 +24,7 @@ ROLES = ["anonymous", "seeker", "member", "other_member", "curator"]
 MATRIX = [
     # Outside the language prefix
     ("get", "/healthz", None, [200, 200, 200, 200, 200]),
+    ("get", "/readyz", None, [200, 200, 200, 200, 200]),
     ("get", "/favicon.ico", None, [301, 301, 301, 301, 301]),
     ("post", "/i18n/setlang/", {"language": "en", "next": "/es/jobs/"}, [302, 302, 302, 302, 302]),
     ("get", "/i18n/setlang/", None, [405, 405, 405, 405, 405]),

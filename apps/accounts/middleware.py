@@ -20,6 +20,7 @@ MFA_SETUP_URL_NAMES = frozenset(
         "account_logout",
         "set_language",
         "healthz",
+        "readyz",
     }
 )
 

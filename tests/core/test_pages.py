@@ -73,29 +73,6 @@ def test_server_error_page_is_translated(lang, text):
     assert text in response.content.decode()
 
 
-def test_healthz_reports_the_database(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json()["checks"]["database"] == "ok"
-
-
-@override_settings(REDIS_URL="redis://127.0.0.1:1/0", CELERY_BROKER_URL="redis://127.0.0.1:1/0")
-def test_healthz_is_unhealthy_when_the_broker_does_not_answer(client):
-    response = client.get("/healthz")
-    assert response.status_code == 503
-    body = response.json()
-    assert body["status"] == "error"
-    assert body["checks"]["broker"].startswith("error")
-    assert body["checks"]["database"] == "ok"
-
-
-@pytest.mark.redis
-def test_healthz_reports_a_live_broker(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json()["checks"]["broker"] == "ok"
-
-
 def test_favicon_ico_leads_to_the_svg_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
