@@ -151,6 +151,9 @@ RADIUS_DEFAULT = 25
 RADIUS_RANGE = (1, 500)
 POSTED_DAYS = (1, 3, 7, 14, 30)
 MAX_QUERY_LENGTH = 200
+# A list shows at most this many results (apps.core.mixins.CappedPaginator), and best match
+# ranks only the newest this many and one (`entries_order`).
+RESULTS_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -209,14 +212,36 @@ def entries_search(entries: QuerySet, filters: SearchFilters) -> QuerySet:
 def entries_order(entries: QuerySet, sort: str, more_sorts: dict | None = None) -> QuerySet:
     """Entries in the order asked for (newest first among equals). Only the key leaves the
     database (plus title_hits or distance): the sort that finds one page among thousands of
-    matches then moves narrow rows. `more_sorts` adds a type's own orders by name."""
+    matches then moves narrow rows. `more_sorts` adds a type's own orders by name.
+
+    Best match ranks the newest RESULTS_CAP + 1 matches only (`newest_window`): a common
+    word then costs the same at any size. With more matches than that, an older match whose
+    title would rank it higher is left out; the list says there are more than the cap, and
+    a narrower search finds it. Nearest ranks every entry within the radius (the bounding
+    box index finds them): its cost follows the jobs near a place, not all jobs."""
     first = {
         "relevance": ["-title_hits"],
         "newest": [],
         "nearest": ["distance"],
         **(more_sorts or {}),
     }[sort]
+    if sort == "relevance":
+        entries = newest_window(entries, RESULTS_CAP + 1)
     return entries.only(entries.model._meta.pk.attname).order_by(*first, "-published_at", "-pk")
+
+
+def newest_window(entries: QuerySet, size: int) -> QuerySet:
+    """The newest `size` of `entries`, with their annotations (title_hits, distance). The
+    window is a subquery that walks the published_at index and stops at `size`; the outer
+    query computes the annotations for those rows only. The subquery is compiled on its own:
+    the search's raw SQL names the table, and must not name an aliased copy of it."""
+    model = entries.model
+    newest = entries.order_by("-published_at", "-pk").values("pk")[:size]
+    sql, params = newest.query.sql_with_params()
+    pk = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
+    return model._default_manager.filter(
+        RawSQL(f"{pk} IN ({sql})", params, output_field=BooleanField())  # noqa: S611
+    ).annotate(**entries.query.annotations)
 
 
 def _tsquery_group(forms: frozenset[str]) -> str:
