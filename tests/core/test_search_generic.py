@@ -147,11 +147,11 @@ def test_postgresql_searches_the_type_through_its_gin_index(publish):
     publish("Taller de cocina")
     entries = entries_search(SearchableWorkshopEntry.objects.all(), SearchFilters.build(q="cocina"))
 
-    assert '"testapp_searchableworkshopentry"."search_vector" @@ to_tsquery' in str(entries.query)
+    assert '"testapp_searchableworkshopentry"."search_body" @@ to_tsquery' in str(entries.query)
     assert entries.count() == 1
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexdef FROM pg_indexes "
-            "WHERE indexname = 'testapp_searchableworkshopentry_search_vector'"
+            "WHERE indexname = 'testapp_searchableworkshopentry_search_body'"
         )
-        assert "USING gin (search_vector)" in cursor.fetchone()[0]
+        assert "USING gin (search_body)" in cursor.fetchone()[0]
