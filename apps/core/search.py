@@ -38,6 +38,7 @@ from django.db.models.expressions import Combinable, RawSQL
 from django.db.models.functions import ACos, Cos, Least, Radians, Sin
 from django.utils import timezone
 
+from apps.core.models import TermsField
 from apps.core.us import EARTH_RADIUS_MILES, ZipPoint, bounding_box, locate_zip
 
 LANGUAGE_NAMES = {"es": "spanish", "en": "english"}
@@ -316,3 +317,19 @@ def search_vector_operations(table: str, *, drop: bool = False) -> list:
             )
 
     return [migrations.RunPython(remove, add) if drop else migrations.RunPython(add, remove)]
+
+
+def search_terms_operations(table: str, model_name: str) -> list:
+    """Migration operations that move an entry made with `search_vector_operations` to the
+    narrow one: the generated vectors dropped, the text columns made the tsvectors
+    (TermsField, in the state only: the columns are converted in SQL) and GIN-indexed."""
+    return [
+        *search_vector_operations(table, drop=True),
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(model_name=model_name, name=column, field=TermsField())
+                for column in TERM_COLUMNS
+            ]
+        ),
+        *search_index_operations(table),
+    ]
