@@ -3,6 +3,14 @@
 from django.db import migrations, models
 
 PAY_INDEX = "jobs_entry_pay_newest"
+# Each filter column of the search entry, newest first within it.
+FILTER_INDEXES = [
+    ("work_authorization", "jobs_jobsea_work_au_69cf2a_idx"),
+    ("category", "jobs_jobsea_categor_2260e0_idx"),
+    ("employment_type", "jobs_jobsea_employm_feceb2_idx"),
+    ("workplace", "jobs_jobsea_workpla_b83b18_idx"),
+    ("work_language", "jobs_jobsea_work_la_f48cb6_idx"),
+]
 
 
 def add_pay_index(apps, schema_editor):
@@ -30,25 +38,12 @@ class Migration(migrations.Migration):
             model_name='jobsearchentry',
             name='jobs_jobsea_pay_per_16e75e_idx',
         ),
-        migrations.AddIndex(
-            model_name='jobsearchentry',
-            index=models.Index(fields=['work_authorization', '-published_at'], name='jobs_jobsea_work_au_69cf2a_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='jobsearchentry',
-            index=models.Index(fields=['category', '-published_at'], name='jobs_jobsea_categor_2260e0_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='jobsearchentry',
-            index=models.Index(fields=['employment_type', '-published_at'], name='jobs_jobsea_employm_feceb2_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='jobsearchentry',
-            index=models.Index(fields=['workplace', '-published_at'], name='jobs_jobsea_workpla_b83b18_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='jobsearchentry',
-            index=models.Index(fields=['work_language', '-published_at'], name='jobs_jobsea_work_la_f48cb6_idx'),
+        *(
+            migrations.AddIndex(
+                model_name="jobsearchentry",
+                index=models.Index(fields=[column, "-published_at"], name=name),
+            )
+            for column, name in FILTER_INDEXES
         ),
         migrations.RunPython(add_pay_index, drop_pay_index),
     ]
