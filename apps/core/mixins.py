@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic.list import MultipleObjectMixin
 
 from apps.core.roles import is_curator
-from apps.core.search import RESULTS_CAP
+from apps.core.search import RESULTS_CAP, matches_of
 
 
 class CuratorRequiredMixin(LoginRequiredMixin):
@@ -31,7 +31,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list.order_by()[: self.cap + 1].count()
+        return matches_of(self.object_list).order_by()[: self.cap + 1].count()
 
     @property
     def capped(self) -> bool:

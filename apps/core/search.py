@@ -243,9 +243,23 @@ def newest_window(entries: QuerySet, size: int) -> QuerySet:
     newest = entries.order_by("-published_at", "-pk").values("pk")[:size]
     sql, params = newest.query.sql_with_params()
     pk = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
-    return model._default_manager.filter(
+    window = model._default_manager.filter(
         RawSQL(f"{pk} IN ({sql})", params, output_field=BooleanField())  # noqa: S611
     ).annotate(**entries.query.annotations)
+    window.query.matches = entries.query  # kept by every clone of the query: see matches_of
+    return window
+
+
+def matches_of(entries: QuerySet) -> QuerySet:
+    """What a capped count (apps.core.mixins.CappedPaginator) counts: for a newest window,
+    all the matches. Up to the cap they are as many, and counting them needs no order: the
+    scan stops at the cap's match instead of walking the window's index."""
+    matches = getattr(entries.query, "matches", None)
+    if matches is None:
+        return entries
+    counted = entries.model._default_manager.all()
+    counted.query = matches
+    return counted
 
 
 def _tsquery_group(forms: frozenset[str]) -> str:
