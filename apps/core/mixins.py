@@ -3,10 +3,13 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest
+from django.utils.formats import number_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic.list import MultipleObjectMixin
 
 from apps.core.roles import is_curator
+from apps.core.search import RESULTS_CAP, matches_of
 
 
 class CuratorRequiredMixin(LoginRequiredMixin):
@@ -18,14 +21,43 @@ class CuratorRequiredMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+class CappedPaginator(Paginator):
+    """Pages of at most `cap` results, counted no further than `cap` + 1: a count that stops
+    there costs the same with a thousand matches as with a million. Past the cap the list
+    says "more than 1,000" and its last page is the one that holds the cap-th result (page
+    50 of 20); narrower filters reach the others."""
+
+    cap = RESULTS_CAP
+
+    @cached_property
+    def count(self) -> int:
+        return matches_of(self.object_list).order_by()[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
+
+    @property
+    def cap_display(self) -> str:
+        """The cap as the active language writes numbers (grouped: "1,000")."""
+        return number_format(self.cap, force_grouping=True)
+
+    @cached_property
+    def num_pages(self) -> int:
+        if not self.capped:
+            return super().num_pages
+        return -(-self.cap // self.per_page)
+
+
 class ForgivingPaginationMixin(MultipleObjectMixin):
     """For a ListView: a page number that is not a number or is past the end shows the
-    nearest page with a message, instead of a 404."""
+    nearest page with a message, instead of a 404. The view's `paginator_class` may be a
+    CappedPaginator."""
 
     request: HttpRequest
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size)
+        paginator = self.get_paginator(queryset, page_size)
         asked = self.request.GET.get("page", "1")
         page = paginator.get_page(asked)
         if asked != "1" and str(page.number) != asked:

@@ -114,20 +114,38 @@ class Publishable(models.Model):
         return False
 
 
+class TermsField(models.TextField):
+    """Stemmed terms as apps.core.search.document writes them (" cocin tall "). On PostgreSQL
+    the column is a tsvector cast from those terms when they are written (no positions, no
+    text beside it); elsewhere it is the text itself. Read back, it is the text either way."""
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else super().db_type(connection)
+
+    def get_placeholder(self, value, compiler, connection):
+        return "%s::tsvector" if connection.vendor == "postgresql" else "%s"
+
+    def from_db_value(self, value, expression, connection):
+        if value is None or connection.vendor != "postgresql":
+            return value
+        terms = value.replace("'", "").split()  # "'cocin' 'tall'": sorted, as written
+        return f" {' '.join(terms)} " if terms else ""
+
+
 class SearchEntry(models.Model):
     """What a search reads of one published item: one narrow row per item, kept in step by
     apps.core.indexing. Searches read these rows instead of the items themselves, which carry
     every text in two languages: a common word matches thousands of items, and every match
     must be read to count and rank them. A type's entry adds the item as a one-to-one primary
-    key and its own filter columns, and its migration adds `search_vector_operations`."""
+    key and its own filter columns, and its migration adds `search_index_operations`."""
 
     published_at = models.DateTimeField(db_index=True)
     expires_on = models.DateField(db_index=True)
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
-    # Stemmed terms (apps.core.search); on PostgreSQL, stored tsvector columns come from them.
-    search_title = models.TextField()
-    search_body = models.TextField()
+    # Stemmed terms (apps.core.search) of the title, and of the rest.
+    search_title = TermsField()
+    search_body = TermsField()
 
     class Meta:
         abstract = True

@@ -2,9 +2,9 @@
 
 Text is normalised in Python (lower case, accents removed) and stemmed with Snowball, Spanish
 fields with the Spanish stemmer and English fields with the English one. Each listing stores
-its title terms and its other terms as space-delimited columns; on PostgreSQL two stored
-tsvector columns are generated from them (see ``search_vector_operations``): all terms,
-GIN-indexed, to find matches, and the title terms alone, small and cheap to rank with.
+its title terms and its other terms (apps.core.models.TermsField): on PostgreSQL as two
+GIN-indexed tsvector columns (``search_index_operations``), the title's small and cheap to
+rank with; elsewhere as space-delimited text.
 A query word matches if any of its stems (Spanish, English or the word itself) is among a
 listing's terms; every query word must match; listings whose titles match more words rank
 first. SQLite reads the text columns, PostgreSQL the index: the same results either way.
@@ -38,6 +38,7 @@ from django.db.models.expressions import Combinable, RawSQL
 from django.db.models.functions import ACos, Cos, Least, Radians, Sin
 from django.utils import timezone
 
+from apps.core.models import TermsField
 from apps.core.us import EARTH_RADIUS_MILES, ZipPoint, bounding_box, locate_zip
 
 LANGUAGE_NAMES = {"es": "spanish", "en": "english"}
@@ -48,6 +49,8 @@ STOP_WORDS = frozenset(
      "on", "or", "para", "por", "the", "to", "un", "una", "y", "with"}
 )  # fmt: skip
 MAX_QUERY_TERMS = 8
+# An entry's stemmed terms (apps.core.models.TermsField): of its title, and of the rest.
+TERM_COLUMNS = ("search_title", "search_body")
 
 
 def normalise(text: str) -> list[str]:
@@ -88,26 +91,27 @@ def query_terms(query: str) -> list[frozenset[str]]:
 def search(queryset: QuerySet, query: str) -> QuerySet:
     """Filter to the listings matching every word of `query`, annotated with `title_hits`
     (how many query words their titles match). The model needs `search_title` and
-    `search_body` columns (and on PostgreSQL, `search_vector` and `title_vector`)."""
+    `search_body` columns (TermsField), and on PostgreSQL `search_index_operations`."""
     terms = query_terms(query)
     if not terms:
         return queryset.annotate(title_hits=Value(0, output_field=IntegerField()))
     if connection.vendor == "postgresql":
         # Only the model's own table name is interpolated; the query words are parameters.
+        # Each word is looked for in the title or the body: two GIN indexes, and no vector
+        # built per row as matching their concatenation would.
         table = queryset.model._meta.db_table
-        vector, title_vector = f'"{table}"."search_vector"', f'"{table}"."title_vector"'
-        all_words = " & ".join(_tsquery_group(forms) for forms in terms)
-        title_hits = " + ".join(f"({title_vector} @@ to_tsquery('simple', %s))::int" for _ in terms)
+        title, body = (f'"{table}"."{column}"' for column in TERM_COLUMNS)
+        groups = [_tsquery_group(forms) for forms in terms]
+        word = f"({title} @@ to_tsquery('simple', %s) OR {body} @@ to_tsquery('simple', %s))"
+        title_hits = " + ".join(f"({title} @@ to_tsquery('simple', %s))::int" for _ in terms)
         return queryset.filter(
             RawSQL(  # noqa: S611
-                f"{vector} @@ to_tsquery('simple', %s)", [all_words], output_field=BooleanField()
+                " AND ".join(word for _ in terms),
+                [group for group in groups for _ in range(2)],
+                output_field=BooleanField(),
             )
         ).annotate(
-            title_hits=RawSQL(  # noqa: S611
-                title_hits,
-                [_tsquery_group(forms) for forms in terms],
-                output_field=IntegerField(),
-            )
+            title_hits=RawSQL(title_hits, groups, output_field=IntegerField())  # noqa: S611
         )
     matches = Q()
     hits: Combinable = Value(0)
@@ -151,6 +155,9 @@ RADIUS_DEFAULT = 25
 RADIUS_RANGE = (1, 500)
 POSTED_DAYS = (1, 3, 7, 14, 30)
 MAX_QUERY_LENGTH = 200
+# A list shows at most this many results (apps.core.mixins.CappedPaginator), and best match
+# ranks only the newest this many and one (`entries_order`).
+RESULTS_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -209,29 +216,94 @@ def entries_search(entries: QuerySet, filters: SearchFilters) -> QuerySet:
 def entries_order(entries: QuerySet, sort: str, more_sorts: dict | None = None) -> QuerySet:
     """Entries in the order asked for (newest first among equals). Only the key leaves the
     database (plus title_hits or distance): the sort that finds one page among thousands of
-    matches then moves narrow rows. `more_sorts` adds a type's own orders by name."""
+    matches then moves narrow rows. `more_sorts` adds a type's own orders by name.
+
+    Best match ranks the newest RESULTS_CAP + 1 matches only (`newest_window`): a common
+    word then costs the same at any size. With more matches than that, an older match whose
+    title would rank it higher is left out; the list says there are more than the cap, and
+    a narrower search finds it. Nearest ranks every entry within the radius (the bounding
+    box index finds them): its cost follows the jobs near a place, not all jobs."""
     first = {
         "relevance": ["-title_hits"],
         "newest": [],
         "nearest": ["distance"],
         **(more_sorts or {}),
     }[sort]
+    if sort == "relevance":
+        entries = newest_window(entries, RESULTS_CAP + 1)
     return entries.only(entries.model._meta.pk.attname).order_by(*first, "-published_at", "-pk")
+
+
+def newest_window(entries: QuerySet, size: int) -> QuerySet:
+    """The newest `size` of `entries`, with their annotations (title_hits, distance). The
+    window is a subquery that walks the published_at index and stops at `size`; the outer
+    query computes the annotations for those rows only. The subquery is compiled on its own:
+    the search's raw SQL names the table, and must not name an aliased copy of it."""
+    model = entries.model
+    newest = entries.order_by("-published_at", "-pk").values("pk")[:size]
+    sql, params = newest.query.sql_with_params()
+    pk = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
+    window = model._default_manager.filter(
+        RawSQL(f"{pk} IN ({sql})", params, output_field=BooleanField())  # noqa: S611
+    ).annotate(**entries.query.annotations)
+    window.query.matches = entries.query  # kept by every clone of the query: see matches_of
+    return window
+
+
+def matches_of(entries: QuerySet) -> QuerySet:
+    """What a capped count (apps.core.mixins.CappedPaginator) counts: for a newest window,
+    all the matches. Up to the cap they are as many, and counting them needs no order: the
+    scan stops at the cap's match instead of walking the window's index."""
+    matches = getattr(entries.query, "matches", None)
+    if matches is None:
+        return entries
+    counted = entries.model._default_manager.all()
+    counted.query = matches
+    return counted
 
 
 def _tsquery_group(forms: frozenset[str]) -> str:
     return "(" + " | ".join(sorted(forms)) + ")"
 
 
-def search_vector_operations(table: str) -> list:
-    """Migration operations that add, on PostgreSQL, the stored tsvector columns: every
-    term (GIN-indexed, to find matches) and the title's terms (to rank them; no index is
-    needed, it is read only for rows already found). Word positions are stripped: nothing
-    uses them, and smaller rows are faster to read. Other databases search the text."""
+def search_index_operations(table: str) -> list:
+    """Migration operations that add, on PostgreSQL, the GIN indexes that find the matches:
+    of the title's terms and of the body's. Other databases search the text."""
 
     def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for column in TERM_COLUMNS:
+                schema_editor.execute(
+                    f'CREATE INDEX "{table}_{column}" ON "{table}" USING GIN ("{column}")'
+                )
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for column in TERM_COLUMNS:
+                schema_editor.execute(f'DROP INDEX "{table}_{column}"')
+
+    return [migrations.RunPython(forwards, backwards)]
+
+
+def search_vector_operations(table: str, *, drop: bool = False) -> list:
+    """Migration operations of the first search entries (kept for the migrations that ran
+    them): on PostgreSQL, stored tsvector columns generated from text columns, every term
+    GIN-indexed and the title's. `drop=True` removes them and makes the text columns the
+    tsvectors (TermsField: the migration alters the fields in its state only), which
+    `search_index_operations` then indexes."""
+
+    def add(apps, schema_editor):
         if schema_editor.connection.vendor != "postgresql":
             return
+        if drop:  # the terms back to text, as apps.core.search.document writes them
+            schema_editor.execute(
+                f'ALTER TABLE "{table}" '
+                + ", ".join(
+                    f"ALTER COLUMN {column} TYPE text"
+                    f" USING ' ' || replace({column}::text, '''', '') || ' '"
+                    for column in TERM_COLUMNS
+                )
+            )
         schema_editor.execute(
             f'ALTER TABLE "{table}" '
             'ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS '
@@ -243,10 +315,35 @@ def search_vector_operations(table: str) -> list:
             f'CREATE INDEX "{table}_search_vector" ON "{table}" USING GIN ("search_vector")'
         )
 
-    def backwards(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
+    def remove(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute(
+            f'ALTER TABLE "{table}" DROP COLUMN "search_vector", DROP COLUMN "title_vector"'
+        )
+        if drop:
             schema_editor.execute(
-                f'ALTER TABLE "{table}" DROP COLUMN "search_vector", DROP COLUMN "title_vector"'
+                f'ALTER TABLE "{table}" '
+                + ", ".join(
+                    f"ALTER COLUMN {column} TYPE tsvector USING {column}::tsvector"
+                    for column in TERM_COLUMNS
+                )
             )
 
-    return [migrations.RunPython(forwards, backwards)]
+    return [migrations.RunPython(remove, add) if drop else migrations.RunPython(add, remove)]
+
+
+def search_terms_operations(table: str, model_name: str) -> list:
+    """Migration operations that move an entry made with `search_vector_operations` to the
+    narrow one: the generated vectors dropped, the text columns made the tsvectors
+    (TermsField, in the state only: the columns are converted in SQL) and GIN-indexed."""
+    return [
+        *search_vector_operations(table, drop=True),
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(model_name=model_name, name=column, field=TermsField())
+                for column in TERM_COLUMNS
+            ]
+        ),
+        *search_index_operations(table),
+    ]

@@ -191,6 +191,9 @@ class Job(Publishable):
         return timezone.localtime(self.published_at).date() if self.published_at else None
 
 
+FILTER_COLUMNS = ("work_authorization", "category", "employment_type", "workplace", "work_language")
+
+
 class JobSearchEntry(SearchEntry):
     """The search entry of a published job (apps.core.indexing), with the job's filters."""
 
@@ -206,7 +209,14 @@ class JobSearchEntry(SearchEntry):
     pay_per_hour = models.DecimalField(max_digits=9, decimal_places=2, null=True)
 
     class Meta(SearchEntry.Meta):
-        indexes = [*SearchEntry.Meta.indexes, models.Index(fields=["pay_per_hour"])]
+        # Each filter of the search page, newest first within it: the first page of a filter
+        # (and its capped count) reads that many index entries however rare the value is.
+        # The pay sort's index (best pay first, no pay last) is in migration 0007: SQLite
+        # cannot index NULLS LAST, and puts nulls last in a descending order anyway.
+        indexes = [
+            *SearchEntry.Meta.indexes,
+            *(models.Index(fields=[column, "-published_at"]) for column in FILTER_COLUMNS),
+        ]
 
     def __str__(self) -> str:
         return f"search entry of job {self.job_id}"

@@ -30,7 +30,7 @@ from django.views.generic.edit import ModelFormMixin
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
 from apps.core.emails import absolute_url
-from apps.core.mixins import CuratorRequiredMixin, ForgivingPaginationMixin
+from apps.core.mixins import CappedPaginator, CuratorRequiredMixin, ForgivingPaginationMixin
 from apps.core.review import (
     ManageView,
     PublishableCreateView,
@@ -80,6 +80,7 @@ class JobListView(ForgivingPaginationMixin, ListView):
     template_name = "jobs/job_list.html"
     context_object_name = "jobs"
     paginate_by = PAGE_SIZE
+    paginator_class = CappedPaginator
 
     def get(self, request, *args, **kwargs):
         self.form = JobFilterForm(request.GET)

@@ -147,11 +147,24 @@ def test_postgresql_searches_the_type_through_its_gin_index(publish):
     publish("Taller de cocina")
     entries = entries_search(SearchableWorkshopEntry.objects.all(), SearchFilters.build(q="cocina"))
 
-    assert '"testapp_searchableworkshopentry"."search_vector" @@ to_tsquery' in str(entries.query)
+    assert '"testapp_searchableworkshopentry"."search_body" @@ to_tsquery' in str(entries.query)
     assert entries.count() == 1
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexdef FROM pg_indexes "
-            "WHERE indexname = 'testapp_searchableworkshopentry_search_vector'"
+            "WHERE indexname = 'testapp_searchableworkshopentry_search_body'"
         )
-        assert "USING gin (search_vector)" in cursor.fetchone()[0]
+        assert "USING gin (search_body)" in cursor.fetchone()[0]
+
+
+def test_best_match_ranks_the_newest_matches_past_the_cap(publish, monkeypatch):
+    publish("Taller de cocina")  # the oldest, and the only one with the word in its title
+    for number in range(3):
+        publish(f"Clase {number}", description="Un taller práctico.")
+    assert found(q="taller")[0] == "Taller de cocina"
+
+    # With more matches than the cap, only the newest cap + 1 are ranked (and listed): a
+    # common word costs the same however many items have it.
+    monkeypatch.setattr("apps.core.search.RESULTS_CAP", 2)
+    assert found(q="taller") == ["Clase 2", "Clase 1", "Clase 0"]
+    assert found(q="taller", sort="newest")[-1] == "Taller de cocina"  # unranked: all of them

@@ -3,19 +3,23 @@ GIN-indexed column is used), so both backends must give the same results."""
 
 import ast
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.db import connection
 from django.http import QueryDict
+from django.utils import timezone
 
-from apps.core.search import normalise, query_terms
+from apps.core.indexing import search_entries
+from apps.core.search import RESULTS_CAP, normalise, query_terms
 from apps.jobs.filters import JobFilters
 from apps.jobs.forms import JobFilterForm
-from apps.jobs.models import Job
+from apps.jobs.models import Job, JobSearchEntry
 from apps.jobs.selectors import jobs_for, jobs_search
 from tests.jobs.factories import JobFactory
+from tests.organizations.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -94,15 +98,139 @@ def test_search_combines_with_filters(corpus):
 
 
 @pytest.mark.postgres
-def test_postgresql_uses_the_stored_gin_indexed_column(corpus):
+def test_postgresql_uses_the_gin_index_of_the_stored_terms(corpus):
     sql = str(jobs_search(JobFilters.build(q="cocinero")).query)
-    assert '"jobs_jobsearchentry"."search_vector" @@ to_tsquery' in sql
+    assert '"jobs_jobsearchentry"."search_body" @@ to_tsquery' in sql
     assert "to_tsvector" not in sql  # never a vector computed per row at query time
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE indexname = 'jobs_jobsearchentry_search_vector'"
+            "SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'jobs_jobsearchentry_search_%'"
         )
-        assert "USING gin (search_vector)" in cursor.fetchone()[0]
+        assert sorted(row[0].split(" USING ")[1] for row in cursor.fetchall()) == [
+            "gin (search_body)",
+            "gin (search_title)",
+        ]
+        # The terms are stored once, as the vectors (no text, no generated copies).
+        cursor.execute(
+            "SELECT column_name, data_type FROM information_schema.columns"
+            " WHERE table_name = 'jobs_jobsearchentry' AND data_type IN ('text', 'tsvector')"
+        )
+        assert sorted(cursor.fetchall()) == [
+            ("search_body", "tsvector"),
+            ("search_title", "tsvector"),
+        ]
+
+
+def publish_many(count: int) -> None:
+    """`count` published jobs at once, newest first by a minute each (as the bench does)."""
+    organization, now = OrganizationFactory(), timezone.now()
+    jobs = Job.objects.bulk_create(
+        JobFactory.build(organization=organization, published_at=now - timedelta(minutes=n))
+        for n in range(count)
+    )
+    JobSearchEntry.objects.bulk_create(map(search_entries["jobs.job"].entry_for, jobs))
+
+
+def test_a_list_past_the_cap_says_more_than_the_cap_in_each_language(client):
+    publish_many(RESULTS_CAP + 1)
+
+    # Numbers are written as in the United States and Mexico (portal/formats/es).
+    assert "Más de 1,000 empleos encontrados" in client.get("/es/jobs/").content.decode()
+    assert "More than 1,000 jobs found" in client.get("/en/jobs/").content.decode()
+
+    # Its pages end at the cap: page 50 of 20 holds the 1,000th and says how to see others.
+    last = client.get("/en/jobs/?page=50")
+    assert len(last.context["jobs"]) == 20
+    assert "Page 50 of 50" in last.content.decode()
+    assert "Only the first 1,000 results are shown." in last.content.decode()
+    past = client.get("/es/jobs/?page=51").content.decode()
+    assert "No hay página 51 de estos resultados; se muestra la página 50." in past
+    assert "Solo se muestran los primeros 1,000 resultados." in past
+
+
+def test_a_list_within_the_cap_counts_exactly(client):
+    publish_many(21)
+
+    page = client.get("/es/jobs/?page=2").content.decode()
+    assert "21 empleos encontrados" in page
+    assert "Página 2 de 2" in page
+    assert "Solo se muestran" not in page
+
+
+@pytest.fixture
+def varied():
+    """Jobs that differ in everything the page filters and sorts on, more than a page of
+    them; two were published at the same moment (the newest-first order breaks the tie)."""
+    organization, now = OrganizationFactory(), timezone.now()
+    for n in range(45):
+        JobFactory(
+            organization=organization,
+            title_es=["Ayudante de cocina", "Cajero", "Pintor"][n % 3] + f" {n}",
+            title_en="",
+            description_es="Buscamos ayudante." if n % 5 == 0 else "Trabajo estable.",
+            work_authorization=["open", "ead", "required", "unclear"][n % 4],
+            category=["food", "warehouse", "cleaning"][n % 7 % 3],
+            pay_min=15 + n % 6,
+            pay_max=None if n % 4 == 1 else 16 + n % 9,
+            published_at=now - timedelta(hours=n if n != 10 else 9),
+        )
+
+
+def expected(*, matches=lambda job: True, first=lambda job: 0) -> list[int]:
+    """The jobs that the page should list, by a search's definition and in Python: those
+    that `matches` keeps, ordered by `first`, then newest first (the later id among equals)."""
+    jobs = [job for job in Job.objects.order_by("-published_at", "-pk") if matches(job)]
+    return [job.pk for job in sorted(jobs, key=first)]
+
+
+def listed(client, query: str) -> list[int]:
+    """The jobs the page lists for `query`, page after page."""
+    ids, page = [], 1
+    while True:
+        response = client.get(f"/en/jobs/?{query}&page={page}")
+        ids += [job.pk for job in response.context["jobs"]]
+        if not response.context["page_obj"].has_next():
+            return ids
+        page += 1
+
+
+def helper_in_title(job: Job) -> bool:
+    return job.title_es.startswith("Ayudante")
+
+
+def helper(job: Job) -> bool:
+    return helper_in_title(job) or "ayudante" in job.description_es
+
+
+def pay(job: Job) -> int:
+    return job.pay_max or job.pay_min
+
+
+@pytest.mark.parametrize(
+    ("query", "definition"),
+    [
+        ("", {}),
+        (
+            "authorization=open&authorization=ead",
+            {"matches": lambda job: job.work_authorization in ("open", "ead")},
+        ),
+        ("category=food", {"matches": lambda job: job.category == "food"}),
+        ("min_pay=20", {"matches": lambda job: pay(job) >= 20}),
+        ("sort=pay", {"first": lambda job: -pay(job)}),
+        # A word in the title ranks before the same word in the description alone.
+        ("q=ayudante", {"matches": helper, "first": lambda job: not helper_in_title(job)}),
+        ("q=ayudante&sort=newest", {"matches": helper}),
+        (
+            "q=ayudante&authorization=open&sort=pay",
+            {
+                "matches": lambda job: helper(job) and job.work_authorization == "open",
+                "first": lambda job: -pay(job),
+            },
+        ),
+    ],
+)
+def test_filters_sorts_and_pages_list_what_the_search_defines(client, varied, query, definition):
+    assert listed(client, query) == expected(**definition)
 
 
 @pytest.mark.parametrize(
