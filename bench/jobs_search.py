@@ -205,7 +205,8 @@ def copy_jobs(count: int, rng: random.Random, organizations: list, places: list[
             copy.write_row(row)
 
 
-def stem_each_text_once() -> None:
+@contextlib.contextmanager
+def stemming_each_text_once():
     """The bench's jobs share a few titles, one description and a few hundred cities: stem
     each distinct text once while indexing instead of once per job."""
     from apps.core import indexing
@@ -217,6 +218,10 @@ def stem_each_text_once() -> None:
         return document({language: list(parts) for language, parts in texts})
 
     indexing.document = lambda texts: stemmed(tuple((k, tuple(v)) for k, v in texts.items()))
+    try:
+        yield
+    finally:
+        indexing.document = document
 
 
 def generate(count: int) -> None:
@@ -241,8 +246,10 @@ def generate(count: int) -> None:
     with indexes_dropped(Job._meta.db_table):
         copy_jobs(count, rng, organizations, places)
     copied = time.monotonic()
-    stem_each_text_once()
-    with indexes_dropped(search_entries["jobs.job"].entry._meta.db_table):
+    with (
+        stemming_each_text_once(),
+        indexes_dropped(search_entries["jobs.job"].entry._meta.db_table),
+    ):
         search_reindex()
     indexed = time.monotonic()
     with connection.cursor() as cursor:
