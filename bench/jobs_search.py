@@ -1,28 +1,49 @@
-"""Benchmark of the job search under gunicorn, with 100,000 jobs in PostgreSQL.
+"""Benchmark of the job list and search under gunicorn, measured with wrk, at several sizes.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/camino REDIS_URL=redis://127.0.0.1:6379/0 \
-        .venv/bin/python bench/jobs_search.py [--jobs 100000] [--seconds 10]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/camino_bench \
+        .venv/bin/python bench/jobs_search.py --jobs 10000 100000 1000000
 
-It (re)creates the database `camino_bench` (or --database) next to the one DATABASE_URL
-names, migrates it, generates the jobs, starts gunicorn with production settings, and
-measures requests per second of (a) a trivial Django view, (b) the job list, (c) a search for
-a common word, (d) a search for a rare word and (e) a filtered search within a ZIP radius. It
-prints each figure and its ratio to (a), against the targets of issue 3. Not a test: it only
-reports.
+Needs `wrk` (Debian/Ubuntu: `apt-get install wrk`; macOS: `brew install wrk`) and
+`redis-server` (`apt-get install redis-server`) on the PATH; it refuses to run without them.
+
+For each size it (re)creates the database `<name>_<size>` next to the one DATABASE_URL names
+(--reuse keeps one made earlier), generates the jobs (COPY, then one rebuild of the search
+entries and of the indexes), and starts, all on 127.0.0.1:
+- its own Redis (cache and broker), to read the cache's hits and misses and its CPU time;
+- gunicorn with production settings and 2 sync workers (bench/settings.py: Camino's URLs
+  plus a trivial view returning "ok" through the whole middleware stack), twice: one as in
+  production, one where every cache key is unique (CAMINO_BENCH_CACHE=miss), so anonymous
+  pages are measured on a cache hit and on a miss;
+- a tiny asyncio server (bench/static_server.py) answering a few bytes: what wrk reaches
+  against it is the client's ceiling, which must be at least 3x the trivial view's rate.
+Then `wrk -t1 -c4` runs every page once per round, in order, for several rounds, and the bench
+prints per page the median requests/s with its spread (min-max), the ratio to the target's
+reference page, the CPU time per request of the gunicorn workers, their PostgreSQL backends
+and Redis (from /proc/<pid>/stat before and after each run, divided by the requests wrk
+made), and the load average. After the last size: a table across sizes with the growth of
+CPU per request, and EXPLAIN (ANALYZE, BUFFERS) of the queries of the list, a common word and
+the work-authorization filter. Not a test: it only reports, and stops by itself.
 """
 
 import argparse
+import contextlib
+import itertools
 import os
 import random
+import re
 import secrets
+import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
+import urllib.error
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import timedelta
+from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -42,198 +63,618 @@ TITLES = [  # (Spanish, English); "ayudante"/"helper" is the common word
     ("Empacador", "Packer"), ("Recolector de fresa", "Strawberry picker"),
     ("Techador", "Roofer"), ("Mesero", "Server"),
 ]  # fmt: skip
-RARE = ("Apicultor", "Beekeeper")  # in a handful of jobs only
+RARE = ("Apicultor", "Beekeeper")  # in one job of every 10,000
 DESCRIPTION = (
     "Trabajo estable con un equipo amable. Pago semanal y horario fijo.",
     "Steady work with a friendly team. Weekly pay and a fixed schedule.",
 )
+WORKPLACES = ["onsite"] * 8 + ["hybrid", "remote"]
+CATEGORIES = ["construction", "food", "warehouse", "cleaning", "care"]
+TYPES = ["full_time", "part_time", "temporary", "contract"]
+SETTINGS = "bench.settings"
+THREADS, CONNECTIONS = 1, 4
+CEILING_FACTOR = 3  # the client must reach 3x the trivial view against a static response
+GROWTH_TARGET = 0.20  # CPU per request from one size to the next
 
 
-def setup_django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
-    import django
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str
+    target: float | None = None  # at least this share of the reference page's rate
+    of: str = "list"  # the reference: "list" or "trivial"
+    cached: bool = True  # an anonymous page: measured on a cache hit and on a miss
+    signed_in: bool = False
 
-    django.setup()
+
+# Each filter alone must cost at most a little more than the list (>= 70% of its rate).
+SINGLE_FILTERS = {
+    "work authorization": "authorization=open", "category": "category=food",
+    "type": "type=part_time", "workplace": "workplace=remote", "language": "language=spanish",
+    "min pay": "min_pay=20", "posted": "posted=7", "ZIP radius": "zip=60629&radius=25",
+}  # fmt: skip
+PAGES = [
+    Page("trivial Django view", "/bench/ok", cached=False),
+    Page("job list", "/es/jobs/", 0.10, of="trivial"),
+    Page("common word", "/es/jobs/?q=ayudante", 0.50),
+    Page("rare word", "/es/jobs/?q=apicultor", 0.70),
+    *(Page(name, f"/es/jobs/?{query}", 0.70) for name, query in SINGLE_FILTERS.items()),
+    Page("keyword+label+ZIP", "/es/jobs/?q=cocinero&authorization=open&zip=60629&radius=25", 0.7),
+    Page("page 50", "/es/jobs/?page=50", 0.70),
+    Page("signed-in list", "/es/jobs/", 0.70, cached=False, signed_in=True),
+]
+EXPLAINED = ["job list", "common word", "work authorization"]
+
+
+# --- the database -----------------------------------------------------------------------------
+
+
+def database_url_for(base_url: str, size: int) -> str:
+    parts = urlsplit(base_url)
+    return parts._replace(path=f"{parts.path}_{size}").geturl()
+
+
+def server_connection(base_url: str):
+    """A connection to the server's `postgres` database (the one named may not exist yet)."""
+    import psycopg
+
+    return psycopg.connect(urlsplit(base_url)._replace(path="/postgres").geturl(), autocommit=True)
 
 
 def recreate_database(base_url: str, name: str) -> str:
-    import psycopg
-
+    """Drop and create the database `name` on the server of `base_url`; returns its URL."""
     parts = urlsplit(base_url)
-    with psycopg.connect(base_url, autocommit=True) as connection:
+    with server_connection(base_url) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
     return parts._replace(path=f"/{name}").geturl()
+
+
+def use_database(url: str) -> None:
+    """Point this process's Django connection at another database of the same server."""
+    from django.db import connection
+
+    connection.close()
+    connection.settings_dict["NAME"] = urlsplit(url).path.lstrip("/")
+
+
+@contextlib.contextmanager
+def indexes_dropped(table: str):
+    """Drop a table's indexes (but those of its constraints) for a bulk load, and build each
+    once afterwards: much faster than keeping them up to date row by row."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexname NOT IN"
+            " (SELECT conname FROM pg_constraint WHERE conindid <> 0)",
+            [table],
+        )
+        indexes = cursor.fetchall()
+        for name, _definition in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+    yield
+    with connection.cursor() as cursor:
+        for _name, definition in indexes:
+            cursor.execute(definition)
+
+
+def copy_jobs(count: int, rng: random.Random, organizations: list, places: list[dict]) -> None:
+    """Write `count` published jobs with COPY. Columns not set here keep the values a new
+    Job would have (Camino's own defaults), so the bench follows the model as it changes."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from apps.jobs.models import Job
+
+    fields = [f for f in Job._meta.concrete_fields if not f.primary_key]
+    prototype = Job(organization=organizations[0], status="published", pay_unit="hour",
+                    apply_email="jobs@example.org")  # fmt: skip
+    template = [f.get_db_prep_save(f.pre_save(prototype, True), connection) for f in fields]
+    position = {f.attname: n for n, f in enumerate(fields)}
+    now = timezone.now()
+    columns = ", ".join(f'"{f.column}"' for f in fields)
+    table = Job._meta.db_table
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy,
+    ):
+        for n in range(count):
+            title_es, title_en = RARE if n % 10_000 == 7 else rng.choice(TITLES)
+            place = rng.choice(places)
+            pay = rng.randint(15, 30)
+            published = now - timedelta(minutes=rng.randint(0, 60 * 24 * 40))
+            row = template.copy()
+            for name, value in {
+                "organization_id": rng.choice(organizations).pk,
+                "title": title_es, "title_es": title_es, "title_en": title_en,
+                "description": DESCRIPTION[0], "description_es": DESCRIPTION[0],
+                "description_en": DESCRIPTION[1],
+                "category": rng.choice(CATEGORIES),
+                "employment_type": rng.choice(TYPES),
+                "work_authorization": rng.choice(["open", "ead", "required", "unclear"]),
+                "work_language": rng.choice(["spanish", "basic_english", "fluent_english"]),
+                "workplace": rng.choice(WORKPLACES),
+                "pay_min": Decimal(pay), "pay_max": Decimal(pay + rng.randint(0, 5)),
+                "city": place["city"], "state": place["state"], "zip_code": place["zip_code"],
+                "created_at": published, "updated_at": published, "published_at": published,
+                "expires_on": (now + timedelta(days=rng.randint(1, 45))).date(),
+                }.items():  # fmt: skip
+                row[position[name]] = value
+            copy.write_row(row)
+
+
+@contextlib.contextmanager
+def stemming_each_text_once():
+    """The bench's jobs share a few titles, one description and a few hundred cities: stem
+    each distinct text once while indexing instead of once per job."""
+    from apps.core import indexing
+
+    document = indexing.document
+
+    @cache
+    def stemmed(texts: tuple) -> str:
+        return document({language: list(parts) for language, parts in texts})
+
+    indexing.document = lambda texts: stemmed(tuple((k, tuple(v)) for k, v in texts.items()))
+    try:
+        yield
+    finally:
+        indexing.document = document
 
 
 def generate(count: int) -> None:
     import zipcodes
     from django.core.management import call_command
     from django.db import connection
-    from django.utils import timezone
 
-    from apps.core.indexing import search_entries
-    from apps.jobs.models import Job, JobSearchEntry
+    from apps.core.indexing import search_entries, search_reindex
+    from apps.jobs.models import Job
     from apps.organizations.models import Organization
 
     call_command("migrate", verbosity=0)
     rng = random.Random(42)
-    organizations = [
-        Organization.objects.create(
-            name=f"Bench employer {n}", slug=f"bench-{n}", kind="employer", status="active"
-        )
+    organizations = Organization.objects.bulk_create(
+        Organization(name=f"Bench employer {n}", slug=f"bench-{n}", kind="employer",
+                     status="active")
         for n in range(50)
-    ]
+    )  # fmt: skip
     places = [z for z in zipcodes.list_all() if z["lat"] and z["zip_code_type"] == "STANDARD"]
     places = rng.sample(places, 400) + [z for z in places if z["zip_code"].startswith("606")]
-    now = timezone.now()
-    batch = []
     started = time.monotonic()
-    for n in range(count):
-        title_es, title_en = RARE if n % 10_000 == 7 else rng.choice(TITLES)
-        place = rng.choice(places)
-        pay = rng.randint(15, 30)
-        job = Job(
-            organization=rng.choice(organizations), status="published",
-            title_es=title_es, title_en=title_en,
-            description_es=DESCRIPTION[0], description_en=DESCRIPTION[1],
-            category=rng.choice(["construction", "food", "warehouse", "cleaning", "care"]),
-            employment_type=rng.choice(["full_time", "part_time", "temporary", "contract"]),
-            work_authorization=rng.choice(["open", "ead", "required", "unclear"]),
-            work_language=rng.choice(["spanish", "basic_english", "fluent_english"]),
-            pay_min=pay, pay_max=pay + rng.randint(0, 5), pay_unit="hour", workplace="onsite",
-            city=place["city"], state=place["state"], zip_code=place["zip_code"],
-            apply_email="jobs@example.org",
-            published_at=now - timedelta(minutes=rng.randint(0, 60 * 24 * 40)),
-            expires_on=(now + timedelta(days=rng.randint(1, 45))).date(),
-        )  # fmt: skip
-        batch.append(job)
-        if len(batch) == 2000 or n == count - 1:
-            Job.objects.bulk_create(batch)
-            JobSearchEntry.objects.bulk_create(map(search_entries["jobs.job"].entry_for, batch))
-            batch = []
+    with indexes_dropped(Job._meta.db_table):
+        copy_jobs(count, rng, organizations, places)
+    copied = time.monotonic()
+    with (
+        stemming_each_text_once(),
+        indexes_dropped(search_entries["jobs.job"].entry._meta.db_table),
+    ):
+        search_reindex()
+    indexed = time.monotonic()
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE jobs_job")
-        cursor.execute("VACUUM ANALYZE jobs_jobsearchentry")
-    print(f"generated {count:,} jobs in {time.monotonic() - started:.0f} s")
+        cursor.execute("VACUUM ANALYZE")
+    print(f"generated {count:,} jobs in {time.monotonic() - started:.0f} s: COPY and indexes "
+          f"{copied - started:.0f} s, search entries {indexed - copied:.0f} s, VACUUM ANALYZE "
+          f"{time.monotonic() - indexed:.0f} s", flush=True)  # fmt: skip
 
 
-def start_gunicorn(database_url: str, port: int, workers: int) -> subprocess.Popen:
-    env = {
+def database_exists(base_url: str, name: str) -> bool:
+    with server_connection(base_url) as connection:
+        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return found.fetchone() is not None
+
+
+def signed_in_cookie() -> str:
+    """The session cookie of a person the bench signs in (the same secret key as gunicorn's)."""
+    from django.conf import settings
+    from django.test import Client
+
+    from apps.accounts.models import User
+
+    email = "bench-seeker@example.org"
+    user = User.objects.filter(email=email).first() or User.objects.create_user(email)
+    client = Client()
+    client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+# --- the servers and what they cost ------------------------------------------------------------
+
+
+def environment(database_url: str, redis_port: int, secret: str, cache: str) -> dict:
+    return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        "DJANGO_SETTINGS_MODULE": SETTINGS,
+        "DJANGO_SECRET_KEY": secret,
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": database_url,
-        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "REDIS_CACHE_URL": f"redis://127.0.0.1:{redis_port}/1",
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "WARNING",
+        "CAMINO_BENCH_CACHE": cache,
     }
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                   cwd=ROOT, env=env, check=True)  # fmt: skip
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
-    for _ in range(100):
+
+
+def start(stack: contextlib.ExitStack, command: list[str], **options) -> subprocess.Popen:
+    """Start a server that the stack stops (on any exit of the bench)."""
+    process = subprocess.Popen(command, cwd=ROOT, **options)
+
+    def stop() -> None:
+        process.terminate()
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return server
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    stack.callback(stop)
+    return process
+
+
+def wait_until_up(url: str, process: subprocess.Popen) -> None:
+    for _ in range(200):
+        if process.poll() is not None:
+            raise SystemExit(f"the server for {url} exited")
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
         except OSError:
             time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    raise SystemExit(f"{url} did not answer")
 
 
-def measure(url: str, seconds: float, concurrency: int) -> float:
-    """Requests per second that `concurrency` clients get for `url` (every one must be 200)."""
-    deadline = time.monotonic() + seconds
-    done = [0] * concurrency
-    errors = []
+def start_gunicorn(stack, port: int, workers: int, env: dict) -> subprocess.Popen:
+    server = start(stack, [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind",
+                           f"127.0.0.1:{port}", "--workers", str(workers), "--log-level",
+                           "warning"], env=env)  # fmt: skip
+    wait_until_up(f"http://127.0.0.1:{port}/bench/ok", server)
+    return server
 
-    def client(slot: int) -> None:
-        opener = urllib.request.build_opener(urllib.request.HTTPRedirectHandler())
-        while time.monotonic() < deadline:
-            with opener.open(url, timeout=30) as response:
-                response.read()
-                if response.status != 200:
-                    errors.append(response.status)
-            done[slot] += 1
 
-    started = time.monotonic()
-    with ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(client, range(concurrency)))
-    if errors:
-        raise SystemExit(f"{url}: {len(errors)} responses were not 200")
-    return sum(done) / (time.monotonic() - started)
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid) -> list[str]:
+    """The fields of /proc/<pid>/stat after the command name (state is [0], ppid [1])."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:  # the process has exited
+        return []
+
+
+def cpu_seconds(pids) -> dict[int, float]:
+    """User plus system CPU time of each process still running."""
+    return {pid: (int(f[11]) + int(f[12])) / TICK for pid in pids if (f := _stat(pid))}
+
+
+def process_tree(root: int) -> list[int]:
+    children = defaultdict(list)
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (fields := _stat(entry.name)):
+            children[int(fields[1])].append(int(entry.name))
+    tree, todo = [], [root]
+    while todo:
+        tree.append(pid := todo.pop())
+        todo.extend(children[pid])
+    return tree
+
+
+def database_backends() -> list[int]:
+    """The PostgreSQL backends serving this database (the workers'), but this process's."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+        )
+        return [pid for (pid,) in cursor.fetchall()]
+
+
+@dataclass
+class Meter:
+    """Reads the CPU time of the web server, the database and Redis, and Redis's hits and
+    misses, before and after a run."""
+
+    redis_pid: int
+    redis: object  # a redis.Redis client of the bench's Redis
+
+    def read(self, web: subprocess.Popen) -> dict:
+        stats = self.redis.info("stats")
+        return {
+            "web": cpu_seconds(process_tree(web.pid)),
+            "db": cpu_seconds(database_backends()),
+            "redis": cpu_seconds([self.redis_pid]),
+            "hits": stats["keyspace_hits"],
+            "misses": stats["keyspace_misses"],
+        }
+
+
+def spent(before: dict, after: dict) -> dict[str, float]:
+    """What a run cost: CPU seconds of each part (a process started during the run counts
+    from its start), and the cache's hits and misses."""
+    used = {
+        part: sum(seconds - before[part].get(pid, 0.0) for pid, seconds in after[part].items())
+        for part in ("web", "db", "redis")
+    }
+    return {**used, **{count: after[count] - before[count] for count in ("hits", "misses")}}
+
+
+# --- measuring ---------------------------------------------------------------------------------
+
+
+def wrk(url: str, seconds: float, cookie: str = "") -> tuple[int, float]:
+    """Requests made and requests per second; every response must be a 2xx or 3xx (the pages
+    are checked to answer 200 before)."""
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds:g}s", "--timeout", "10s"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    if failed := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        raise SystemExit(f"{url}: {failed[1]} responses were errors")
+    if (errors := re.search(r"Socket errors: .*timeout (\d+)", output)) and int(errors[1]):
+        print(f"  warning: {errors[1]} requests to {url} timed out", flush=True)
+    return int(re.search(r"(\d+) requests in", output)[1]), float(
+        re.search(r"Requests/sec:\s+([\d.]+)", output)[1]
+    )
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a redirect is an error here: the bench would measure the wrong page
+
+
+def check_page(url: str, cookie: str) -> None:
+    """The page answers 200 and, signed in or not, as that person."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.build_opener(NoRedirects).open(request, timeout=30) as response:
+            body = response.read()
+    except urllib.error.HTTPError as error:
+        raise SystemExit(f"{url} answered {error.code}, not 200") from None
+    if (b"/accounts/logout/" in body) != bool(cookie):
+        raise SystemExit(f"{url}: the page is not {'signed in' if cookie else 'anonymous'}")
+
+
+@dataclass
+class Run:
+    """One page on one server: `cache` is "hit" or "miss" for anonymous pages."""
+
+    page: Page
+    cache: str
+    url: str
+    server: subprocess.Popen
+    cookie: str = ""
+    samples: list[dict] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.page.name, self.cache
+
+
+def measure(runs: list[Run], meter: Meter, rounds: int, seconds: float) -> None:
+    """Rounds that go through every run in turn, so that drift in the machine's speed touches
+    all pages alike."""
+    for run in runs:  # warm up every worker, connection and cache
+        check_page(run.url, run.cookie)
+        wrk(run.url, 1, run.cookie)
+    for number in range(rounds):
+        print(f"  round {number + 1} of {rounds}, load average {os.getloadavg()[0]:.2f}",
+              flush=True)  # fmt: skip
+        for run in runs:
+            load = os.getloadavg()[0]
+            before = meter.read(run.server)
+            requests, rate = wrk(run.url, seconds, run.cookie)
+            used = spent(before, meter.read(run.server))
+            run.samples.append({"rate": rate, "requests": requests, "load": load, **used})
+
+
+# --- reporting ---------------------------------------------------------------------------------
+
+CEILING = Page("client ceiling (static)", "/", cached=False)
+TRIVIAL = (PAGES[0].name, "")
+
+
+def summary(run: Run) -> dict:
+    samples = run.samples
+
+    def per_request(part: str) -> float:
+        return statistics.median(sample[part] / sample["requests"] for sample in samples)
+
+    rates = [sample["rate"] for sample in samples]
+    return {
+        "rate": statistics.median(rates), "low": min(rates), "high": max(rates),
+        **{part: 1000 * per_request(part) for part in ("web", "db", "redis")},
+        "cpu": 1000 * statistics.median(
+            (s["web"] + s["db"] + s["redis"]) / s["requests"] for s in samples
+        ),
+        "hits": per_request("hits"), "misses": per_request("misses"),
+        "loads": [sample["load"] for sample in samples],
+    }  # fmt: skip
+
+
+def reference(page: Page, cache: str, results: dict) -> tuple[str, str] | None:
+    """The figure a page's target is a share of: the trivial view, or the list in the same
+    cache state (a page that is never cached compares with the list on a miss)."""
+    if page.target is None:
+        return None
+    if page.of == "trivial":
+        return TRIVIAL
+    list_key = ("job list", cache or "miss")
+    return list_key if list_key in results else ("job list", "hit")
+
+
+def ratio(page: Page, cache: str, results: dict) -> tuple[float, str, bool] | None:
+    """The page's share of its reference, the reference's name, and whether it is met."""
+    key = reference(page, cache, results)
+    if key is None:
+        return None
+    share = results[page.name, cache]["rate"] / results[key]["rate"]
+    return share, "trivial" if key == TRIVIAL else f"list {key[1]}", share >= page.target
+
+
+def report_size(size: int, runs: list[Run], args) -> dict:
+    results = {run.key: summary(run) for run in runs}
+    loads = [load for result in results.values() for load in result["loads"]]
+    print(f"\n{size:,} jobs: gunicorn {args.workers} sync workers, wrk -t{THREADS} "
+          f"-c{CONNECTIONS}, medians of {args.rounds} interleaved rounds of {args.seconds:g} s; "
+          f"load average {min(loads):.2f}-{max(loads):.2f} (median "
+          f"{statistics.median(loads):.2f})")  # fmt: skip
+    print(f"{'page':24} {'cache':5} {'req/s':>8} {'(min-max)':>17}  {'ratio':>20} {'target':>7}"
+          f"  {'CPU ms/req':>10} {'= web + db + redis':>20}  cache hits, misses/req")  # fmt: skip
+    for run in runs:
+        result = results[run.key]
+        shown = ratio(run.page, run.cache, results)
+        if run.page is CEILING:
+            factor = result["rate"] / results[TRIVIAL]["rate"]
+            share = f"{factor:.1f}x trivial"
+            verdict = f">= {CEILING_FACTOR}x " + ("met" if factor >= CEILING_FACTOR else "MISSED")
+        elif shown:
+            share = f"{shown[0]:.1%} of {shown[1]}"
+            verdict = f">= {run.page.target:.0%} " + ("met" if shown[2] else "MISSED")
+        else:
+            share = verdict = ""
+        print(f"{run.page.name:24} {run.cache or '-':5} {result['rate']:8,.0f} "
+              f"({result['low']:7,.0f}-{result['high']:7,.0f})  {share:>20} {verdict:>12} "
+              f"{result['cpu']:5.2f} = {result['web']:5.2f} + {result['db']:5.2f} + "
+              f"{result['redis']:4.2f}   {result['hits']:.1f}, {result['misses']:.1f}")  # fmt: skip
+    if results[CEILING.name, ""]["rate"] < CEILING_FACTOR * results[TRIVIAL]["rate"]:
+        print(f"The client reaches less than {CEILING_FACTOR}x the trivial view: the figures "
+              "above measure the client, not Camino.")  # fmt: skip
+    return results
+
+
+def report_growth(sizes: list[int], by_size: dict[int, dict], runs: list[Run]) -> None:
+    """Per page, at each size: requests/s, ratio to its reference, CPU ms per request; then
+    how much the CPU per request grew from each size to the next."""
+    print("\nAt each size: requests/s, ratio to the reference, CPU ms per request (web + db + "
+          f"redis); growth of CPU per request from each size to the next (target <= "
+          f"{GROWTH_TARGET:.0%})")  # fmt: skip
+    print(f"{'page':24} {'cache':5} " + " ".join(f"{f'{size:,} jobs':>27}" for size in sizes))
+    for run in runs:
+        if run.page is CEILING:
+            continue
+        cells, costs = [], []
+        for size in sizes:
+            result = by_size[size][run.key]
+            shown = ratio(run.page, run.cache, by_size[size])
+            cells.append(f"{result['rate']:7,.0f} {f'{shown[0]:.1%}' if shown else '':>7} "
+                         f"{result['cpu']:6.2f} ms")  # fmt: skip
+            costs.append(result["cpu"])
+        steps = [after / before - 1 for before, after in itertools.pairwise(costs)]
+        growth = " ".join(f"{step:+.0%}" for step in steps)
+        verdict = "met" if all(step <= GROWTH_TARGET for step in steps) else "MISSED"
+        print(f"{run.page.name:24} {run.cache or '-':5} {'   '.join(cells)}   {growth} {verdict}")
+    ceilings = (f"{size:,} jobs {by_size[size][CEILING.name, '']['rate']:,.0f}" for size in sizes)
+    print(f"\nClient ceiling (req/s): {' | '.join(ceilings)}")
+
+
+def explain(pages: list[Page]) -> None:
+    """EXPLAIN (ANALYZE, BUFFERS) of every query each page runs, as the view runs them (this
+    process's cache always misses, so the page is rendered)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    for page in pages:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(page.path)
+        assert response.status_code == 200, (page.path, response.status_code)
+        print(f"\n=== {page.name} ({page.path}): {len(captured)} queries")
+        with connection.cursor() as cursor:
+            for query in captured.captured_queries:
+                if not query["sql"].lstrip().upper().startswith("SELECT"):
+                    continue
+                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query['sql']}")
+                print(f"\n{query['sql']}\n" + "\n".join(row for (row,) in cursor.fetchall()))
+
+
+# --- the run -----------------------------------------------------------------------------------
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--jobs", type=int, default=100_000)
-    parser.add_argument("--seconds", type=float, default=5, help="per case and round")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[10_000], help="sizes to measure")
+    parser.add_argument("--seconds", type=float, default=5, help="per page and round")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--reuse", action="store_true", help="keep the database of an earlier run")
-    parser.add_argument("--database", default="camino_bench", help="the database to (re)create")
+    parser.add_argument("--cache", choices=["both", "hit", "miss"], default="both",
+                        help="anonymous pages on a cache hit, a miss, or both")  # fmt: skip
+    parser.add_argument("--port", type=int, default=8765, help="the first of four ports")
+    parser.add_argument("--reuse", action="store_true", help="keep databases of an earlier run")
     args = parser.parse_args()
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        raise SystemExit("Set DATABASE_URL to a PostgreSQL server (postgres://...).")
+    base_url = os.environ.get("DATABASE_URL", "")
+    if not base_url.startswith("postgres"):
+        raise SystemExit("Set DATABASE_URL to a PostgreSQL database name (postgres://...).")
+    for tool in ("wrk", "redis-server"):
+        if not shutil.which(tool):
+            raise SystemExit(f"The bench needs {tool}: apt-get install {tool} (Debian, Ubuntu) "
+                             f"or brew install {tool.split('-')[0]} (macOS).")  # fmt: skip
 
-    if args.reuse:
-        database_url = (
-            urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{args.database}").geturl()
-        )
-        setup_django(database_url)
-    else:
-        database_url = recreate_database(os.environ["DATABASE_URL"], args.database)
-        setup_django(database_url)
-        generate(args.jobs)
+    import redis
 
-    server = start_gunicorn(database_url, args.port, args.workers)
-    base = f"http://127.0.0.1:{args.port}"
-    cases = [
-        ("a", "trivial Django view", "/favicon.ico", None),
-        ("b", "job list", "/es/jobs/", 0.05),
-        ("c", "search, common word", "/es/jobs/?q=ayudante", 0.50),
-        ("d", "search, rare word", "/es/jobs/?q=apicultor", 0.70),
-        ("e", "filtered, ZIP radius",
-         "/es/jobs/?q=cocinero&authorization=open&zip=60629&radius=25", 0.70),
-    ]  # fmt: skip
-    try:
-        for _label, _name, path, _target in cases:  # warm up every worker and cache
-            measure(base + path, 1, args.concurrency)
-        # Rounds that go through every case in turn, so that drift in the machine's speed
-        # touches all cases alike; each figure is the median of its rounds.
-        samples = {label: [] for label, *_ in cases}
-        for _round in range(args.rounds):
-            for label, _name, path, _target in cases:
-                samples[label].append(measure(base + path, args.seconds, args.concurrency))
-        rates = {label: statistics.median(values) for label, values in samples.items()}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    sizes = sorted(set(args.jobs))
+    urls = {size: database_url_for(base_url, size) for size in sizes}
+    secret = secrets.token_urlsafe(40)  # shared with gunicorn: the session cookie is valid
+    static_port, redis_port = args.port + 2, args.port + 3
+    # This process uses the bench's settings too, on a cache that always misses (EXPLAIN).
+    os.environ.update(environment(urls[sizes[0]], redis_port, secret, "miss"))
+    with contextlib.ExitStack() as stack:
+        redis_server = start(stack, ["redis-server", "--port", str(redis_port), "--bind",
+                                     "127.0.0.1", "--save", "", "--appendonly", "no",
+                                     "--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru"],
+                             stdout=subprocess.DEVNULL)  # fmt: skip
+        cache = redis.Redis(port=redis_port)
+        for _ in range(50):
+            with contextlib.suppress(redis.ConnectionError):
+                cache.ping()
+                break
+            time.sleep(0.1)
+        static = start(stack, [sys.executable, "bench/static_server.py", str(static_port)])
+        wait_until_up(f"http://127.0.0.1:{static_port}/", static)
 
-    print(f"\n{args.jobs:,} jobs, gunicorn {args.workers} workers, {args.concurrency} clients, "
-          f"median of {args.rounds} rounds of {args.seconds:.0f} s")  # fmt: skip
-    print(f"{'':3} {'page':24} {'req/s':>8} {'vs (a)':>8}   target")
-    for label, name, _path, target in cases:
-        ratio = rates[label] / rates["a"]
-        if target is None:
-            verdict = ""
-        elif label == "b":
-            verdict = f"(b) >= {target:.0%} of (a): {'met' if ratio >= target else 'MISSED'}"
-        else:
-            of_b = rates[label] / rates["b"]
-            verdict = (f"({label}) >= {target:.0%} of (b): {of_b:.0%} "
-                       f"{'met' if of_b >= target else 'MISSED'}")  # fmt: skip
-        print(f"({label}) {name:24} {rates[label]:8.1f} {ratio:8.1%}   {verdict}")
+        import django
+        from django.core.management import call_command
+
+        django.setup()
+        call_command("collectstatic", interactive=False, verbosity=0)
+        meter = Meter(redis_server.pid, cache)
+        by_size = {}
+        for size in sizes:
+            name = urlsplit(urls[size]).path.lstrip("/")
+            reused = args.reuse and database_exists(base_url, name)
+            if not reused:
+                recreate_database(base_url, name)
+            use_database(urls[size])
+            print(f"\n{size:,} jobs in {name}" + (" (reused)" if reused else ""), flush=True)
+            if not reused:
+                generate(size)
+            cache.flushall()
+            cookie = signed_in_cookie()
+            with contextlib.ExitStack() as servers:
+                gunicorns = {
+                    mode: start_gunicorn(servers, args.port + n, args.workers,
+                                         environment(urls[size], redis_port, secret, mode))
+                    for n, mode in enumerate(["hit", "miss"])
+                    if mode == "hit" or args.cache != "hit"
+                }  # fmt: skip
+                modes = ["hit", "miss"] if args.cache == "both" else [args.cache]
+                runs = [Run(CEILING, "", f"http://127.0.0.1:{static_port}/", static)]
+                for page in PAGES:
+                    for mode in modes if page.cached else [""]:
+                        port = args.port + (mode == "miss")
+                        runs.append(Run(page, mode, f"http://127.0.0.1:{port}{page.path}",
+                                        gunicorns[mode or "hit"],
+                                        cookie if page.signed_in else ""))  # fmt: skip
+                measure(runs, meter, args.rounds, args.seconds)
+            by_size[size] = report_size(size, runs, args)
+        if len(sizes) > 1:
+            report_growth(sizes, by_size, runs)
+        print(f"\nEXPLAIN (ANALYZE, BUFFERS) at {sizes[-1]:,} jobs")
+        explain([page for page in PAGES if page.name in EXPLAINED])
 
 
 if __name__ == "__main__":
-    threading.excepthook = lambda args: print(args.exc_value, file=sys.stderr)
     main()

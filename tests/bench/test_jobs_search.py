@@ -1,0 +1,65 @@
+"""The job search bench (bench/jobs_search.py) is not a test, but what its figures rest on is:
+its trivial view is a real Django view that only its URLconf serves, its miss switch makes
+every cache read miss, its generator writes jobs that the search finds, and its CPU meter
+sees the time a process spends."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.cache.backends.locmem import LocMemCache
+from django.test import override_settings
+
+from apps.core.indexing import search_entries
+from apps.jobs.filters import JobFilters
+from apps.jobs.models import Job
+from apps.jobs.selectors import jobs_search
+from bench.jobs_search import cpu_seconds, generate, process_tree
+
+
+@override_settings(ROOT_URLCONF="bench.urls")
+def test_the_trivial_view_answers_through_the_middleware(client):
+    response = client.get("/bench/ok")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    # Set by SecurityMiddleware and XFrameOptionsMiddleware: the whole stack ran.
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_trivial_view_is_not_in_camino_urls(client):
+    assert client.get("/bench/ok").status_code == 404
+
+
+def test_the_miss_switch_makes_every_read_miss():
+    cache = LocMemCache("bench", {"KEY_FUNCTION": "bench.cache.never_the_same_key"})
+    cache.set("page", "html")
+    assert cache.get("page") is None
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_generator_writes_jobs_that_the_search_finds():
+    generate(100)
+    assert Job.objects.published().count() == 100
+    assert search_entries["jobs.job"].entry.objects.count() == 100
+    # One job in 10,000 (the eighth) has the rare word; a common word, one in six.
+    assert jobs_search(JobFilters.build(q="apicultor")).count() == 1
+    assert jobs_search(JobFilters.build(q="ayudante")).count() > 10
+
+
+def test_the_cpu_meter_counts_a_child_process():
+    busy = (
+        "import time\nend = time.process_time() + 0.5\nwhile time.process_time() < end: pass\n"
+        "print('busy', flush=True)\ntime.sleep(30)"
+    )
+    child = subprocess.Popen([sys.executable, "-c", busy], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline() == "busy\n"
+        assert child.pid in process_tree(os.getpid())
+        # /proc counts in clock ticks, sampled: near the time spent, not exact.
+        assert cpu_seconds(process_tree(child.pid))[child.pid] >= 0.4
+    finally:
+        child.kill()
+        child.wait()
