@@ -1,7 +1,10 @@
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
@@ -31,7 +34,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return matches_of(self.object_list).order_by()[: self.cap + 1].count()
+        matches = matches_of(cast(QuerySet, self.object_list))  # a search's queryset
+        return matches.order_by()[: self.cap + 1].count()
 
     @property
     def capped(self) -> bool:
