@@ -1,9 +1,8 @@
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, QuerySet
 
 from apps.core.search import entries_order, entries_search
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import Job, JobSearchEntry
-from apps.organizations.models import Organization
 
 # What a result card shows: a page of results loads only these.
 JOB_CARD_FIELDS = [
@@ -34,14 +33,13 @@ def jobs_search(filters: JobFilters) -> QuerySet[JobSearchEntry]:
 
 def jobs_for(entries, *, also: tuple[str, ...] = ()) -> list[Job]:
     """The jobs of some search entries, in their order, with what a result card shows (and
-    the fields named in `also`) and the distance when the search had one: two queries."""
+    the fields named in `also`) and the distance when the search had one: two queries
+    (the entries', then the jobs' with their organizations)."""
     entries = list(entries)
     jobs = (
         Job.objects.filter(pk__in=[entry.job_id for entry in entries])
-        .only(*JOB_CARD_FIELDS, *also)
-        .prefetch_related(
-            Prefetch("organization", queryset=Organization.objects.only("id", "name", "slug"))
-        )
+        .select_related("organization")
+        .only(*JOB_CARD_FIELDS, "organization__name", "organization__slug", *also)
         .in_bulk()
     )
     ordered = []

@@ -93,10 +93,10 @@ class JobListView(ForgivingPaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, filters=self.filters, **kwargs)
         context["jobs"] = jobs_for(context["page_obj"].object_list)
-        query = self.form.query_string()
-        context["save_search_form"] = SavedSearchForm(
-            initial={"query": query, "name": self.filters.q[:80]}
-        )
+        if self.request.user.is_authenticated:  # only people signed in save searches
+            context["save_search_form"] = SavedSearchForm(
+                initial={"query": self.form.query_string(), "name": self.filters.q[:80]}
+            )
         return context
 
 

@@ -1,6 +1,9 @@
 from django import template
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from apps.core import i18n
+from apps.core.form_html import field_html
 from apps.core.i18n import TranslatedText, translated
 from apps.core.personal_data import actor_name
 
@@ -13,10 +16,10 @@ def translated_field(instance, field: str) -> TranslatedText:
     return translated(instance, field)
 
 
-@register.inclusion_tag("includes/fallback_note.html")
-def fallback_note(text: TranslatedText) -> dict:
+@register.simple_tag
+def fallback_note(text: TranslatedText) -> SafeString:
     """Tells the reader that a text is shown in another language for now."""
-    return {"text": text}
+    return i18n.fallback_note(text)
 
 
 @register.filter
@@ -55,13 +58,6 @@ def actor_label(entry) -> str:
 
 
 @register.simple_tag
-def described_field(field):
-    """The field's widget, pointing with aria-describedby at its errors and help text (ids
-    written by includes/field.html), and marked invalid when it has errors."""
-    ids = [f"{field.auto_id}_errors"] if field.errors else []
-    if field.help_text:
-        ids.append(f"{field.auto_id}_helptext")
-    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
-    if field.errors:
-        attrs["aria-invalid"] = "true"
-    return field.as_widget(attrs=attrs)
+def field(bound_field) -> SafeString:
+    """{% field form.name %}: one form field, the one way (apps.core.form_html)."""
+    return field_html(bound_field)

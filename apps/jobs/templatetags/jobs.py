@@ -1,25 +1,76 @@
+from decimal import Decimal
+
 from django import template
-from django.template.defaultfilters import floatformat
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+
+from apps.core.cards import Card, cards_html
+from apps.core.i18n import choice_label, translated
 
 register = template.Library()
 
 
 @register.filter
 def money(value) -> str:
-    """$15, $15.50, $45,000 (cents only when there are some)."""
-    return f"${floatformat(value, '-2g')}"
+    """$15, $15.50, $45,000: cents only when there are some, written as both of Camino's
+    languages write dollars (portal/formats/es)."""
+    amount = Decimal(value)
+    return f"${amount:,.0f}" if amount == amount.to_integral_value() else f"${amount:,.2f}"
 
 
 @register.simple_tag
 def pay_range(job) -> str:
     """ "$15–$20 per hour", "$18 per hour", "From $15 per hour" or "" when not stated."""
-    unit = job.get_pay_unit_display()
+    unit = choice_label(job, "pay_unit")
     if job.pay_min and job.pay_max and job.pay_min != job.pay_max:
         return f"{money(job.pay_min)}–{money(job.pay_max)} {unit}"
     if job.pay_min or job.pay_max:
         return f"{money(job.pay_min or job.pay_max)} {unit}"
     return _("Pay not stated")
+
+
+def job_place(job) -> str:
+    """ "Remote", "Pilsen, IL (hybrid) · 3 mi away"."""
+    if job.workplace == "remote":
+        place = _("Remote")
+    else:
+        place = f"{job.city}, {job.state}" if job.state else job.city
+        if job.workplace == "hybrid":
+            hybrid = _("hybrid")
+            place = f"{place} ({hybrid})"
+    if getattr(job, "distance", None) is not None:
+        place += " · " + _("%(miles)s mi away") % {"miles": f"{job.distance:,.0f}"}
+    return place
+
+
+def job_card(job) -> Card:
+    posted = job.posted_on
+    return Card(
+        kind="job",
+        title=translated(job, "title"),
+        url=job.get_absolute_url(),
+        organization=job.organization.name,
+        label=(
+            f"authorization authorization--{job.work_authorization}",
+            choice_label(job, "work_authorization"),
+        ),
+        facts=[
+            pay_range(job),
+            choice_label(job, "employment_type"),
+            job_place(job),
+            choice_label(job, "work_language"),
+            _("Posted %(date)s") % {"date": date_format(posted, "SHORT_DATE_FORMAT")}
+            if posted
+            else "",
+        ],
+    )
+
+
+@register.simple_tag
+def job_cards(jobs) -> SafeString:
+    """{% job_cards jobs %}: the result cards of a page of jobs (apps.core.cards)."""
+    return cards_html(job_card(job) for job in jobs)
 
 
 @register.simple_tag

@@ -1,0 +1,144 @@
+"""One form field, the one way Camino writes them: `{% field form.name %}`.
+
+Its label (a legend for a group of choices; wrapped around a single checkbox), its errors and
+its help text with ids, and the widget pointing at both with aria-describedby, marked invalid
+when it has errors. The common widgets (text-like inputs, drop-downs, checkboxes) are written
+here in Python; any other widget is rendered by Django. Search pages draw a dozen fields on
+every request, and Django's template per widget, per label and per option cost more than the
+search itself (bench/jobs_search.py)."""
+
+from html import escape
+
+from django import forms
+from django.forms.boundfield import BoundField
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+
+# Widgets whose markup is a single <input> with Django's own attributes and value.
+PLAIN_INPUTS = (
+    forms.TextInput, forms.NumberInput, forms.EmailInput, forms.URLInput, forms.DateInput,
+    forms.DateTimeInput, forms.TimeInput, forms.SearchInput, forms.TelInput,
+)  # fmt: skip
+
+
+def attributes(attrs: dict) -> str:
+    """name="value" pairs; True writes the bare name, False and None leave it out."""
+    return "".join(
+        f" {name}" if value is True else f' {name}="{escape(str(value))}"'
+        for name, value in attrs.items()
+        if value is not False and value is not None
+    )
+
+
+def _options(widget: forms.Select, value) -> str | None:
+    """A drop-down's options, or None when it has option groups (left to Django)."""
+    chosen = set(widget.format_value(value))
+    html = []
+    selected_one = False
+    for choice, label in widget.choices:
+        if isinstance(label, (list, tuple)):
+            return None
+        selected = not selected_one and str(choice) in chosen
+        selected_one = selected_one or selected
+        html.append(
+            f'<option value="{escape(str(choice))}"{" selected" if selected else ""}>'
+            f"{conditional_escape(str(label))}</option>"
+        )
+    return "".join(html)
+
+
+def _checkboxes(field: BoundField, attrs: dict) -> str:
+    """A group of checkboxes as plain labelled inputs (the fieldset's legend names them)."""
+    chosen = {str(value) for value in field.value() or ()}
+    extra = attributes({k: v for k, v in attrs.items() if k not in ("id", "required")})
+    name = escape(field.html_name)
+    return "".join(
+        f'<label><input type="checkbox" name="{name}" value="{escape(str(choice))}"{extra}'
+        f"{' checked' if str(choice) in chosen else ''}> {conditional_escape(label)}</label>"
+        for choice, label in field.field.widget.choices
+    )
+
+
+def label_html(field: BoundField) -> str:
+    """What Django's label_tag() writes: the label, its suffix unless it ends in punctuation,
+    pointing at the widget's id."""
+    widget = field.field.widget
+    contents = str(conditional_escape(field.label))
+    suffix = field.field.label_suffix
+    if suffix is None:
+        suffix = field.form.label_suffix
+    if suffix and contents and contents[-1] not in ":?.!":
+        contents += suffix
+    attrs = {}
+    element_id = widget.attrs.get("id") or field.auto_id
+    if element_id and (for_id := widget.id_for_label(element_id)):
+        attrs["for"] = for_id
+    if field.field.required and (css := getattr(field.form, "required_css_class", "")):
+        attrs["class"] = css
+    return f"<label{attributes(attrs)}>{contents}</label>"
+
+
+def _input(input_type: str, name: str, attrs: dict) -> str:
+    return f'<input type="{input_type}" name="{escape(name)}"{attributes(attrs)}>'
+
+
+def widget_html(field: BoundField, attrs: dict) -> str:
+    widget = field.field.widget
+    if type(widget) is forms.CheckboxSelectMultiple:
+        return _checkboxes(field, attrs)
+    attrs = field.build_widget_attrs(attrs, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    value = field.value()
+    if type(widget) in PLAIN_INPUTS:
+        attrs = widget.build_attrs(widget.attrs, attrs)
+        shown = widget.format_value(value)
+        if shown is not None:
+            attrs = {"value": shown, **attrs}
+        return _input(widget.input_type, field.html_name, attrs)
+    if type(widget) is forms.Select and (options := _options(widget, value)) is not None:
+        attrs = widget.build_attrs(widget.attrs, attrs)
+        return f'<select name="{escape(field.html_name)}"{attributes(attrs)}>{options}</select>'
+    if type(widget) is forms.CheckboxInput:
+        attrs = widget.build_attrs(widget.attrs, attrs)
+        if widget.check_test(value):
+            attrs["checked"] = True
+        shown = widget.format_value(value)
+        if shown is not None:
+            attrs = {"value": shown, **attrs}
+        return _input("checkbox", field.html_name, attrs)
+    return field.as_widget(attrs=attrs)
+
+
+def field_html(field: BoundField) -> SafeString:
+    if field.is_hidden:
+        return mark_safe(widget_html(field, {}))  # noqa: S308 (escaped above)
+    errors = field.errors
+    auto_id = field.auto_id
+    described_by = [f"{auto_id}_errors"] if errors else []
+    if field.help_text:
+        described_by.append(f"{auto_id}_helptext")
+    attrs: dict = {"aria-describedby": " ".join(described_by)} if described_by else {}
+    if errors:
+        attrs["aria-invalid"] = "true"
+    widget = widget_html(field, attrs)
+    css = "field field--error" if errors else "field"
+    label = conditional_escape(field.label)
+    closing = "</div>"
+    if field.use_fieldset:
+        parts = [f'<fieldset class="{css}"><legend>{label}</legend>']
+        closing = "</fieldset>"
+    elif field.widget_type == "checkbox":  # the label wraps the box
+        parts = [f'<div class="{css}"><label>{widget} {label}</label>']
+        widget = ""
+    else:
+        parts = [f'<div class="{css}">{label_html(field)}']
+    if errors:
+        items = "".join(f"<li>{conditional_escape(str(error))}</li>" for error in errors)
+        parts.append(f'<ul class="errorlist" id="{auto_id}_errors">{items}</ul>')
+    parts.append(widget)
+    if field.help_text:
+        help_text = conditional_escape(field.help_text)
+        parts.append(f'<span class="helptext" id="{auto_id}_helptext">{help_text}</span>')
+    parts.append(closing)
+    return mark_safe("".join(parts))  # noqa: S308 (every part escaped)
