@@ -175,6 +175,9 @@ def copy_jobs(count: int, rng: random.Random, organizations: list, places: list[
     now = timezone.now()
     columns = ", ".join(f'"{f.column}"' for f in fields)
     table = Job._meta.db_table
+    # Jobs are written in the order they were published, as Camino writes them (a job's
+    # search entry is written when it is published): the tables' rows lie in that order.
+    minutes_ago = sorted((rng.randint(0, 60 * 24 * 40) for _ in range(count)), reverse=True)
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy,
@@ -183,7 +186,7 @@ def copy_jobs(count: int, rng: random.Random, organizations: list, places: list[
             title_es, title_en = RARE if n % 10_000 == 7 else rng.choice(TITLES)
             place = rng.choice(places)
             pay = rng.randint(15, 30)
-            published = now - timedelta(minutes=rng.randint(0, 60 * 24 * 40))
+            published = now - timedelta(minutes=minutes_ago[n])
             row = template.copy()
             for name, value in {
                 "organization_id": rng.choice(organizations).pk,

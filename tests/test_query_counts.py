@@ -23,7 +23,7 @@ PAGES = [
     ("seeker", "/es/", 2),
     ("anonymous", "/es/privacy/", 0),
     ("anonymous", "/es/jobs/", 3),
-    ("anonymous", f"/es/jobs/?{SEARCH}", 3),
+    ("anonymous", f"/es/jobs/?{SEARCH}", 2),
     ("anonymous", f"/es/jobs/?{NEAR}&page=2", 3),
     ("seeker", f"/es/jobs/?{SEARCH}&sort=pay", 5),
     ("anonymous", "/es/jobs/work-authorization/", 0),

@@ -1,5 +1,3 @@
-from typing import cast
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -12,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic.list import MultipleObjectMixin
 
 from apps.core.roles import is_curator
-from apps.core.search import RESULTS_CAP, matches_of
+from apps.core.search import RESULTS_CAP
 
 
 class CuratorRequiredMixin(LoginRequiredMixin):
@@ -34,8 +32,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        matches = matches_of(cast(QuerySet, self.object_list))  # a search's queryset
-        return matches.order_by()[: self.cap + 1].count()
+        if isinstance(self.object_list, QuerySet):
+            return self.object_list.order_by()[: self.cap + 1].count()
+        return len(self.object_list)  # a best-match list, no longer than the cap and one
 
     @property
     def capped(self) -> bool:

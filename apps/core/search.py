@@ -18,8 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import lru_cache
-from typing import Self
+from functools import cached_property, lru_cache
+from typing import NamedTuple, Self, overload
 
 import snowballstemmer
 from django.db import connection, migrations
@@ -213,53 +213,61 @@ def entries_search(entries: QuerySet, filters: SearchFilters) -> QuerySet:
     return entries
 
 
-def entries_order(entries: QuerySet, sort: str, more_sorts: dict | None = None) -> QuerySet:
+def entries_order(entries: QuerySet, sort: str, more_sorts: dict | None = None):
     """Entries in the order asked for (newest first among equals). Only the key leaves the
-    database (plus title_hits or distance): the sort that finds one page among thousands of
-    matches then moves narrow rows. `more_sorts` adds a type's own orders by name.
+    database (plus distance): the sort that finds one page among thousands of matches then
+    moves narrow rows. `more_sorts` adds a type's own orders by name.
 
-    Best match ranks the newest RESULTS_CAP + 1 matches only (`newest_window`): a common
-    word then costs the same at any size. With more matches than that, an older match whose
-    title would rank it higher is left out; the list says there are more than the cap, and
-    a narrower search finds it. Nearest ranks every entry within the radius (the bounding
-    box index finds them): its cost follows the jobs near a place, not all jobs."""
-    first = {
-        "relevance": ["-title_hits"],
-        "newest": [],
-        "nearest": ["distance"],
-        **(more_sorts or {}),
-    }[sort]
+    Best match ranks the newest RESULTS_CAP + 1 matches only (`BestMatches`): a common word
+    then costs the same at any size. With more matches than that, an older match whose title
+    would rank it higher is left out; the list says there are more than the cap, and a
+    narrower search finds it. Nearest ranks every entry within the radius (the bounding box
+    index finds them): its cost follows the entries near a place, not all entries."""
     if sort == "relevance":
-        entries = newest_window(entries, RESULTS_CAP + 1)
+        return BestMatches(entries, RESULTS_CAP + 1)
+    first = {"newest": [], "nearest": ["distance"], **(more_sorts or {})}[sort]
     return entries.only(entries.model._meta.pk.attname).order_by(*first, "-published_at", "-pk")
 
 
-def newest_window(entries: QuerySet, size: int) -> QuerySet:
-    """The newest `size` of `entries`, with their annotations (title_hits, distance). The
-    window is a subquery that walks the published_at index and stops at `size`; the outer
-    query computes the annotations for those rows only. The subquery is compiled on its own:
-    the search's raw SQL names the table, and must not name an aliased copy of it."""
-    model = entries.model
-    newest = entries.order_by("-published_at", "-pk").values("pk")[:size]
-    sql, params = newest.query.sql_with_params()
-    pk = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
-    window = model._default_manager.filter(
-        RawSQL(f"{pk} IN ({sql})", params, output_field=BooleanField())  # noqa: S611
-    ).annotate(**entries.query.annotations)
-    window.query.matches = entries.query  # kept by every clone of the query: see matches_of
-    return window
+class RankedEntry(NamedTuple):
+    """An entry of a best-match list: its key, and its distance when the search had a place."""
+
+    pk: int
+    distance: float | None
 
 
-def matches_of(entries: QuerySet) -> QuerySet:
-    """What a capped count (apps.core.mixins.CappedPaginator) counts: for a newest window,
-    all the matches. Up to the cap they are as many, and counting them needs no order: the
-    scan stops at the cap's match instead of walking the window's index."""
-    matches = getattr(entries.query, "matches", None)
-    if matches is None:
-        return entries
-    counted = entries.model._default_manager.all()
-    counted.query = matches
-    return counted
+class BestMatches:
+    """The newest `size` matches of a keyword search, those whose titles hold more of the
+    words first, newest first among equals: what a paginator pages through (its count is at
+    most `size`, apps.core.mixins.CappedPaginator). One query walks the newest matches once
+    and returns their keys and title hits; they are ranked here. Counting the matches apart,
+    or ranking them in SQL, made the database find the same rows two and three times."""
+
+    def __init__(self, entries: QuerySet, size: int):
+        self.entries = entries
+        self.size = size
+
+    @cached_property
+    def ranked(self) -> list[RankedEntry]:
+        with_distance = "distance" in self.entries.query.annotations
+        columns = ["pk", "title_hits", *(["distance"] if with_distance else [])]
+        newest = self.entries.order_by("-published_at", "-pk").values_list(*columns)
+        rows = list(newest[: self.size])
+        rows.sort(key=lambda row: -row[1])  # a stable sort: newest first among equals
+        return [RankedEntry(row[0], row[2] if with_distance else None) for row in rows]
+
+    def count(self) -> int:
+        return len(self.ranked)
+
+    def __len__(self) -> int:
+        return len(self.ranked)
+
+    @overload
+    def __getitem__(self, index: int) -> RankedEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[RankedEntry]: ...
+    def __getitem__(self, index):
+        return self.ranked[index]
 
 
 def _tsquery_group(forms: frozenset[str]) -> str:

@@ -7,7 +7,7 @@ from apps.core.emails import page_url
 from apps.jobs.emails import open_jobs
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import SavedSearch
-from apps.jobs.selectors import jobs_search
+from apps.jobs.selectors import jobs_matching
 
 MAX_JOBS = 10
 
@@ -27,8 +27,9 @@ class NewJobs:
             queries[user_id].add(query)
         for query in set().union(*queries.values()) - self.found.keys():
             self.found[query] = list(
-                jobs_search(JobFilters.parse(query, sort="newest"))
+                jobs_matching(JobFilters.parse(query))
                 .filter(published_at__gte=since, published_at__lt=until)
+                .order_by("-published_at", "-pk")
                 .values_list("published_at", "job_id")[:MAX_JOBS]
             )
         new = {}

@@ -1,6 +1,6 @@
 from django.db.models import F, QuerySet
 
-from apps.core.search import entries_order, entries_search
+from apps.core.search import BestMatches, entries_order, entries_search
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import Job, JobSearchEntry
 
@@ -12,9 +12,16 @@ JOB_CARD_FIELDS = [
 ]  # fmt: skip
 
 
-def jobs_search(filters: JobFilters) -> QuerySet[JobSearchEntry]:
+def jobs_search(filters: JobFilters) -> QuerySet[JobSearchEntry] | BestMatches:
     """The search entries of the published jobs matching the filters, in the order asked
     for: one SQL query, whatever the number of jobs. jobs_for() loads a page."""
+    return entries_order(
+        jobs_matching(filters), filters.sort, {"pay": [F("pay_per_hour").desc(nulls_last=True)]}
+    )
+
+
+def jobs_matching(filters: JobFilters) -> QuerySet[JobSearchEntry]:
+    """The search entries of the published jobs matching the filters, in no order."""
     entries = entries_search(JobSearchEntry.objects.all(), filters)
     if filters.authorization:
         entries = entries.filter(work_authorization__in=filters.authorization)
@@ -28,7 +35,7 @@ def jobs_search(filters: JobFilters) -> QuerySet[JobSearchEntry]:
         entries = entries.filter(work_language__in=filters.language)
     if filters.min_pay is not None:
         entries = entries.filter(pay_per_hour__gte=filters.min_pay)
-    return entries_order(entries, filters.sort, {"pay": [F("pay_per_hour").desc(nulls_last=True)]})
+    return entries
 
 
 def jobs_for(entries, *, also: tuple[str, ...] = ()) -> list[Job]:
@@ -37,14 +44,14 @@ def jobs_for(entries, *, also: tuple[str, ...] = ()) -> list[Job]:
     (the entries', then the jobs' with their organizations)."""
     entries = list(entries)
     jobs = (
-        Job.objects.filter(pk__in=[entry.job_id for entry in entries])
+        Job.objects.filter(pk__in=[entry.pk for entry in entries])
         .select_related("organization")
         .only(*JOB_CARD_FIELDS, "organization__name", "organization__slug", *also)
         .in_bulk()
     )
     ordered = []
     for entry in entries:
-        job = jobs[entry.job_id]
+        job = jobs[entry.pk]
         job.distance = getattr(entry, "distance", None)
         ordered.append(job)
     return ordered

@@ -18,7 +18,7 @@ from apps.core.services import (
 )
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import Job, JobReport, SavedJob, SavedSearch
-from apps.jobs.selectors import jobs_search
+from apps.jobs.selectors import jobs_matching
 from apps.notifications.services import Outgoing, deliveries_queue, wanting
 
 
@@ -185,8 +185,9 @@ def job_alerts_queue(*, frequency: str, now=None) -> int:
     for query, group in by_query.items():
         since = min(search.alerted_until for search in group)
         new_jobs = list(
-            jobs_search(JobFilters.parse(query, sort="newest"))
+            jobs_matching(JobFilters.parse(query))
             .filter(published_at__gt=since, published_at__lte=now)
+            .order_by("-published_at", "-pk")
             .values_list("job_id", "published_at")[: ALERT_MAX_JOBS * 10]
         )
         alerts = []
