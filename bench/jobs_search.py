@@ -28,6 +28,7 @@ the work-authorization filter. Not a test: it only reports, and stops by itself.
 import argparse
 import contextlib
 import itertools
+import math
 import os
 import random
 import re
@@ -483,14 +484,19 @@ def summary(run: Run) -> dict:
     samples = run.samples
 
     def per_request(part: str) -> float:
-        return statistics.median(sample[part] / sample["requests"] for sample in samples)
+        # No request finished in a round (a page slower than the round): not a number.
+        return statistics.median(
+            sample[part] / sample["requests"] if sample["requests"] else math.nan
+            for sample in samples
+        )
 
     rates = [sample["rate"] for sample in samples]
     return {
         "rate": statistics.median(rates), "low": min(rates), "high": max(rates),
         **{part: 1000 * per_request(part) for part in ("web", "db", "redis")},
         "cpu": 1000 * statistics.median(
-            (s["web"] + s["db"] + s["redis"]) / s["requests"] for s in samples
+            (s["web"] + s["db"] + s["redis"]) / s["requests"] if s["requests"] else math.nan
+            for s in samples
         ),
         "hits": per_request("hits"), "misses": per_request("misses"),
         "loads": [sample["load"] for sample in samples],

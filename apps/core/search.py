@@ -274,9 +274,34 @@ def _tsquery_group(forms: frozenset[str]) -> str:
     return "(" + " | ".join(sorted(forms)) + ")"
 
 
+# How many of the terms' frequencies ANALYZE keeps (PostgreSQL's default target, 100, keeps
+# those of about the 1,000 most common terms only). The planner takes any other term for a
+# fairly common one: at 1,000,000 entries it then walked the whole newest-first index for a
+# word in 100 entries (0.6 s) instead of reading those 100 from the GIN index (0.3 ms).
+TERM_STATISTICS = 1000
+
+
+def search_statistics_operations(table: str) -> list:
+    """Migration operations that make ANALYZE keep the frequencies of many more terms, on
+    PostgreSQL, so that a rare word is planned as rare (TERM_STATISTICS)."""
+
+    def forwards(apps, schema_editor, target=TERM_STATISTICS):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(
+                f'ALTER TABLE "{table}" '
+                + ", ".join(f'ALTER COLUMN "{c}" SET STATISTICS {target}' for c in TERM_COLUMNS)
+            )
+
+    def backwards(apps, schema_editor):
+        forwards(apps, schema_editor, target=-1)  # the server's default again
+
+    return [migrations.RunPython(forwards, backwards)]
+
+
 def search_index_operations(table: str) -> list:
     """Migration operations that add, on PostgreSQL, the GIN indexes that find the matches:
-    of the title's terms and of the body's. Other databases search the text."""
+    of the title's terms and of the body's, with the statistics that plan them well
+    (`search_statistics_operations`). Other databases search the text."""
 
     def forwards(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
@@ -290,7 +315,7 @@ def search_index_operations(table: str) -> list:
             for column in TERM_COLUMNS:
                 schema_editor.execute(f'DROP INDEX "{table}_{column}"')
 
-    return [migrations.RunPython(forwards, backwards)]
+    return [migrations.RunPython(forwards, backwards), *search_statistics_operations(table)]
 
 
 def search_vector_operations(table: str, *, drop: bool = False) -> list:
