@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "apps.accounts.middleware.StaffMFARequiredMiddleware",
+    "apps.accounts.middleware.TimeZoneMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
