@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.organizations",
     "apps.jobs",
+    "apps.events",
     "apps.notifications",
 ]
 
