@@ -4,6 +4,7 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.fields import BaseTemporalField
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
@@ -38,8 +39,8 @@ class WallClockField(forms.DateTimeField):
         except ValueError:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
         if result is None:
-            result = forms.BaseTemporalField.to_python(self, value)
-        return result.replace(tzinfo=None)
+            result = BaseTemporalField.to_python(self, value)
+        return result.replace(tzinfo=None) if result else None
 
 
 def in_zone(value: datetime | None, time_zone: str) -> datetime | None:
@@ -135,7 +136,7 @@ class EventForm(forms.ModelForm):
             label=capacity.label, help_text=capacity.help_text, required=False, min_value=1
         )
         cost = cast(forms.DecimalField, self.fields["cost"])
-        cost.min_value = cost.widget.attrs["min"] = 0  # type: ignore[assignment]
+        cost.min_value = cost.widget.attrs["min"] = 0
         instance = self.instance
         for name in WALL_CLOCK_FIELDS:
             value = getattr(instance, name, None)
@@ -269,7 +270,8 @@ class EventFilterForm(forms.Form):
         return self._clean_date("date_to")
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", _("The last day cannot be before the first."))
@@ -318,7 +320,8 @@ class MoveForm(forms.Form):
             )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for name in ("starts_at", "ends_at"):
             if data.get(name) is None:
                 continue
