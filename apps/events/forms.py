@@ -8,6 +8,7 @@ from django.forms.fields import BaseTemporalField
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.models import PublicationStatus
 from apps.core.us import locate_zip
 from apps.events.filters import EventFilters
 from apps.events.models import (
@@ -144,6 +145,14 @@ class EventForm(forms.ModelForm):
                 self.initial[name] = value.astimezone(instance.zone).replace(tzinfo=None)
         if instance.pk:  # a series is made when the first event is written
             del self.fields["repeat"], self.fields["occurrences"]
+        if instance.status == PublicationStatus.PUBLISHED:
+            # A published event changes time only by a move, which tells the people registered
+            # and updates their calendars.
+            for name in ("starts_at", "ends_at", "time_zone"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "To change it, move the event: the people registered are told."
+                )
 
     def clean(self):
         """Every problem at once, so nobody fixes one just to be shown the next."""
