@@ -58,6 +58,7 @@ PAGES = [
     ("member", "/es/events/{event}/manage/", 6),
     ("curator", "/es/events/{event}/manage/", 7),
     ("member", "/es/events/new/", 5),
+    ("member", "/es/events/mine/", 4),
     ("member", "/es/events/{event_draft}/edit/", 6),
     ("member", "/es/events/{event}/move/", 3),
     ("curator", "/es/review/events/", 6),

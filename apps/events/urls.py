@@ -13,6 +13,7 @@ SEARCH_PARAMETERS = frozenset([*EventFilterForm.base_fields, "page"])
 urlpatterns = [
     path("", cached_page(Event, SEARCH_PARAMETERS)(views.EventListView.as_view()), name="list"),
     path("new/", views.EventCreateView.as_view(), name="create"),
+    path("mine/", views.MyEventsView.as_view(), name="mine"),
     path("<int:pk>/", cached_page(Event)(views.EventDetailView.as_view()), name="detail"),
     path(
         "<int:pk>/calendar.ics", cached_page(Event)(views.EventCalendarView.as_view()), name="ics"
