@@ -59,6 +59,7 @@ PAGES = [
     ("curator", "/es/events/{event}/manage/", 7),
     ("member", "/es/events/new/", 5),
     ("member", "/es/events/mine/", 4),
+    ("anonymous", f"/es/events/feed/?{EVENT_SEARCH}", 3),
     ("member", "/es/events/{event_draft}/edit/", 6),
     ("member", "/es/events/{event}/move/", 3),
     ("curator", "/es/review/events/", 6),

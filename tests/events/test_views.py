@@ -116,3 +116,16 @@ def test_a_partner_sees_their_organizations_events_in_every_state_and_the_join_l
 
     assert "Mi taller" in listing and "Borrador" in listing and "Taller de otros" not in listing
     assert "https://meet.example.org/our-room" in manage
+
+
+def test_the_feed_follows_the_filters_shows_partner_text_as_text_and_no_join_link(client):
+    EventFactory(title_en="Webinar <b>now</b>", title_es="", kind="webinar", topic="",
+                 format="online", join_url="https://meet.example.org/secret-room")  # fmt: skip
+    EventFactory(title_en="Fair", title_es="", kind="career_fair", topic="")
+
+    feed = client.get("/en/events/feed/?kind=webinar")
+
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    body = feed.content.decode()
+    assert "Webinar &lt;b&gt;now&lt;/b&gt;" in body and "Fair" not in body
+    assert '<summary type="text">' in body and "secret-room" not in body
