@@ -13,7 +13,7 @@ from django.views.generic import DetailView, FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
 from apps.accounts.models import User
-from apps.core.mixins import CappedPaginator, ForgivingPaginationMixin
+from apps.core.mixins import SearchListMixin
 from apps.core.review import ManageView, PublishableCreateView, PublishableUpdateView, Table
 from apps.core.roles import is_curator
 from apps.core.services import InvalidTransition
@@ -28,26 +28,19 @@ from apps.organizations.selectors import member_organization_ids, organizations_
 PAGE_SIZE = 20
 
 
-class EventListView(ForgivingPaginationMixin, ListView):
+class EventListView(SearchListMixin, ListView):
     """Upcoming events, soonest first, with the shared keyword search and the filters."""
 
     template_name = "events/event_list.html"
     context_object_name = "events"
     paginate_by = PAGE_SIZE
-    paginator_class = CappedPaginator
+    filter_form_class = EventFilterForm
 
-    def get(self, request, *args, **kwargs):
-        self.form = EventFilterForm(request.GET)
-        self.filters = self.form.filters()
-        return super().get(request, *args, **kwargs)
+    def search(self, filters):
+        return events_search(filters)
 
-    def get_queryset(self):
-        return events_search(self.filters)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(form=self.form, filters=self.filters, **kwargs)
-        context["events"] = events_for(context["page_obj"].object_list)
-        return context
+    def load(self, entries):
+        return events_for(entries)
 
 
 def map_link(event: Event) -> str:
