@@ -28,7 +28,7 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "display_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Profile"), {"fields": ["display_name", "preferred_language"]}),
+        (_("Profile"), {"fields": ["display_name", "preferred_language", "time_zone"]}),
         (
             _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},

@@ -1,7 +1,10 @@
+import zoneinfo
+
 from allauth.mfa.models import Authenticator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
 # Where a staff member without two-factor authentication may still go: setting it up,
 # confirming who they are for that (password, or a code sent by email), and signing out.
@@ -54,3 +57,22 @@ class StaffMFARequiredMiddleware:
         except Resolver404:
             return True  # a 404 reveals nothing
         return match.view_name in MFA_SETUP_URL_NAMES
+
+
+class TimeZoneMiddleware:
+    """Shows times in a signed-in person's own time zone. Anonymous visitors get the site's
+    default; pages where the place matters (an event) also show the event's own zone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and user.time_zone:
+            timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
+        else:
+            timezone.deactivate()
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.us import DEFAULT_TIME_ZONE, TimeZone
+
 # Privacy rule: no model in Camino has a field for immigration status, SSN, A-number or
 # country of birth (tests/core/test_privacy.py enforces it).
 
@@ -52,6 +54,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         choices=Language.choices,
         default=Language.SPANISH,
         help_text=_("Used for the emails Camino sends you."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=32,
+        choices=TimeZone.choices,
+        default=DEFAULT_TIME_ZONE,
+        help_text=_("Times of events and reminders are shown in it."),
     )
     is_staff = models.BooleanField(
         _("staff status"),

@@ -7,17 +7,27 @@ from django.db import transaction
 from apps.accounts.models import Language, User
 from apps.core import personal_data
 from apps.core.personal_data import PersonalData
+from apps.core.us import TimeZone
 
 logger = logging.getLogger(__name__)
 
 
 def user_set_language(*, user: User, language: str) -> None:
     """Remember the language a person chose, for their pages and the emails they get."""
-    if language not in Language.values:
-        raise ValueError(f"Unsupported language: {language!r}")
+    _user_choice_save(user, "preferred_language", language, Language.values)
+
+
+def user_set_time_zone(*, user: User, time_zone: str) -> None:
+    """Remember the time zone in which a person reads the times of events and reminders."""
+    _user_choice_save(user, "time_zone", time_zone, TimeZone.values)
+
+
+def _user_choice_save(user: User, field: str, value: str, allowed: list[str]) -> None:
+    if value not in allowed:
+        raise ValueError(f"Unsupported {field}: {value!r}")
     with transaction.atomic():
-        User.objects.filter(pk=user.pk).update(preferred_language=language)
-    user.preferred_language = language
+        User.objects.filter(pk=user.pk).update(**{field: value})
+    setattr(user, field, value)
 
 
 def personal_data_export(*, user: User) -> list[tuple[PersonalData, list[Mapping[str, Any]]]]:

@@ -23,6 +23,9 @@ class Card:
     organization: str = ""
     # (CSS classes, text): a label the reader filters on, e.g. the work authorization
     label: tuple[str, str] | None = None
+    # HTML the type writes itself, escaped by it, under the title (an event's time)
+    details: str = ""
+    summary: TranslatedText | None = None
     facts: Sequence[str] = ()
 
 
@@ -32,12 +35,16 @@ def card_html(card: Card) -> str:
         f'<h2 class="card__title"><a href="{escape(card.url)}" lang="{card.title.language}">'
         f"{escape(card.title.text)}</a></h2>",
         fallback_note(card.title),
+        card.details,
     ]
     if card.organization:
         parts.append(f'<p class="card__org">{escape(card.organization)}</p>')
     if card.label:
         classes, text = card.label
         parts.append(f'<p class="{escape(classes)}">{escape(text)}</p>')
+    if card.summary and card.summary.text:
+        summary = card.summary
+        parts.append(f'<p lang="{summary.language}">{escape(summary.text)}</p>')
     if card.facts:
         facts = "".join(f"<li>{escape(fact)}</li>" for fact in card.facts if fact)
         parts.append(f'<ul class="card__facts">{facts}</ul>')

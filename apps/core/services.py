@@ -151,11 +151,21 @@ def check_can_transition(*, actor: Person | None, item: Publishable, action: str
         raise PermissionDenied
     if item.status not in transition.sources:
         raise InvalidTransition(f"cannot {action} an item that is {item.status}")
+    if action in RENEWALS and not _renewable(item):
+        raise InvalidTransition(f"{type(item).__name__} is listed until its own date")
     if action == "renew" and item.status == S.PUBLISHED and item.expires_on > renewal_window_end():
         raise InvalidTransition("listed for long enough: nothing to renew yet")
     if transition.refused_when_reported and item.has_open_reports():
         raise InvalidTransition(f"cannot {action} an item with open reports")
     return transition
+
+
+RENEWALS = frozenset({"renew", "renew with changes"})
+
+
+def _renewable(item: Publishable) -> bool:
+    kind = publishable_types.of(type(item))
+    return kind.renewable if kind else True
 
 
 def renewal_window_end():
@@ -192,7 +202,8 @@ def publication_transition(
         elif action == "publish":
             changes["published_at"] = now
             changes["review_note"] = note
-            if locked.expires_on <= timezone.localdate():
+            # A type that is not renewable keeps its own date (an event's day).
+            if locked.expires_on <= timezone.localdate() and _renewable(locked):
                 changes["expires_on"] = default_expiry()
         elif action in ("reject", "take_down"):  # the organization sees why
             changes["review_note"] = note

@@ -97,3 +97,21 @@ def bounding_box(lat: float, lon: float, miles: float) -> tuple[float, float, fl
     dlat = math.degrees(miles / EARTH_RADIUS_MILES)
     dlon = math.degrees(miles / (EARTH_RADIUS_MILES * max(math.cos(math.radians(lat)), 0.01)))
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+class TimeZone(models.TextChoices):
+    """The time zones where people in the United States live (IANA names), and UTC. Times of
+    events and reminders are shown in a person's zone."""
+
+    EASTERN = "America/New_York", _("Eastern time (New York, Miami)")
+    CENTRAL = "America/Chicago", _("Central time (Chicago, Houston)")
+    MOUNTAIN = "America/Denver", _("Mountain time (Denver)")
+    ARIZONA = "America/Phoenix", _("Arizona time (Phoenix)")
+    PACIFIC = "America/Los_Angeles", _("Pacific time (Los Angeles, Seattle)")
+    ALASKA = "America/Anchorage", _("Alaska time (Anchorage)")
+    HAWAII = "Pacific/Honolulu", _("Hawaii time (Honolulu)")
+    ATLANTIC = "America/Puerto_Rico", _("Atlantic time (Puerto Rico)")
+    UTC = "UTC", _("Coordinated Universal Time (UTC)")
+
+
+DEFAULT_TIME_ZONE = TimeZone.CENTRAL

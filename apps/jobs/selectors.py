@@ -1,6 +1,6 @@
 from django.db.models import F, QuerySet
 
-from apps.core.search import BestMatches, entries_order, entries_search
+from apps.core.search import BestMatches, entries_order, entries_search, items_of
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import Job, JobSearchEntry
 
@@ -42,16 +42,9 @@ def jobs_for(entries, *, also: tuple[str, ...] = ()) -> list[Job]:
     """The jobs of some search entries, in their order, with what a result card shows (and
     the fields named in `also`) and the distance when the search had one: two queries
     (the entries', then the jobs' with their organizations)."""
-    entries = list(entries)
-    jobs = (
-        Job.objects.filter(pk__in=[entry.pk for entry in entries])
-        .select_related("organization")
-        .only(*JOB_CARD_FIELDS, "organization__name", "organization__slug", *also)
-        .in_bulk()
+    return items_of(
+        entries,
+        Job.objects.select_related("organization").only(
+            *JOB_CARD_FIELDS, "organization__name", "organization__slug", *also
+        ),
     )
-    ordered = []
-    for entry in entries:
-        job = jobs[entry.pk]
-        job.distance = getattr(entry, "distance", None)
-        ordered.append(job)
-    return ordered

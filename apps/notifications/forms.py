@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Language
+from apps.core.us import TimeZone
 from apps.notifications.models import EmailPreferences
 from apps.notifications.registry import email_topics
 
@@ -12,6 +13,11 @@ class PreferencesForm(forms.Form):
 
     preferred_language = forms.ChoiceField(
         label=_("Language of your emails"), choices=Language.choices
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Your time zone"),
+        choices=TimeZone.choices,
+        help_text=_("Times of events and reminders are shown in it."),
     )
 
     def __init__(self, *args, preferences: EmailPreferences, is_staff: bool, **kwargs):

@@ -9,7 +9,7 @@ from django.views.generic import FormView, TemplateView
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
-from apps.accounts.services import user_set_language
+from apps.accounts.services import user_set_language, user_set_time_zone
 from apps.notifications.forms import PreferencesForm
 from apps.notifications.models import EmailPreferences
 from apps.notifications.registry import email_topics
@@ -29,7 +29,10 @@ class PreferencesView(LoginRequiredMixin, FormView):
             **super().get_form_kwargs(),
             "preferences": EmailPreferences.objects.filter(user=user).first()
             or EmailPreferences(user=user),
-            "initial": {"preferred_language": user.preferred_language},
+            "initial": {
+                "preferred_language": user.preferred_language,
+                "time_zone": user.time_zone,
+            },
             "is_staff": user.is_staff,
         }
 
@@ -37,6 +40,7 @@ class PreferencesView(LoginRequiredMixin, FormView):
         user = self.request.user
         preferences_update(user_id=user.pk, **form.choices())
         user_set_language(user=user, language=form.cleaned_data["preferred_language"])
+        user_set_time_zone(user=user, time_zone=form.cleaned_data["time_zone"])
         messages.success(self.request, _("Your email preferences are saved."))
         return HttpResponseRedirect(reverse("notifications:preferences"))
 

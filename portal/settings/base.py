@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.organizations",
     "apps.jobs",
+    "apps.events",
     "apps.notifications",
 ]
 
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "apps.accounts.middleware.StaffMFARequiredMiddleware",
+    "apps.accounts.middleware.TimeZoneMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -161,7 +161,10 @@ def test_the_preferences_page_sets_emails_and_language(client):
     page = client.get("/es/notifications/preferences/").content.decode()
     assert "Avisos de empleo" in page and "Resumen diario" not in page  # staff only
 
-    client.post("/es/notifications/preferences/", {"job_alerts": "on", "preferred_language": "en"})
+    client.post(
+        "/es/notifications/preferences/",
+        {"job_alerts": "on", "preferred_language": "en", "time_zone": "America/Chicago"},
+    )
 
     preferences = EmailPreferences.objects.get(user=user)
     assert (preferences.wants("job_alerts"), preferences.wants("listing_notices")) == (True, False)
