@@ -33,6 +33,9 @@ class PublishableType:
     renew_url_name: str = ""
     # Its own queue page (kept for bookmarks), else core's generic one.
     queue_url_name: str = ""
+    # Whether its organization may keep it listed for another period. Events are not: they
+    # are listed until they happen.
+    renewable: bool = True
 
 
 class PublishableTypes(Registry[PublishableType]):

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
-from typing import Self
+from typing import ClassVar, Self
 
 import snowballstemmer
 from django.db import connection, migrations
@@ -172,6 +172,10 @@ class SearchFilters:
     posted: int | None = None  # published within this many days
     sort: str = "newest"
 
+    # The order without keywords (and when the asked one does not apply): a type whose
+    # items happen at a time (events) lists the soonest first.
+    default_sort: ClassVar[str] = "newest"
+
     @classmethod
     def build(cls, *, zip: str = "", radius: int | None = None, sort: str = "", **fields) -> Self:
         """The filters with their defaults: a radius only around a ZIP code, and a sort that
@@ -179,9 +183,9 @@ class SearchFilters:
         point = locate_zip(zip) if zip else None
         radius = (radius or RADIUS_DEFAULT) if point else None
         q = fields.get("q", "")
-        sort = sort or ("relevance" if q else "newest")
+        sort = sort or ("relevance" if q else cls.default_sort)
         if (sort == "nearest" and point is None) or (sort == "relevance" and not q):
-            sort = "newest"
+            sort = cls.default_sort
         return cls(point=point, radius=radius, sort=sort, **fields)
 
     @staticmethod

@@ -151,11 +151,21 @@ def check_can_transition(*, actor: Person | None, item: Publishable, action: str
         raise PermissionDenied
     if item.status not in transition.sources:
         raise InvalidTransition(f"cannot {action} an item that is {item.status}")
+    if action in RENEWALS and not _renewable(item):
+        raise InvalidTransition(f"{type(item).__name__} is listed until its own date")
     if action == "renew" and item.status == S.PUBLISHED and item.expires_on > renewal_window_end():
         raise InvalidTransition("listed for long enough: nothing to renew yet")
     if transition.refused_when_reported and item.has_open_reports():
         raise InvalidTransition(f"cannot {action} an item with open reports")
     return transition
+
+
+RENEWALS = frozenset({"renew", "renew with changes"})
+
+
+def _renewable(item: Publishable) -> bool:
+    kind = publishable_types.of(type(item))
+    return kind.renewable if kind else True
 
 
 def renewal_window_end():

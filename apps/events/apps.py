@@ -8,11 +8,17 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.personal_data import declare
-        from apps.core.services import audit_actions
+        from apps.core.publishable import PublishableType, publishable_types
+        from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
+        from apps.core.services import after_transition, audit_actions
         from apps.events.digest import NewEvents
         from apps.events.emails import event_changed, event_message, event_offer, event_reminder
+        from apps.events.models import Event, EventSearchEntry
         from apps.events.personal_data import ENTRIES
+        from apps.events.registrations import registrations_follow_change
+        from apps.events.services import on_event_changed, series_follow
         from apps.events.summary import EventsToCurate
         from apps.notifications.registry import (
             EmailTopic,
@@ -22,7 +28,48 @@ class EventsConfig(AppConfig):
             summary_sections,
         )
 
+        search_type_register(
+            SearchType(
+                entry=EventSearchEntry,
+                title_fields=("title",),
+                body_fields=("summary", "description", "venue_name", "city"),
+                columns=EventSearchEntry.columns,
+                location=ZipLocation("zip_code"),
+            )
+        )
+        navigation.register("events", NavigationEntry(_("Events"), "events:list"))
+        home_entries.register(
+            "events",
+            HomeEntry(
+                title=_("Fairs, workshops and webinars"),
+                text=_(
+                    "Career fairs, free workshops on resumes, taxes with an ITIN or your "
+                    "rights, and webinars, in Spanish and English. Each one says whether you "
+                    "need an ID to get in."
+                ),
+                url_name="events:list",
+                link_label=_("Find an event"),
+            ),
+        )
         declare(*ENTRIES)
+        publishable_types.register(
+            "events",
+            PublishableType(
+                Event, _("Events waiting for review"),
+                preview_template="events/includes/event_preview.html",
+                manage_template="events/event_manage.html",
+                edit_url_name="events:edit", renewable=False,
+            ),
+        )  # fmt: skip
+        # Sending the first event of a series for review, and reviewing it, does the same to
+        # the occurrences that follow it.
+        after_transition.register("event_series", series_follow)
+        audit_actions.register("cancel", _("Cancelled"))
+        audit_actions.register("move", _("Moved to a new time"))
+        audit_actions.register("repeat", _("Repeated as a series"))
+
+        # Registering: people registered or waiting hear of a cancelled or moved event.
+        on_event_changed.register("registrations", registrations_follow_change)
         email_kinds.register("event_offer", event_offer)
         email_kinds.register("event_changed", event_changed)
         email_kinds.register("event_message", event_message)

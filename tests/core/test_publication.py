@@ -213,3 +213,27 @@ def test_an_item_expired_by_date_is_renewed_by_its_organization_but_a_takedown_i
     assert (entry.action, entry.actor, entry.subject) == ("renew", member, notice)
     assert (taken_down.status, taken_down.review_note) == (S.TAKEN_DOWN, "Asks for money.")
     publication_publish(actor=curator, item=taken_down)  # staff may put it back up
+
+
+def test_a_type_declared_not_renewable_is_listed_until_its_own_date(member, monkeypatch):
+    import dataclasses
+
+    from apps.core.publishable import publishable_types
+    from apps.core.services import allowed_transitions
+    from tests.testapp.models import Workshop
+
+    kind = publishable_types["workshops"]
+    monkeypatch.setitem(
+        publishable_types._entries, "workshops", dataclasses.replace(kind, renewable=False)
+    )
+    organization = member.memberships.get().organization
+    workshop = Workshop.objects.create(title="Resumes", organization=organization)
+    publication_publish(actor=CuratorFactory(), item=workshop)
+    publication_expire(actor=None, item=workshop)
+
+    assert not {"renew", "renew with changes"} & set(
+        allowed_transitions(actor=member, item=workshop)
+    )
+    for changed in (False, True):
+        with pytest.raises(InvalidTransition):
+            publication_renew(actor=member, item=workshop, changed=changed)

@@ -1,0 +1,77 @@
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from apps.core.search import entries_order, entries_search
+from apps.events.filters import EventFilters
+from apps.events.models import AT_A_VENUE, ONLINE_FORMATS, Event, EventSearchEntry
+from apps.organizations.models import Organization
+
+# What a result card shows: a page of results loads only these.
+EVENT_CARD_FIELDS = [
+    "id", "status", "expires_on", "published_at", "title_es", "title_en", "summary_es",
+    "summary_en", "kind", "topic", "language", "interpretation", "starts_at", "ends_at",
+    "time_zone", "is_free", "cost", "format", "venue_name", "city", "state",
+    "id_at_the_door", "capacity", "seats_left", "cancelled_at", "organization",
+]  # fmt: skip
+
+
+def events_search(filters: EventFilters) -> QuerySet[EventSearchEntry]:
+    """The search entries of the upcoming published events matching the filters, in the
+    order asked for (soonest first unless asked otherwise): one SQL query, whatever the
+    number of events. events_for() loads a page."""
+    entries = entries_search(EventSearchEntry.objects.all(), filters).filter(
+        ends_at__gt=timezone.now(), cancelled=False
+    )
+    if filters.kind:
+        entries = entries.filter(kind__in=filters.kind)
+    if filters.topic:
+        entries = entries.filter(topic=filters.topic)
+    if filters.where == "in_person":
+        entries = entries.filter(format__in=AT_A_VENUE)
+    elif filters.where == "online":
+        entries = entries.filter(format__in=ONLINE_FORMATS)
+    start, end = filters.period()
+    if start:
+        entries = entries.filter(ends_at__gt=start)
+    if end:
+        entries = entries.filter(starts_at__lt=end)
+    if filters.language:
+        entries = entries.filter(language__in=[filters.language, "both"])
+    if filters.free:
+        entries = entries.filter(is_free=True)
+    if filters.no_id:
+        entries = entries.filter(id_at_the_door="no")
+    if filters.seats:
+        entries = entries.filter(Q(seats_left=None) | Q(seats_left__gt=0))
+    return entries_order(entries, filters.sort, {"soonest": ["starts_at"]})
+
+
+def events_for(entries, *, also: tuple[str, ...] = ()) -> list[Event]:
+    """The events of some search entries, in their order, with what a result card shows and
+    the distance when the search had one: two queries."""
+    entries = list(entries)
+    events = (
+        Event.objects.filter(pk__in=[entry.event_id for entry in entries])
+        .only(*EVENT_CARD_FIELDS, *also)
+        .prefetch_related(
+            Prefetch("organization", queryset=Organization.objects.only("id", "name", "slug"))
+        )
+        .in_bulk()
+    )
+    ordered = []
+    for entry in entries:
+        event = events[entry.event_id]
+        event.distance = getattr(entry, "distance", None)
+        ordered.append(event)
+    return ordered
+
+
+def event_detail_queryset(user) -> QuerySet[Event]:
+    """Published events, also once they are over or cancelled (calendars and links point at
+    them); every state for the event's organization and for curators."""
+    from apps.core.models import PublicationStatus
+
+    visible = Event.objects.filter(status=PublicationStatus.PUBLISHED) | Event.objects.managed_by(
+        user
+    )
+    return visible.select_related("organization").prefetch_related("questions")
