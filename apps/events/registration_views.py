@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -137,7 +137,10 @@ class MyEventsView(LoginRequiredMixin, ListView):
             .annotate(place=place_in_line())
             .order_by(
                 # Still to come first, soonest first; then the rest, latest first.
-                Q(event__ends_at__gt=now, status__in=[*HOLDS_A_SEAT, S.WAITING]).desc(),
+                ExpressionWrapper(
+                    Q(event__ends_at__gt=now, status__in=[*HOLDS_A_SEAT, S.WAITING]),
+                    output_field=BooleanField(),
+                ).desc(),
                 "event__starts_at", "pk",
             )
         )  # fmt: skip

@@ -62,10 +62,10 @@ def registration_refusal(event: Event, *, now=None) -> "StrPromise | None":
     now = now or timezone.now()
     if event.cancelled_at is not None:
         return _("This event was cancelled.")
-    if not event.is_public:
-        return _("This event is not open for registration.")
     if event.starts_at <= now:
         return _("This event has already started or is over.")
+    if not event.is_public:
+        return _("This event is not open for registration.")
     if event.registration_opens_at and now < event.registration_opens_at:
         return _("Registration has not opened yet.")
     if event.registration_closes_at and now >= event.registration_closes_at:
