@@ -104,7 +104,9 @@ def test_a_registration_for_an_unknown_event_is_a_404(client, pk):
     assert client.post(f"/es/events/{pk}/register/", {}).status_code == 404
 
 
-def test_my_events_shows_the_place_in_line_and_cancelling_offers_the_seat(client, event):
+def test_my_events_shows_the_place_in_line_and_cancelling_offers_the_seat(
+    client, event, django_capture_on_commit_callbacks
+):
     first, second = UserFactory(), UserFactory(preferred_language="en")
     seat = registration_create(user=first, event=event)
     registration_create(user=second, event=event)
@@ -114,7 +116,8 @@ def test_my_events_shows_the_place_in_line_and_cancelling_offers_the_seat(client
     assert "Lista de espera: número 1" in page
 
     client.force_login(first)
-    client.post(f"/es/events/registrations/{seat.pk}/cancel/")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/es/events/registrations/{seat.pk}/cancel/")
     assert Registration.objects.get(user=second).status == "offered"
     assert [m.to for m in mail.outbox] == [[second.email]]
     assert mail.outbox[0].subject.startswith("A seat is free for you")
@@ -122,7 +125,7 @@ def test_my_events_shows_the_place_in_line_and_cancelling_offers_the_seat(client
     client.force_login(second)
     offer = Registration.objects.get(user=second)
     response = client.post(f"/es/events/registrations/{offer.pk}/confirm/", follow=True)
-    assert "El lugar es tuyo" in response.content.decode()
+    assert "El lugar es suyo" in response.content.decode()
     assert Registration.objects.get(user=second).status == "registered"
 
 

@@ -88,7 +88,7 @@ def test_a_cancelled_seat_is_offered_to_the_first_in_line_who_confirms_it(
     assert seats_left(event) == 0  # the offer holds the seat
     [email] = mail.outbox
     assert email.to == [second.email]
-    assert email.subject.startswith("Hay un lugar libre para ti")
+    assert email.subject.startswith("Hay un lugar libre para usted")
 
     offer_confirm(user=second, registration=offered)
     offered.refresh_from_db()
@@ -165,13 +165,13 @@ def test_nobody_cancels_or_confirms_for_someone_else():
     [
         ({"starts_at": timezone.now() - timedelta(days=2),
           "ends_at": timezone.now() - timedelta(days=2) + timedelta(hours=2)},
-         "This event has already started or is over."),
-        ({"cancelled_at": timezone.now()}, "This event was cancelled."),
+         "Este evento ya empezó o terminó."),
+        ({"cancelled_at": timezone.now()}, "Este evento fue cancelado."),
         ({"registration_closes_at": timezone.now() - timedelta(hours=1)},
-         "Registration is closed."),
+         "La inscripción está cerrada."),
         ({"registration_opens_at": timezone.now() + timedelta(days=1)},
-         "Registration has not opened yet."),
-        ({"status": "pending"}, "This event is not open for registration."),
+         "La inscripción todavía no abre."),
+        ({"status": "pending"}, "Este evento no está abierto a inscripciones."),
     ],
 )  # fmt: skip
 def test_registration_is_refused_for_past_cancelled_closed_or_unpublished_events(fields, message):
