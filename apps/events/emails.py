@@ -3,11 +3,15 @@ moved, organizers' messages and reminders. Each writer loads its whole batch in 
 number of queries and writes times in the recipient's own time zone."""
 
 import zoneinfo
+from datetime import datetime
 
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from apps.core.emails import page_url, url_of
 from apps.events.personal_calendar import registration_ics
+from apps.events.registrations import DAY_BEFORE
+from apps.events.templatetags.events import event_span
 from apps.events.models import Event, EventMessage, Registration, RegistrationStatus
 from apps.notifications.registry import Email
 
@@ -19,11 +23,13 @@ def _registrations(batch: list[dict]) -> dict[int, Registration]:
     )
 
 
+def zone_of(user, event: Event) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(user.time_zone) if user and user.time_zone else event.zone
+
+
 def local_time(event: Event, user) -> str:
-    """When the event starts, in the person's time zone, in the current language."""
-    zone = zoneinfo.ZoneInfo(user.time_zone) if user and user.time_zone else event.zone
-    starts = event.starts_at.astimezone(zone)
-    return f"{date_format(starts, 'DATETIME_FORMAT')} ({starts.tzname()})"
+    """When the event is, in the person's time zone, in the current language."""
+    return event_span(event, zone_of(user, event))
 
 
 def _context(registration: Registration) -> dict:
@@ -62,10 +68,8 @@ def event_offer(batch: list[dict]) -> list[Email | None]:
 
 
 def _deadline(registration: Registration) -> str:
-    user, expires = registration.user, registration.offer_expires_at
-    zone = zoneinfo.ZoneInfo(user.time_zone) if user else registration.event.zone
-    local = expires.astimezone(zone)
-    return f"{date_format(local, 'DATETIME_FORMAT')} ({local.tzname()})"
+    local = registration.offer_expires_at.astimezone(zone_of(registration.user, registration.event))
+    return f"{date_format(local, 'DATETIME_FORMAT')} {local.tzname()}"
 
 
 def event_changed(batch: list[dict]) -> list[Email | None]:
@@ -120,8 +124,10 @@ def event_message(batch: list[dict]) -> list[Email | None]:
 def event_reminder(batch: list[dict]) -> list[Email | None]:
     """A week and a day before: when (in the person's time zone), where or the join link,
     and the event's .ics. Dropped if the person cancelled, or the event was cancelled or
-    moved since it was scheduled (the move scheduled new reminders)."""
+    moved since it was scheduled (the move scheduled new reminders), or when sent so late
+    that the next reminder is due."""
     registrations = _registrations(batch)
+    now = timezone.now()
     emails = []
     for params in batch:
         registration = registrations.get(params["registration"])
@@ -132,7 +138,8 @@ def event_reminder(batch: list[dict]) -> list[Email | None]:
             and registration.status == RegistrationStatus.REGISTERED
             and event.cancelled_at is None
             and event.is_public
-            and event.starts_at.isoformat() == params["starts_at"]
+            and event.starts_at == datetime.fromisoformat(params["starts_at"])
+            and not _overtaken(params["which"], event, now)
         )
         emails.append(
             Email(
@@ -145,3 +152,8 @@ def event_reminder(batch: list[dict]) -> list[Email | None]:
             else None
         )
     return emails
+
+
+def _overtaken(which: str, event: Event, now) -> bool:
+    """A week's reminder sent late, when the day's reminder is due already."""
+    return which == "week" and now >= event.starts_at - DAY_BEFORE

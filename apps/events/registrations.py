@@ -46,7 +46,8 @@ S = RegistrationStatus
 # left before the event (an offer the day before gives a few hours).
 OFFER_TIME = timedelta(hours=24)
 # Reminders before the event: (name in the delivery key, how long before).
-REMINDERS = (("week", timedelta(days=7)), ("day", timedelta(days=1)))
+WEEK_BEFORE, DAY_BEFORE = timedelta(days=7), timedelta(days=1)
+REMINDERS = (("week", WEEK_BEFORE), ("day", DAY_BEFORE))
 
 
 class RegistrationRefused(Exception):

@@ -10,7 +10,7 @@ from apps.events.models import Event
 register = template.Library()
 
 
-def _span(event: Event, zone: zoneinfo.ZoneInfo) -> str:
+def event_span(event: Event, zone: zoneinfo.ZoneInfo) -> str:
     """ "Tuesday, December 10, 2026, 6:00 p.m.–8:00 p.m. CST" in a zone; an event over
     several days names the end's date too."""
     start, end = event.starts_at.astimezone(zone), event.ends_at.astimezone(zone)
@@ -33,8 +33,8 @@ def event_when(context, event: Event) -> dict:
     user = context.get("user")
     own = getattr(user, "time_zone", "") if user is not None and user.is_authenticated else ""
     return {
-        "event_time": _span(event, event.zone),
-        "your_time": _span(event, zoneinfo.ZoneInfo(own)) if own and own != event.time_zone else "",
+        "event_time": event_span(event, event.zone),
+        "your_time": event_span(event, zoneinfo.ZoneInfo(own)) if own and own != event.time_zone else "",
         "starts_at": event.starts_at,
     }
 
