@@ -12,6 +12,7 @@ from django.utils import translation
 from apps.jobs.models import JobReport, SavedJob, SavedSearch
 from apps.notifications.unsubscribe import make_token
 from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.events.factories import EventFactory, in_days
 from tests.jobs.factories import JobFactory
 from tests.organizations.factories import MembershipFactory, OrganizationFactory
 
@@ -82,6 +83,42 @@ MATRIX = [
         ["login", 302, 302, 302, 302],
     ),
     ("get", "/es/jobs/searches/new/", None, ["login", 405, 405, 405, 405]),
+    # events: the join link is never on a public page (tests/events); drafts are private
+    ("get", "/es/events/", None, [200, 200, 200, 200, 200]),
+    ("get", "/es/events/{event}/", None, [200, 200, 200, 200, 200]),
+    ("get", "/es/events/{past_event}/", None, [200, 200, 200, 200, 200]),
+    ("get", "/es/events/{event_draft}/", None, [404, 404, 200, 404, 200]),
+    ("get", "/es/events/{event}/calendar.ics", None, [200, 200, 200, 200, 200]),
+    ("get", "/es/events/{event_draft}/calendar.ics", None, [404, 404, 200, 404, 200]),
+    ("get", "/es/events/new/", None, ["login", 302, 200, 200, 200]),
+    ("post", "/es/events/new/", {"title_es": ""}, ["login", 302, 200, 200, 200]),
+    ("get", "/es/events/{event_draft}/manage/", None, ["login", 404, 200, 404, 200]),
+    (
+        "post",
+        "/es/events/{event_draft}/manage/",
+        {"action": "submit"},
+        ["login", 404, 302, 404, 302],
+    ),
+    (
+        "post",
+        "/es/events/{event_pending}/manage/",
+        {"action": "publish"},
+        ["login", 404, 403, 404, 302],
+    ),
+    ("get", "/es/events/{event_draft}/edit/", None, ["login", 404, 200, 404, 200]),
+    ("get", "/es/events/{event}/edit/", None, ["login", 404, 404, 404, 200]),
+    ("post", "/es/events/{event_draft}/edit/", {"title_es": ""}, ["login", 404, 200, 404, 200]),
+    ("post", "/es/events/{event}/cancel/", {}, ["login", 404, 302, 404, 302]),
+    ("get", "/es/events/{event}/cancel/", None, ["login", 405, 405, 405, 405]),
+    ("get", "/es/events/{event}/move/", None, ["login", 404, 200, 404, 200]),
+    (
+        "post",
+        "/es/events/{event}/move/",
+        {"starts_at": "2030-01-10T10:00", "ends_at": "2030-01-10T12:00"},
+        ["login", 404, 302, 404, 302],
+    ),
+    ("get", "/es/review/events/", None, ["login", 403, 403, 403, 200]),
+    ("get", "/es/manage/events/{event_draft}/", None, ["login", 404, 200, 404, 200]),
     # organizations
     ("get", "/es/organizations/register/", None, ["login", 200, 200, 200, 200]),
     ("get", "/es/organizations/mine/", None, ["login", 200, 200, 200, 200]),
@@ -92,7 +129,7 @@ MATRIX = [
     (
         "post",
         "/es/notifications/preferences/",
-        {"preferred_language": "es", "job_alerts": "on"},
+        {"preferred_language": "es", "job_alerts": "on", "time_zone": "America/Chicago"},
         ["login", 302, 302, 302, 302],
     ),
     ("get", "/es/notifications/unsubscribe/{unsubscribe}/", None, [200, 200, 200, 200, 200]),
@@ -146,6 +183,12 @@ def world():
         "saved": SavedJob.objects.create(user=membership.user, job=published).pk,
         "search": SavedSearch.objects.create(user=membership.user, name="Cocina").pk,
         "unsubscribe": make_token(user_id=membership.user.pk, topic="job_alerts"),
+        "event": EventFactory(organization=organization).pk,
+        "past_event": EventFactory(
+            organization=organization, starts_at=in_days(-3), ends_at=in_days(-3, hour=12)
+        ).pk,
+        "event_draft": EventFactory(organization=organization, status="draft").pk,
+        "event_pending": EventFactory(organization=organization, status="pending").pk,
     }
     return people, objects
 

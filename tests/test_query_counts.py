@@ -8,6 +8,7 @@ from django.utils import timezone
 from apps.core.services import audit_record
 from apps.jobs.models import JobReport, SavedJob, SavedSearch
 from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.events.factories import EventFactory, EventQuestionFactory
 from tests.jobs.factories import JobFactory
 from tests.organizations.factories import MembershipFactory, OrganizationFactory
 
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 SEARCH = "q=ayudante&authorization=open&type=full_time&workplace=onsite&min_pay=10"
 NEAR = "zip=60623&radius=25&sort=nearest"
+EVENT_SEARCH = "q=taller&kind=workshop&no_id=on&free=on&language=es&when=month&seats=on"
 
 # (who is signed in, page, SQL queries). {job} is a published job of the member's
 # organization, {draft} a draft of it and {org} that organization.
@@ -37,8 +39,8 @@ PAGES = [
     ("member", "/es/jobs/{draft}/edit/", 5),
     ("member", "/es/jobs/{job}/renew/", 9),
     ("curator", "/es/jobs/review/", 8),
-    ("curator", "/es/review/", 8),
-    ("member", "/es/accounts/my-data/", 19),
+    ("curator", "/es/review/", 10),
+    ("member", "/es/accounts/my-data/", 20),
     ("curator", "/es/jobs/reports/", 6),
     ("member", "/es/jobs/saved/", 4),
     ("member", "/es/jobs/searches/", 3),
@@ -46,6 +48,19 @@ PAGES = [
     ("member", "/es/organizations/mine/", 3),
     ("member", "/es/organizations/register/", 2),
     ("member", "/es/notifications/preferences/", 3),
+    ("anonymous", "/es/events/", 4),
+    ("anonymous", f"/es/events/?{EVENT_SEARCH}", 4),
+    ("anonymous", f"/es/events/?{NEAR}&page=2", 4),
+    ("seeker", f"/es/events/?{EVENT_SEARCH}&where=in_person", 6),
+    ("anonymous", "/es/events/{event}/", 1),
+    ("seeker", "/es/events/{event}/", 3),
+    ("anonymous", "/es/events/{event}/calendar.ics", 1),
+    ("member", "/es/events/{event}/manage/", 6),
+    ("curator", "/es/events/{event}/manage/", 7),
+    ("member", "/es/events/new/", 5),
+    ("member", "/es/events/{event_draft}/edit/", 6),
+    ("member", "/es/events/{event}/move/", 3),
+    ("curator", "/es/review/events/", 6),
 ]
 
 
@@ -56,6 +71,8 @@ def test_page_runs_a_fixed_number_of_queries(client, assert_query_count, who, ur
     seeker, curator = UserFactory(), CuratorFactory()
     job = JobFactory(organization=organization)
     draft = JobFactory(organization=organization, status="draft")
+    event = EventFactory(organization=organization, capacity=30, seats_left=12)
+    event_draft = EventFactory(organization=organization, status="draft")
     people = {"anonymous": None, "seeker": seeker, "member": member, "curator": curator}
 
     def grow(count: int) -> None:
@@ -73,11 +90,24 @@ def test_page_runs_a_fixed_number_of_queries(client, assert_query_count, who, ur
             SavedSearch.objects.create(user=member, name=f"Búsqueda {number}", query=SEARCH)
             MembershipFactory(user=member, organization=OrganizationFactory())
             audit_record(actor=curator, subject=job, action="publish", note=f"{number}")
+            audit_record(actor=curator, subject=event, action="publish", note=f"{number}")
+            EventQuestionFactory(event=event)
+            EventQuestionFactory(event=event_draft)
+        EventFactory.create_batch(count, organization=organization)
+        EventFactory.create_batch(count, organization=organization, status="pending")
 
     if people[who]:
         client.force_login(people[who])
     assert_query_count(
-        url.format(job=job.pk, draft=draft.pk, org=organization.slug), expected, grow
+        url.format(
+            job=job.pk,
+            draft=draft.pk,
+            org=organization.slug,
+            event=event.pk,
+            event_draft=event_draft.pk,
+        ),
+        expected,
+        grow,
     )
 
 

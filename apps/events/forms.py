@@ -130,6 +130,10 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         organization = cast(forms.ModelChoiceField, self.fields["organization"])
         organization.empty_label = None
+        capacity = self.fields["capacity"]  # at least one seat, or no limit
+        self.fields["capacity"] = forms.IntegerField(
+            label=capacity.label, help_text=capacity.help_text, required=False, min_value=1
+        )
         cost = cast(forms.DecimalField, self.fields["cost"])
         cost.min_value = cost.widget.attrs["min"] = 0  # type: ignore[assignment]
         instance = self.instance
@@ -180,6 +184,11 @@ class QuestionForm(forms.ModelForm):
             "choices_es": forms.Textarea(attrs={"rows": 3}),
             "choices_en": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A blank extra question is left alone: it has not changed from its initial kind.
+        self.fields["kind"].initial = EventQuestion.Kind.TEXT
 
 
 QuestionFormSet = forms.inlineformset_factory(

@@ -484,11 +484,11 @@ class EventQuestion(models.Model):
     def clean(self):
         super().clean()
         if not any(getattr(self, f"prompt_{code}", "") for code, _name in settings.LANGUAGES):
-            raise ValidationError({"prompt": _("Write the question in at least one language.")})
+            raise ValidationError({"prompt_es": _("Write the question in at least one language.")})
         if self.kind == self.Kind.CHOICE and not any(
             len(self.choice_list(code)) >= 2 for code, _name in settings.LANGUAGES
         ):
-            raise ValidationError({"choices": _("Give at least two choices, one per line.")})
+            raise ValidationError({"choices_es": _("Give at least two choices, one per line.")})
 
 
 class RegistrationStatus(models.TextChoices):

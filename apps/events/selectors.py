@@ -74,4 +74,4 @@ def event_detail_queryset(user) -> QuerySet[Event]:
     visible = Event.objects.filter(status=PublicationStatus.PUBLISHED) | Event.objects.managed_by(
         user
     )
-    return visible.select_related("organization").prefetch_related("questions")
+    return visible.select_related("organization")

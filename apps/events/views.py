@@ -163,15 +163,16 @@ class EventFormMixin:
 
 
 class EventCreateView(EventFormMixin, PublishableCreateView):
-    def get(self, request, *args, **kwargs):
-        if not is_curator(request.user) and not organizations_of(request.user).exists():
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and not is_curator(user) and not organizations_of(user).exists():
             messages.info(
                 request,
                 _("To post an event, register your organization first, or ask its staff to "
                   "add you."),
             )  # fmt: skip
             return HttpResponseRedirect(reverse("organizations:register"))
-        return super().get(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class EventUpdateView(EventFormMixin, PublishableUpdateView):
@@ -182,9 +183,6 @@ class EventManageView(ManageView):
     """The shared manage page, with cancelling and moving once it is published."""
 
     kind = "events"
-
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related("questions")
 
     def get_context_data(self, **kwargs):
         event = self.object

@@ -40,30 +40,31 @@ def test_a_key_registered_twice_with_different_entries_is_a_mistake():
 
 def test_home_and_navigation_promise_only_what_is_installed(client):
     page = client.get("/es/").content.decode()
-    assert 'href="/es/jobs/"' in page
-    for absent in ["Mentores", "Eventos", "Ayuda legal", "Certificaciones"]:
+    assert 'href="/es/jobs/"' in page and 'href="/es/events/"' in page
+    for absent in ["Mentores", "Ayuda legal", "Certificaciones"]:
         assert absent not in page
 
-    later_app = NavigationEntry("Eventos", "core:privacy")
-    card = HomeEntry("Eventos", "Ferias de empleo", "core:privacy", "Ver eventos")
-    with registered(navigation, "events", later_app), registered(home_entries, "events", card):
+    later_app = NavigationEntry("Mentores", "core:privacy")
+    card = HomeEntry("Mentores", "Alguien que ya hizo el camino", "core:privacy", "Ver mentores")
+    with registered(navigation, "mentors", later_app), registered(home_entries, "mentors", card):
         page = client.get("/es/").content.decode()
-    assert page.count("Eventos") == 2 and "Ferias de empleo" in page
+    assert page.count("Mentores") == 2 and "Alguien que ya hizo el camino" in page
 
 
 def test_a_new_topic_needs_no_new_column_and_appears_on_the_preferences_page(client):
     user = UserFactory(preferred_language="en")
     client.force_login(user)
-    topic = EmailTopic("Reminders of my events", default=True)
-    with registered(email_topics, "event_reminders", topic):
+    topic = EmailTopic("Reminders of my mentoring sessions", default=True)
+    with registered(email_topics, "session_reminders", topic):
         page = client.get("/en/notifications/preferences/").content.decode()
-        assert "Reminders of my events" in page
+        assert "Reminders of my mentoring sessions" in page
         # Left unticked: turned off, stored beside the other topics.
         client.post(
-            "/en/notifications/preferences/", {"job_alerts": "on", "preferred_language": "en"}
+            "/en/notifications/preferences/",
+            {"job_alerts": "on", "preferred_language": "en", "time_zone": "America/Chicago"},
         )
         preferences = EmailPreferences.objects.get(user=user)
-        assert preferences.choices["event_reminders"] is False
+        assert preferences.choices["session_reminders"] is False
         assert preferences.wants("job_alerts") is True
     assert not user.email_preferences.wants("listing_notices")
 

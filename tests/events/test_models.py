@@ -129,7 +129,7 @@ def test_a_choice_question_needs_two_choices():
     question = EventQuestionFactory.build(choices_es="Sí", choices_en="")
     with pytest.raises(ValidationError) as raised:
         question.clean()
-    assert "choices" in raised.value.message_dict
+    assert "choices_es" in raised.value.message_dict
 
 
 def test_an_event_shows_its_time_in_its_own_zone():
