@@ -6,10 +6,10 @@ import pytest
 from django.utils import timezone
 
 from apps.core.services import audit_record
-from apps.jobs.models import JobReport, SavedJob, SavedSearch
-from tests.accounts.factories import CuratorFactory, UserFactory
 from apps.events.models import Registration
 from apps.events.registrations import calendar_feed_of, registration_create
+from apps.jobs.models import JobReport, SavedJob, SavedSearch
+from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.events.factories import EventFactory, EventQuestionFactory
 from tests.jobs.factories import JobFactory
 from tests.organizations.factories import MembershipFactory, OrganizationFactory

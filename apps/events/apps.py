@@ -83,7 +83,9 @@ class EventsConfig(AppConfig):
         )
         email_topics.register(
             "event_reminders",
-            EmailTopic(_("Reminders a week and a day before events I registered for"), default=True),
+            EmailTopic(
+                _("Reminders a week and a day before events I registered for"), default=True
+            ),
         )
         digest_sections.register("events", NewEvents)
         summary_sections.register("events", EventsToCurate)

@@ -1,9 +1,9 @@
 """The events section of the weekly digest (apps.notifications.digest): events published last
 week, still to come and open, in the person's language (or in both languages)."""
 
-from apps.accounts.models import User
 from django.utils.formats import date_format
 
+from apps.accounts.models import User
 from apps.core.emails import absolute_url, page_url, per_language
 from apps.events.models import Event, EventLanguage
 
@@ -24,7 +24,9 @@ class NewEvents:
         )
         if not new:
             return {}
-        languages = dict(User.objects.filter(pk__in=user_ids).values_list("pk", "preferred_language"))
+        languages = dict(
+            User.objects.filter(pk__in=user_ids).values_list("pk", "preferred_language")
+        )
         found = {}
         for user_id, language in languages.items():
             spoken = [pk for pk, event_language in new

@@ -3,23 +3,23 @@ moved, organizers' messages and reminders. Each writer loads its whole batch in 
 number of queries and writes times in the recipient's own time zone."""
 
 import zoneinfo
+from collections.abc import Callable
 from datetime import datetime
 
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from apps.core.emails import page_url, url_of
+from apps.events.models import Event, EventMessage, Registration, RegistrationStatus
 from apps.events.personal_calendar import registration_ics
 from apps.events.registrations import DAY_BEFORE
 from apps.events.templatetags.events import event_span
-from apps.events.models import Event, EventMessage, Registration, RegistrationStatus
 from apps.notifications.registry import Email
 
 
 def _registrations(batch: list[dict]) -> dict[int, Registration]:
-    return (
-        Registration.objects.select_related("event__organization", "user")
-        .in_bulk([params["registration"] for params in batch])
+    return Registration.objects.select_related("event__organization", "user").in_bulk(
+        [params["registration"] for params in batch]
     )
 
 
@@ -68,7 +68,8 @@ def event_offer(batch: list[dict]) -> list[Email | None]:
 
 
 def _deadline(registration: Registration) -> str:
-    local = registration.offer_expires_at.astimezone(zone_of(registration.user, registration.event))
+    expires = registration.offer_expires_at or registration.event.starts_at
+    local = expires.astimezone(zone_of(registration.user, registration.event))
     return f"{date_format(local, 'DATETIME_FORMAT')} {local.tzname()}"
 
 
@@ -146,12 +147,17 @@ def event_reminder(batch: list[dict]) -> list[Email | None]:
                 topic="event_reminders",
                 template=f"events/email/reminder_{params['which']}",
                 context=_context(registration),
-                attachments=(("event.ics", lambda r=registration: registration_ics(r), "text/calendar"),),
+                attachments=(("event.ics", ics_of(registration), "text/calendar"),),
             )
             if current and registration is not None
             else None
         )
     return emails
+
+
+def ics_of(registration: Registration) -> Callable[[], str]:
+    """The event's .ics for this person, written when the email is."""
+    return lambda: registration_ics(registration)
 
 
 def _overtaken(which: str, event: Event, now) -> bool:

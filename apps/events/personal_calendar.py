@@ -59,6 +59,9 @@ def feed_registrations(user_id: int):
 def personal_feed(user_id: int) -> bytes:
     now = timezone.now()
     return calendar_with(
-        (registration_vevent(registration, now=now) for registration in feed_registrations(user_id)),
+        (
+            registration_vevent(registration, now=now)
+            for registration in feed_registrations(user_id)
+        ),
         name=_("My events on Camino"),
     )

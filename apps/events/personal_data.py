@@ -60,15 +60,17 @@ def registration_rows(user):
             "starts_at": registration.event.starts_at,
             "status": registration.get_status_display(),
             "answers": "; ".join(
-                f"{questions[int(pk)] if int(pk) in questions else pk}: {answer}"
+                f"{questions.get(int(pk), pk)}: {answer}"
                 for pk, answer in registration.answers.items()
             ),
             "shared": ", ".join(
                 str(label)
-                for label, shared in ((_("name"), registration.share_name),
-                                      (_("email"), registration.share_email))
+                for label, shared in (
+                    (_("name"), registration.share_name),
+                    (_("email"), registration.share_email),
+                )
                 if shared
-            ),  # fmt: skip
+            ),
             "code": registration.code,
             "created_at": registration.created_at,
             "checked_in_at": registration.checked_in_at,

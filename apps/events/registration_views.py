@@ -71,6 +71,7 @@ class RegisterView(LoginRequiredMixin, FormView):
     does not take registrations says why, and what was typed stays in the form."""
 
     request: AuthenticatedHttpRequest
+    event: Event
     template_name = "events/register.html"
     form_class = RegistrationForm
 
@@ -158,7 +159,6 @@ class OwnRegistrationMixin(LoginRequiredMixin):
     """POST on one of the person's own registrations (anyone else's is a 404)."""
 
     request: AuthenticatedHttpRequest
-    http_method_names = ["post"]
 
     def registration(self, pk: int) -> Registration:
         return get_object_or_404(
@@ -167,6 +167,9 @@ class OwnRegistrationMixin(LoginRequiredMixin):
 
 
 class RegistrationCancelView(OwnRegistrationMixin, View):
+    request: AuthenticatedHttpRequest
+    http_method_names = ["post"]
+
     def post(self, request, pk):
         registration = registration_cancel(user=request.user, registration=self.registration(pk))
         if registration.status == S.CANCELLED:
@@ -178,6 +181,9 @@ class RegistrationCancelView(OwnRegistrationMixin, View):
 
 
 class OfferConfirmView(OwnRegistrationMixin, View):
+    request: AuthenticatedHttpRequest
+    http_method_names = ["post"]
+
     def post(self, request, pk):
         try:
             offer_confirm(user=request.user, registration=self.registration(pk))
@@ -224,6 +230,7 @@ class OrganizerMixin(LoginRequiredMixin):
     anyone else the event does not exist (404)."""
 
     request: AuthenticatedHttpRequest
+    event: Event
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -258,6 +265,7 @@ def counts_of(event: Event) -> dict[str, int]:
 
 
 class RegistrationListView(OrganizerMixin, ListView):
+    request: AuthenticatedHttpRequest
     template_name = "events/registrations.html"
     context_object_name = "registrations"
     paginate_by = 100
@@ -278,6 +286,8 @@ class RegistrationListView(OrganizerMixin, ListView):
 
 class RegistrationCSVView(OrganizerMixin, View):
     """The list as CSV: only what each person chose to share."""
+
+    request: AuthenticatedHttpRequest
 
     def get(self, request, pk):
         questions = list(self.event.questions.all())
@@ -313,6 +323,7 @@ def spreadsheet_safe(text: str) -> str:
 
 
 class EventMessageView(OrganizerMixin, FormView):
+    request: AuthenticatedHttpRequest
     template_name = "events/message.html"
     form_class = EventMessageForm
 
@@ -330,6 +341,8 @@ class EventMessageView(OrganizerMixin, FormView):
 class CheckInView(OrganizerMixin, TemplateView):
     """At the door, from a phone: search the people with a seat and tap to check one in, or
     type the code they show."""
+
+    request: AuthenticatedHttpRequest
 
     template_name = "events/check_in.html"
     SHOWN = 50
@@ -371,9 +384,7 @@ class CheckInView(OrganizerMixin, TemplateView):
                 raise Http404 from None
             code_form.add_error("code", _("No one with a seat at this event has that code."))
             return self.render_to_response(self.get_context_data(code_form=code_form))
-        messages.success(
-            request, _("Checked in: %(name)s.") % {"name": registration.shown_name()}
-        )
+        messages.success(request, _("Checked in: %(name)s.") % {"name": registration.shown_name()})
         query = request.POST.get("q", "")
         url = reverse("events:check_in", args=[self.event.pk])
         return HttpResponseRedirect(f"{url}?{urlencode({'q': query})}" if query else url)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
+from apps.core.pagecache import pages_changed
 from apps.core.services import audit_record
 from apps.events.models import (
     ACTIVE,
@@ -34,7 +35,6 @@ from apps.events.models import (
     Registration,
     RegistrationStatus,
 )
-from apps.core.pagecache import pages_changed
 from apps.notifications.services import BATCH_SIZE, Outgoing, chunked, deliveries_queue
 
 if TYPE_CHECKING:
@@ -97,7 +97,11 @@ def _seats_change(event: Event, delta: int) -> None:
 
 
 def registration_create(
-    *, user: User, event: Event, answers: dict | None = None, share_name: bool = True,
+    *,
+    user: User,
+    event: Event,
+    answers: dict | None = None,
+    share_name: bool = True,
     share_email: bool = False,
 ) -> Registration:
     """Register a signed-in person: a seat if one is free, else the end of the waiting list.
@@ -247,8 +251,9 @@ class UnknownCode(Exception):
     """No registration of this event has that check-in code."""
 
 
-def registration_check_in(*, actor: User, event: Event, registration_id: int | None = None,
-                          code: str = "") -> Registration:
+def registration_check_in(
+    *, actor: User, event: Event, registration_id: int | None = None, code: str = ""
+) -> Registration:
     """Mark a person as arrived, by their row in the list or by the code they show. Checking
     in twice changes nothing."""  # fmt: skip
     if not may_manage_registrations(actor, event):
@@ -276,9 +281,7 @@ def event_message_send(*, actor: User, event: Event, subject: str, body: str) ->
     if not may_manage_registrations(actor, event):
         raise PermissionDenied
     with transaction.atomic():
-        message = EventMessage.objects.create(
-            event=event, sender=actor, subject=subject, body=body
-        )
+        message = EventMessage.objects.create(event=event, sender=actor, subject=subject, body=body)
         people = _people(event, HOLDS_A_SEAT)
         deliveries_queue(
             Outgoing(f"event-message:{message.pk}:{user_id}", user_id, "event_message",

@@ -40,7 +40,9 @@ def test_a_full_workshop_offers_the_freed_seat_to_the_next_person_who_confirms(
     expect(page.get_by_text("The event is full: you can join the waiting list.")).to_be_visible()
     page.get_by_label("Large").check()
     page.get_by_role("button", name="Join the waiting list").click()
-    expect(page.get_by_text("The event is full. You are number 1 on the waiting list.")).to_be_visible()
+    expect(
+        page.get_by_text("The event is full. You are number 1 on the waiting list.")
+    ).to_be_visible()
     page.goto("/en/events/mine/")
     expect(page.get_by_text("Waiting list: number 1")).to_be_visible()
     journey.visit("my events, waiting")

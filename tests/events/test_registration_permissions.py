@@ -18,7 +18,8 @@ LOGIN, ORGANIZERS = "login", ["login", 404, 404, 200, 404, 200]
 
 MATRIX = [
     ("get", "/es/events/{event}/register/", None, [LOGIN, 200, 200, 200, 200, 200]),
-    ("post", "/es/events/{event}/register/", {"share_name": "on"}, [LOGIN, 302, 302, 302, 302, 302]),
+    ("post", "/es/events/{event}/register/", {"share_name": "on"},
+     [LOGIN, 302, 302, 302, 302, 302]),
     ("post", "/es/events/{draft}/register/", {}, [LOGIN, 404, 404, 404, 404, 404]),
     ("get", "/es/events/mine/", None, [LOGIN, 200, 200, 200, 200, 200]),
     ("post", "/es/events/registrations/{registration}/cancel/", {},

@@ -57,7 +57,8 @@ def test_deleting_an_account_gives_its_seats_to_the_next_person_and_keeps_counts
     assert Registration.objects.get(user=waiting).status == "offered"
     kept = Registration.objects.filter(user=None).order_by("event__starts_at")
     assert [(r.status, r.code, r.answers) for r in kept] == [
-        ("attended", "", {}), ("cancelled", "", {})
+        ("attended", "", {}),
+        ("cancelled", "", {}),
     ]
     assert Event.objects.get(pk=upcoming.pk).seats_left == 0  # offered to the next person
     assert EventMessage.objects.filter(sender=organizer).count() == 1

@@ -20,7 +20,6 @@ from apps.events.registrations import (
     registration_cancel,
     registration_create,
 )
-from apps.notifications.models import Delivery
 from tests.accounts.factories import UserFactory
 from tests.events.factories import EventFactory
 
@@ -92,7 +91,11 @@ def test_a_cancelled_seat_is_offered_to_the_first_in_line_who_confirms_it(
 
     offer_confirm(user=second, registration=offered)
     offered.refresh_from_db()
-    assert (offered.status, offered.position, offered.offer_expires_at) == ("registered", None, None)
+    assert (offered.status, offered.position, offered.offer_expires_at) == (
+        "registered",
+        None,
+        None,
+    )
     assert seats_left(event) == 0
 
 

@@ -30,8 +30,9 @@ def event():
 
 def reminders():
     return sorted(
-        Delivery.objects.filter(kind="event_reminder").values_list("params__which", "due_at",
-                                                                   "status")  # fmt: skip
+        Delivery.objects.filter(kind="event_reminder").values_list(
+            "params__which", "due_at", "status"
+        )
     )
 
 

@@ -34,7 +34,9 @@ def event_when(context, event: Event) -> dict:
     own = getattr(user, "time_zone", "") if user is not None and user.is_authenticated else ""
     return {
         "event_time": event_span(event, event.zone),
-        "your_time": event_span(event, zoneinfo.ZoneInfo(own)) if own and own != event.time_zone else "",
+        "your_time": event_span(event, zoneinfo.ZoneInfo(own))
+        if own and own != event.time_zone
+        else "",
         "starts_at": event.starts_at,
     }
 
