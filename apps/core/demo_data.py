@@ -9,7 +9,9 @@ A row gives field values (over the block's defaults). A row whose key fields mat
 row is skipped, so loading twice duplicates nothing. Values are read by the field they are for:
 - a relation: the lookup of the row it points to, e.g. {"slug": "sabor-catering"} (a list of
   lookups for a many-to-many field);
-- a date or time: {"days_ago": 3};
+- a date or time: {"days_ago": 3}; a time at a set hour of that day, in the site's time zone
+  or a named one: {"days_ago": -5, "at": "18:30", "zone": "America/Los_Angeles"} (an
+  upcoming event at 6:30 p.m. in Los Angeles);
 - a translated field (title_es, title_en): {"es": "...", "en": "..."};
 - a "password" of a user: set as a password (hashed), never stored as written.
 
@@ -19,8 +21,9 @@ submits and "reviewed_by" publishes or rejects (with the row's review_note). "da
 moves the whole history that far back, so listings have varied ages."""
 
 import json
+import zoneinfo
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import cast
 
@@ -83,10 +86,15 @@ def lookup(model: type[models.Model], value: dict | None) -> models.Model | None
     return None if value is None else model._default_manager.get(**value)
 
 
-def ago(field: models.Field, days: float):
+def ago(field: models.Field, days: float, at: str = "", zone: str = ""):
     moment = timezone.now() - timedelta(days=days)
     if isinstance(field, models.DateTimeField):
-        return moment
+        if not at:
+            return moment
+        where = zoneinfo.ZoneInfo(zone) if zone else timezone.get_current_timezone()
+        hour, minute = (int(part) for part in at.split(":"))
+        day = timezone.localtime(moment, where).date()
+        return datetime.combine(day, time(hour, minute), tzinfo=where)
     return timezone.localdate(moment)
 
 
@@ -100,7 +108,7 @@ def field_values(model: type[models.Model], name: str, value) -> dict:
     if field.is_relation:
         return {name: lookup(cast(type[models.Model], field.related_model), value)}
     if isinstance(value, dict):
-        return {name: ago(field, value["days_ago"])}
+        return {name: ago(field, value["days_ago"], value.get("at", ""), value.get("zone", ""))}
     return {name: field.to_python(value)}
 
 

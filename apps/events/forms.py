@@ -273,6 +273,7 @@ class EventFilterForm(forms.Form):
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", _("The last day cannot be before the first."))
+            data.pop("date_from", None)  # a range that makes no sense is left out whole
         if (start or end) and not data.get("when"):
             data["when"] = "dates"  # typing dates is asking for them
         return data

@@ -319,6 +319,8 @@ class Event(Publishable):
                 )
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors.setdefault("ends_at", []).append(_("The end must be after the start."))
+        if "ends_at" not in errors and self.ends_at:
+            self.expires_on = self.last_day  # listed until the day it ends
         opens, closes = self.registration_opens_at, self.registration_closes_at
         if opens and closes and closes <= opens:
             errors.setdefault("registration_closes_at", []).append(

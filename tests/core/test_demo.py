@@ -45,7 +45,8 @@ def row_counts() -> dict[str, int]:
     return {
         model._meta.label: model._default_manager.count()
         for model in apps.get_models()
-        if model._meta.app_label in {"accounts", "account", "organizations", "jobs", "core"}
+        if model._meta.app_label
+        in {"accounts", "account", "organizations", "jobs", "events", "core"}
     }
 
 

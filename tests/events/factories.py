@@ -29,8 +29,8 @@ class EventFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Resume workshop {n}")
     summary_es = "Aprende a escribir tu currículum."
     summary_en = "Learn to write your resume."
-    description_es = "Un taller práctico con computadoras."
-    description_en = "A hands-on workshop with computers."
+    description_es = "Una sesión práctica con computadoras."
+    description_en = "A hands-on session with computers."
     kind = "workshop"
     topic = "resume"
     language = "es"

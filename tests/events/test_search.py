@@ -1,0 +1,172 @@
+"""Finding events: the shared keyword search and the events' own filters, every one in the
+URL. These run on PostgreSQL in CI and on SQLite in zero-setup mode: the same results."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from apps.events.filters import EventFilters
+from apps.events.forms import EventFilterForm
+from tests.events.factories import EventFactory, in_days
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(client, query: str) -> list[str]:
+    page = client.get(f"/en/events/?{query}").content.decode()
+    return re.findall(r'class="card__title"><a href="[^"]+" lang="\w+">([^<]+)</a>', page)
+
+
+@pytest.fixture
+def events():
+    """A spread of events in Chicago, Houston and online, over the coming weeks."""
+    return {
+        "resume": EventFactory(
+            title_en="Resume clinic", title_es="Clínica de currículum", starts_at=in_days(1)
+        ),
+        "fair": EventFactory(
+            title_en="Construction career fair",
+            title_es="Feria de empleo en construcción",
+            kind="career_fair",
+            topic="",
+            id_at_the_door="yes",
+            is_free=True,
+            starts_at=in_days(3),
+            language="both",
+        ),
+        "taxes": EventFactory(
+            title_en="ITIN and taxes night",
+            title_es="Noche de ITIN e impuestos",
+            topic="itin_taxes",
+            is_free=False,
+            cost=5,
+            starts_at=in_days(40),
+            language="en",
+            id_at_the_door="unknown",
+        ),
+        "webinar": EventFactory(
+            title_en="Know your rights webinar",
+            title_es="Seminario: conozca sus derechos",
+            kind="webinar",
+            topic="",
+            format="online",
+            join_url="https://meet.example.org/x",
+            venue_name="",
+            address="",
+            city="",
+            state="",
+            zip_code="",
+            starts_at=in_days(2),
+        ),
+        "houston": EventFactory(
+            title_en="Houston interview workshop",
+            title_es="Taller de entrevistas en Houston",
+            topic="interview",
+            city="Houston",
+            state="TX",
+            zip_code="77036",
+            address="6500 Bellaire Blvd",
+            starts_at=in_days(4),
+        ),
+        "hybrid": EventFactory(
+            title_en="Hybrid business session",
+            title_es="Sesión de negocios",
+            kind="info_session",
+            topic="",
+            format="hybrid",
+            join_url="https://meet.example.org/y",
+            starts_at=in_days(5),
+        ),
+    }
+
+
+def test_keywords_match_in_either_language(client, events):
+    assert titles(client, "q=taller") == ["Houston interview workshop"]
+    assert (
+        titles(client, "q=derechos") == titles(client, "q=rights") == ["Know your rights webinar"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kind=career_fair&kind=webinar", ["Know your rights webinar", "Construction career fair"]),
+        ("topic=itin_taxes", ["ITIN and taxes night"]),
+        ("where=online", ["Know your rights webinar", "Hybrid business session"]),
+        (
+            "no_id=on&where=in_person",
+            ["Resume clinic", "Houston interview workshop", "Hybrid business session"],
+        ),
+        ("free=on&language=en", ["Construction career fair"]),
+        ("language=es&kind=career_fair", ["Construction career fair"]),
+        ("zip=77074&radius=10", ["Houston interview workshop"]),
+    ],
+)
+def test_each_filter_narrows_the_list(client, events, query, expected):
+    assert titles(client, query) == expected
+
+
+def test_nearest_first_from_a_zip_code(client, events):
+    assert titles(client, "zip=77074&radius=1500&sort=nearest&where=in_person")[0] == (
+        "Houston interview workshop"
+    )
+
+
+def test_this_week_this_month_and_a_range_of_dates(client, events):
+    soon = ["Resume clinic", "Know your rights webinar", "Construction career fair"]
+    within_a_week = titles(client, "when=week")
+    assert within_a_week[: len(soon)] == soon[: len(within_a_week)]
+    assert "ITIN and taxes night" not in titles(client, "when=month")
+    day = events["taxes"].local_starts_at.date()
+    assert titles(client, f"date_from={day}&date_to={day}") == ["ITIN and taxes night"]
+
+
+def test_past_and_cancelled_events_leave_the_list(client, events):
+    EventFactory(title_en="Yesterday", starts_at=in_days(-1), ends_at=in_days(-1, hour=12))
+    EventFactory(title_en="Called off", cancelled_at=timezone.now())
+    listed = titles(client, "")
+    assert "Yesterday" not in listed and "Called off" not in listed
+    assert listed[0] == "Resume clinic"
+
+
+def test_an_event_still_going_on_stays_until_it_ends(client):
+    EventFactory(title_en="Going on", starts_at=timezone.now() - timedelta(hours=1),
+                 ends_at=timezone.now() + timedelta(hours=1))  # fmt: skip
+    assert titles(client, "") == ["Going on"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "zip=00000", "radius=-3", "when=never", "date_from=1900-01-01", "date_to=9999-12-31",
+        "date_from=2030-02-30", "kind=party", "sort=pay", "page=abc", "q=" + "x" * 300,
+        "date_from=2030-05-02&date_to=2030-05-01",
+    ],
+)  # fmt: skip
+def test_bad_filters_are_explained_and_the_rest_still_apply(client, events, query):
+    response = client.get(f"/es/events/?{query}&where=online")
+    assert response.status_code == 200
+    if not query.startswith("page"):
+        assert "Algunos filtros no se pudieron usar" in response.content.decode()
+    assert titles(client, f"{query}&where=online") == [
+        "Know your rights webinar",
+        "Hybrid business session",
+    ]
+
+
+def test_typing_dates_asks_for_them_and_the_week_runs_to_sunday():
+    form = EventFilterForm({"date_from": "2030-05-01"})
+    assert form.filters().when == "dates"
+    monday_noon = timezone.make_aware(timezone.datetime(2030, 5, 6, 12))
+    start, end = EventFilters(when="week").period(monday_noon)
+    assert (start, end.date().isoformat(), end.hour) == (monday_noon, "2030-05-13", 0)
+
+
+def test_the_filters_stay_in_the_url_of_the_next_page(client):
+    EventFactory.create_batch(
+        21, kind="webinar", topic="", format="online", join_url="https://x.org"
+    )
+    page = client.get("/en/events/?kind=webinar&where=online").content.decode()
+    assert "?kind=webinar&amp;where=online&amp;page=2" in page
