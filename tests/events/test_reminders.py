@@ -187,3 +187,20 @@ def test_a_real_worker_sends_a_due_reminder_once(celery_worker):
     assert "Content-Type: text/calendar" in text
     assert Delivery.objects.get(params__which="day").status == "pending"
     assert Event.objects.get(pk=event.pk).seats_left == 4
+
+
+def test_moving_an_event_queues_everyones_reminders_in_a_fixed_number_of_queries():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.events.registrations import reminders_schedule
+
+    def queries_for(people: int) -> int:
+        event = EventFactory(capacity=None)
+        for person in UserFactory.create_batch(people):
+            registration_create(user=person, event=event)
+        with CaptureQueriesContext(connection) as captured:
+            reminders_schedule(event=event)
+        return len(captured)
+
+    assert queries_for(3) == queries_for(60)
