@@ -33,8 +33,8 @@ class PublishableType:
     renew_url_name: str = ""
     # Its own queue page (kept for bookmarks), else core's generic one.
     queue_url_name: str = ""
-    # Whether its organization may keep it listed for another period. Events are not: they
-    # are listed until they happen.
+    # Whether its organization may keep it listed for another period, and publishing moves a
+    # past end date on. Events are not: they are listed until the day they happen.
     renewable: bool = True
 
 

@@ -202,7 +202,8 @@ def publication_transition(
         elif action == "publish":
             changes["published_at"] = now
             changes["review_note"] = note
-            if locked.expires_on <= timezone.localdate():
+            # A type that is not renewable keeps its own date (an event's day).
+            if locked.expires_on <= timezone.localdate() and _renewable(locked):
                 changes["expires_on"] = default_expiry()
         elif action in ("reject", "take_down"):  # the organization sees why
             changes["review_note"] = note

@@ -6,6 +6,7 @@ adding another; a cancelled event says STATUS:CANCELLED."""
 import json
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlparse
 
 import icalendar
@@ -107,7 +108,7 @@ def event_json_ld(event: Event) -> str:
         status = "EventCancelled"
     elif event.sequence:
         status = "EventRescheduled"
-    data = {
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": str(event),

@@ -4,9 +4,11 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.fields import BaseTemporalField
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.models import PublicationStatus
 from apps.core.us import locate_zip
 from apps.events.filters import EventFilters
 from apps.events.models import (
@@ -38,8 +40,8 @@ class WallClockField(forms.DateTimeField):
         except ValueError:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
         if result is None:
-            result = forms.BaseTemporalField.to_python(self, value)
-        return result.replace(tzinfo=None)
+            result = BaseTemporalField.to_python(self, value)
+        return result.replace(tzinfo=None) if result else None
 
 
 def in_zone(value: datetime | None, time_zone: str) -> datetime | None:
@@ -135,7 +137,7 @@ class EventForm(forms.ModelForm):
             label=capacity.label, help_text=capacity.help_text, required=False, min_value=1
         )
         cost = cast(forms.DecimalField, self.fields["cost"])
-        cost.min_value = cost.widget.attrs["min"] = 0  # type: ignore[assignment]
+        cost.min_value = cost.widget.attrs["min"] = 0
         instance = self.instance
         for name in WALL_CLOCK_FIELDS:
             value = getattr(instance, name, None)
@@ -143,6 +145,14 @@ class EventForm(forms.ModelForm):
                 self.initial[name] = value.astimezone(instance.zone).replace(tzinfo=None)
         if instance.pk:  # a series is made when the first event is written
             del self.fields["repeat"], self.fields["occurrences"]
+        if instance.status == PublicationStatus.PUBLISHED:
+            # A published event changes time only by a move, which tells the people registered
+            # and updates their calendars.
+            for name in ("starts_at", "ends_at", "time_zone"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "To change it, move the event: the people registered are told."
+                )
 
     def clean(self):
         """Every problem at once, so nobody fixes one just to be shown the next."""
@@ -269,7 +279,8 @@ class EventFilterForm(forms.Form):
         return self._clean_date("date_to")
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", _("The last day cannot be before the first."))
@@ -318,7 +329,8 @@ class MoveForm(forms.Form):
             )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for name in ("starts_at", "ends_at"):
             if data.get(name) is None:
                 continue

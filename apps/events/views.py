@@ -5,13 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
-from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
 from apps.core.mixins import CappedPaginator, ForgivingPaginationMixin
 from apps.core.review import ManageView, PublishableCreateView, PublishableUpdateView
@@ -91,15 +90,15 @@ class EventFormMixin:
     """Creating and editing: the event's form with its questions, saved by event_save; a new
     event may be repeated as a series."""
 
-    request: AuthenticatedHttpRequest
+    request: HttpRequest
     object: Event | None
-    form_class = EventForm
-    template_name = "events/event_form.html"
+    form_class: type[EventForm] | None = EventForm
+    template_name: str | None = "events/event_form.html"
     kind = "events"
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)  # type: ignore[misc]
-        user = self.request.user
+        user = cast(User, self.request.user)  # the views require signing in
         organizations = (
             Organization.objects.filter(status=Organization.Status.ACTIVE)
             if is_curator(user)
@@ -197,7 +196,7 @@ class EventManageView(ManageView):
 class EventChangeMixin(LoginRequiredMixin, SingleObjectMixin):
     """Cancelling and moving: for the event's organization and curators (others get 404)."""
 
-    request: AuthenticatedHttpRequest
+    request: HttpRequest
 
     def get_queryset(self):
         return Event.objects.managed_by(self.request.user).select_related("organization")
@@ -251,7 +250,7 @@ class EventMoveView(EventChangeMixin, FormView):
         data = form.cleaned_data
         try:
             event_move(
-                actor=cast(User, self.request.user), event=event, starts_at=data["starts_at"],
+                actor=self.request.user, event=event, starts_at=data["starts_at"],
                 ends_at=data["ends_at"], note=data["note"],
             )  # fmt: skip
         except (InvalidTransition, PermissionDenied):

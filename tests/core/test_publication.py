@@ -237,3 +237,9 @@ def test_a_type_declared_not_renewable_is_listed_until_its_own_date(member, monk
     for changed in (False, True):
         with pytest.raises(InvalidTransition):
             publication_renew(actor=member, item=workshop, changed=changed)
+    ended = timezone.localdate() - timedelta(days=3)
+    Workshop.objects.filter(pk=workshop.pk).update(expires_on=ended)
+    workshop.refresh_from_db()
+    publication_publish(actor=CuratorFactory(), item=workshop)  # its own date is kept
+    workshop.refresh_from_db()
+    assert (workshop.status, workshop.expires_on) == (S.PUBLISHED, ended)

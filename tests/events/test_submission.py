@@ -255,3 +255,24 @@ def test_a_past_event_stays_at_its_address_but_leaves_the_list(client):
     )
     assert "This event is over." in client.get(f"/en/events/{event.pk}/").content.decode()
     assert "Last week's fair" not in client.get("/en/events/").content.decode()
+
+
+def test_staff_editing_a_published_event_cannot_change_its_time_only_move_it(client):
+    event = EventFactory(title_es="Feria")
+    client.force_login(CuratorFactory())
+    form = client.get(f"/es/events/{event.pk}/edit/").context["form"]
+    data = {
+        name: form[name].value() if form[name].value() is not None else ""
+        for name in form.fields
+        if name not in ("is_free", "interpretation")
+    }
+    data["starts_at"] = "2031-01-01T10:00"
+    data["title_es"] = "Feria de empleo"
+    data.update({"is_free": "on", "questions-TOTAL_FORMS": "0", "questions-INITIAL_FORMS": "0"})
+
+    response = client.post(f"/es/events/{event.pk}/edit/", data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    event.refresh_from_db()
+    assert event.title_es == "Feria de empleo"
+    assert event.starts_at == in_days(7) and event.sequence == 0
