@@ -1,9 +1,13 @@
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from apps.events.models import Registration
+from apps.notifications.models import Delivery
+from apps.notifications.tasks import sweep_deliveries
 from tests.accounts.factories import PASSWORD, CuratorFactory, UserFactory
 from tests.browser.conftest import sign_in, sign_out
 from tests.events.factories import EventFactory, EventQuestionFactory
@@ -33,6 +37,16 @@ def test_a_full_workshop_offers_the_freed_seat_to_the_next_person_who_confirms(
     expect(page.locator(".registration .check-in-code")).to_have_text(code)
     journey.visit("registered")
     sign_out(page)
+
+    # The day before, her reminder comes in Spanish with the event for her calendar.
+    Delivery.objects.filter(kind="event_reminder", params__which="day").update(
+        due_at=timezone.now() - timedelta(minutes=5)
+    )
+    sweep_deliveries()
+    [reminder] = [message for message in mailoutbox if message.to == ["ana@example.org"]]
+    assert reminder.subject == "Mañana: Taller de entrevistas"
+    assert "Hola, Ana:" in reminder.body
+    assert [name for name, _content, _type in reminder.attachments] == ["event.ics"]
 
     # Ben, in English, finds it full and joins the waiting list.
     sign_in_in_english(page, "ben@example.org")
