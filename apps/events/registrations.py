@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
-from apps.core.pagecache import pages_changed
 from apps.core.services import audit_record
 from apps.events.models import (
     ACTIVE,
@@ -31,10 +30,10 @@ from apps.events.models import (
     CalendarFeed,
     Event,
     EventMessage,
-    EventSearchEntry,
     Registration,
     RegistrationStatus,
 )
+from apps.events.services import event_seats_set
 from apps.notifications.services import BATCH_SIZE, Outgoing, chunked, deliveries_queue
 
 if TYPE_CHECKING:
@@ -91,9 +90,7 @@ def _seats_change(event: Event, delta: int) -> None:
     """One seat taken (-1) or given back (+1). The caller holds the event's lock."""
     if event.capacity is not None:
         event.seats_left = (event.seats_left or 0) + delta
-        Event.objects.filter(pk=event.pk).update(seats_left=event.seats_left)
-        if EventSearchEntry.objects.filter(pk=event.pk).update(seats_left=event.seats_left):
-            pages_changed(Event)
+        event_seats_set(event_id=event.pk, seats_left=event.seats_left)
 
 
 def registration_create(
@@ -106,7 +103,7 @@ def registration_create(
 ) -> Registration:
     """Register a signed-in person: a seat if one is free, else the end of the waiting list.
     Registering again while registered or waiting changes nothing. Raises RegistrationRefused
-    for an event that does not take registrations now."""  # fmt: skip
+    for an event that does not take registrations now."""
     if not user.is_authenticated:
         raise PermissionDenied
     with transaction.atomic():
@@ -133,8 +130,7 @@ def registration_create(
         if has_seat:
             _seats_change(event, -1)
             reminders_schedule(event=event, registration_ids=[registration.pk])
-        audit_record(actor=user, subject=event, action="register",
-                     note=registration.status)  # fmt: skip
+        audit_record(actor=user, subject=event, action="register", note=registration.status)
     return registration
 
 
@@ -255,13 +251,14 @@ def registration_check_in(
     *, actor: User, event: Event, registration_id: int | None = None, code: str = ""
 ) -> Registration:
     """Mark a person as arrived, by their row in the list or by the code they show. Checking
-    in twice changes nothing."""  # fmt: skip
+    in twice changes nothing."""
     if not may_manage_registrations(actor, event):
         raise PermissionDenied
     with transaction.atomic():
         _locked(event.pk)
-        found = Registration.objects.select_for_update().filter(event=event, status__in=(
-            RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED))  # fmt: skip
+        found = Registration.objects.select_for_update().filter(
+            event=event, status__in=(RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED)
+        )
         if registration_id is not None:
             registration = found.filter(pk=registration_id).first()
         else:
@@ -282,7 +279,7 @@ def event_message_send(*, actor: User, event: Event, subject: str, body: str) ->
         raise PermissionDenied
     with transaction.atomic():
         message = EventMessage.objects.create(event=event, sender=actor, subject=subject, body=body)
-        people = _people(event, HOLDS_A_SEAT)
+        people = _user_ids(event, HOLDS_A_SEAT)
         deliveries_queue(
             Outgoing(f"event-message:{message.pk}:{user_id}", user_id, "event_message",
                      {"message": message.pk})
@@ -292,7 +289,7 @@ def event_message_send(*, actor: User, event: Event, subject: str, body: str) ->
     return len(people)
 
 
-def _people(event: Event, statuses) -> list[int]:
+def _user_ids(event: Event, statuses) -> list[int]:
     return list(
         Registration.objects.filter(event=event, status__in=statuses)
         .exclude(user=None)
