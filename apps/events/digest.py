@@ -1,13 +1,20 @@
 """The events section of the weekly digest (apps.notifications.digest): events published last
-week, still to come and open, in the person's language (or in both languages)."""
+week, still to come, in the person's language (or in both languages); and, for a person who
+has registered for events at a venue before, only those near the places they went to (or
+online). Camino keeps no address of anyone: those places are all it knows of where they are."""
+
+from collections import defaultdict
 
 from django.utils.formats import date_format
 
 from apps.accounts.models import User
 from apps.core.emails import absolute_url, page_url, per_language
-from apps.events.models import Event, EventLanguage
+from apps.core.us import bounding_box, locate_zip
+from apps.events.models import AT_A_VENUE, Event, EventLanguage, Registration
 
 MAX_EVENTS = 5
+# How far from a place the person went to an event counts as near (a square around it).
+NEAR_MILES = 30
 
 
 class NewEvents:
@@ -20,19 +27,28 @@ class NewEvents:
             .upcoming()
             .filter(published_at__gte=since, published_at__lt=until)
             .order_by("starts_at", "pk")
-            .values_list("pk", "language")[: MAX_EVENTS * 10]
+            .values_list("pk", "language", "format", "zip_code")[: MAX_EVENTS * 20]
         )
         if not new:
             return {}
         languages = dict(
             User.objects.filter(pk__in=user_ids).values_list("pk", "preferred_language")
         )
+        places = defaultdict(set)
+        went = Registration.objects.filter(user_id__in=user_ids, event__format__in=AT_A_VENUE)
+        for user_id, zip_code in went.values_list("user_id", "event__zip_code").distinct():
+            places[user_id].add(zip_code)
         found = {}
         for user_id, language in languages.items():
-            spoken = [pk for pk, event_language in new
-                      if event_language in (language, EventLanguage.BOTH)]  # fmt: skip
-            if spoken:
-                found[user_id] = spoken[:MAX_EVENTS]
+            near = _near(places[user_id])
+            chosen = [
+                pk
+                for pk, event_language, event_format, zip_code in new
+                if event_language in (language, EventLanguage.BOTH)
+                and (near is None or event_format not in AT_A_VENUE or near(zip_code))
+            ]
+            if chosen:
+                found[user_id] = chosen[:MAX_EVENTS]
         return found
 
     def load(self, ids) -> tuple[dict, dict]:
@@ -52,6 +68,26 @@ class NewEvents:
                 }
             ),
         }
+
+
+def _near(zip_codes: set[str]):
+    """Whether a ZIP code is near one of these places; None when no place is known."""
+    boxes = [
+        bounding_box(point.latitude, point.longitude, NEAR_MILES)
+        for zip_code in zip_codes
+        if (point := locate_zip(zip_code))
+    ]
+    if not boxes:
+        return None
+
+    def near(zip_code: str) -> bool:
+        point = locate_zip(zip_code)
+        return point is not None and any(
+            south <= point.latitude <= north and west <= point.longitude <= east
+            for south, north, west, east in boxes
+        )
+
+    return near
 
 
 def event_time(event: Event) -> str:

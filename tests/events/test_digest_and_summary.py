@@ -54,6 +54,26 @@ def test_the_digest_lists_last_weeks_new_events_in_the_persons_language(
         assert "meet.example.org" not in body  # never the join link
 
 
+def test_someone_who_went_to_events_hears_of_those_near_them_and_online(
+    django_capture_on_commit_callbacks,
+):
+    person = subscriber("es")
+    went = EventFactory(zip_code="60623", capacity=None)  # Chicago
+    registration_create(user=person, event=went)
+    EventFactory(title_es="Feria en Cicero", zip_code="60804", published_at=LAST_WEEK)
+    EventFactory(title_es="Feria en Houston", zip_code="77036", city="Houston", state="TX",
+                 published_at=LAST_WEEK)  # fmt: skip
+    EventFactory(title_es="Seminario web", format="online", venue_name="", address="",
+                 zip_code="", join_url="https://meet.example.org/y", published_at=LAST_WEEK)  # fmt: skip
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_weekly_digests()
+
+    [email] = mail.outbox
+    assert "Feria en Cicero" in email.body and "Seminario web" in email.body
+    assert "Feria en Houston" not in email.body
+
+
 def test_the_staff_summary_counts_events_to_review_and_events_nobody_registered_for(
     django_capture_on_commit_callbacks,
 ):
