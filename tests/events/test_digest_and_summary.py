@@ -63,8 +63,10 @@ def test_someone_who_went_to_events_hears_of_those_near_them_and_online(
     EventFactory(title_es="Feria en Cicero", zip_code="60804", published_at=LAST_WEEK)
     EventFactory(title_es="Feria en Houston", zip_code="77036", city="Houston", state="TX",
                  published_at=LAST_WEEK)  # fmt: skip
-    EventFactory(title_es="Seminario web", format="online", venue_name="", address="",
-                 zip_code="", join_url="https://meet.example.org/y", published_at=LAST_WEEK)  # fmt: skip
+    EventFactory(
+        title_es="Seminario web", format="online", venue_name="", address="", zip_code="",
+        join_url="https://meet.example.org/y", published_at=LAST_WEEK,
+    )  # fmt: skip
 
     with django_capture_on_commit_callbacks(execute=True):
         send_weekly_digests()
