@@ -16,6 +16,7 @@ from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.events.factories import EventFactory, in_days
 from tests.events.test_registration_permissions import MATRIX as REGISTRATION_MATRIX
 from tests.jobs.factories import JobFactory
+from tests.matrix import check_row
 from tests.organizations.factories import MembershipFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -197,19 +198,7 @@ def world():
 
 @pytest.mark.parametrize(("method", "url", "data", "role", "expected"), CASES)
 def test_permission_matrix(client, world, method, url, data, role, expected):
-    people, objects = world
-    if people[role]:
-        client.force_login(people[role])
-    if data:
-        data = {key: value.format(**objects) for key, value in data.items()}
-    response = getattr(client, method)(url.format(**objects), data)
-    if expected == "login":
-        assert response.status_code == 302
-        assert response["Location"].startswith("/es/accounts/login/")
-    else:
-        assert response.status_code == expected
-        if expected == 302:
-            assert not response["Location"].startswith("/es/accounts/login/")
+    check_row(client, world, method, url, data, role, expected)
 
 
 def camino_url_patterns(resolver=None, prefix=""):

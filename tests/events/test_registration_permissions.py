@@ -9,6 +9,7 @@ from apps.events.models import Registration
 from apps.events.registrations import calendar_feed_of, registration_create
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.events.factories import EventFactory, EventQuestionFactory
+from tests.matrix import check_row
 from tests.organizations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,19 +80,7 @@ def world():
 
 @pytest.mark.parametrize(("method", "url", "data", "role", "expected"), CASES)
 def test_registration_permission_matrix(client, world, method, url, data, role, expected):
-    people, objects = world
-    if people[role]:
-        client.force_login(people[role])
-    if data:
-        data = {key: value.format(**objects) for key, value in data.items()}
-    response = getattr(client, method)(url.format(**objects), data)
-    if expected == "login":
-        assert response.status_code == 302
-        assert response["Location"].startswith("/es/accounts/login/")
-    else:
-        assert response.status_code == expected
-        if expected == 302:
-            assert not response["Location"].startswith("/es/accounts/login/")
+    check_row(client, world, method, url, data, role, expected)
 
 
 @pytest.mark.parametrize("role", ROLES)
