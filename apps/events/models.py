@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.fields import WebAddressField
 from apps.core.i18n import translated
 from apps.core.models import Publishable, SearchEntry
+from apps.core.personal_data import DELETED_ACCOUNT
 from apps.core.us import DEFAULT_TIME_ZONE, State, TimeZone, zip_code_validator
 from apps.events.querysets import EventQuerySet
 
@@ -579,10 +580,15 @@ class Registration(models.Model):
     def is_active(self) -> bool:
         return self.status in ACTIVE
 
+    @property
+    def may_give_up(self) -> bool:
+        """A seat, an offer or a place in line the person can still let go of."""
+        return self.status in STILL_TO_COME
+
     def shown_name(self) -> str:
         """Who this is, as the organizer may see them."""
         if self.user is None:
-            return str(_("Deleted account"))
+            return str(DELETED_ACCOUNT)
         if self.share_name and self.user.display_name:
             return self.user.display_name
         return str(_("Participant %(code)s") % {"code": self.code})
