@@ -9,7 +9,7 @@ from apps.events.models import Registration
 from apps.notifications.models import Delivery
 from apps.notifications.tasks import sweep_deliveries
 from tests.accounts.factories import PASSWORD, CuratorFactory, UserFactory
-from tests.browser.conftest import sign_in, sign_out
+from tests.browser.conftest import sign_in
 from tests.events.factories import EventFactory, EventQuestionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,7 +36,7 @@ def test_a_full_workshop_offers_the_freed_seat_to_the_next_person_who_confirms(
     code = Registration.objects.get(user__email="ana@example.org").code
     expect(page.locator(".registration .check-in-code")).to_have_text(code)
     journey.visit("registered")
-    sign_out(page)
+    signed_out(page, "Cerrar sesión", "Iniciar sesión")
 
     # The day before, her reminder comes in Spanish with the event for her calendar.
     Delivery.objects.filter(kind="event_reminder", params__which="day").update(
@@ -60,7 +60,7 @@ def test_a_full_workshop_offers_the_freed_seat_to_the_next_person_who_confirms(
     page.goto("/en/events/mine/")
     expect(page.get_by_text("Waiting list: number 1")).to_be_visible()
     journey.visit("my events, waiting")
-    page.get_by_role("button", name="Sign out").click()
+    signed_out(page, "Sign out", "Sign in")
 
     # Ana cannot come after all and gives up her seat.
     sign_in(page, "ana@example.org", PASSWORD)
@@ -68,7 +68,7 @@ def test_a_full_workshop_offers_the_freed_seat_to_the_next_person_who_confirms(
     journey.visit("mis eventos")
     page.get_by_role("button", name="Cancelar mi inscripción").click()
     expect(page.get_by_text("Gracias por dejar su lugar a otra persona.")).to_be_visible()
-    sign_out(page)
+    signed_out(page, "Cerrar sesión", "Iniciar sesión")
 
     # Ben is offered the seat, by email in English and on his page, and confirms it.
     [offer] = [message for message in mailoutbox if message.to == ["ben@example.org"]]
@@ -80,7 +80,7 @@ def test_a_full_workshop_offers_the_freed_seat_to_the_next_person_who_confirms(
     page.get_by_role("button", name="Confirm my seat").click()
     expect(page.get_by_text("The seat is yours. See you there!")).to_be_visible()
     assert Registration.objects.get(user__email="ben@example.org").status == "registered"
-    page.get_by_role("button", name="Sign out").click()
+    signed_out(page, "Sign out", "Sign in")
 
     # Staff check Ben in at the door from a phone.
     sign_in(page, "rosa@example.org", PASSWORD, totp_secret="JBSWY3DPEHPK3PXP")
@@ -104,3 +104,11 @@ def sign_in_in_english(page, email: str) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def signed_out(page, button: str, link: str) -> None:
+    """Sign out, and wait until it is done: the next person signs in on the same phone."""
+    page.get_by_role("button", name=button).click()
+    expect(
+        page.get_by_role("navigation").get_by_role("link", name=link, exact=True)
+    ).to_be_visible()
