@@ -94,6 +94,8 @@ MATRIX = [
     ("get", "/es/events/{event}/calendar.ics", None, [200, 200, 200, 200, 200]),
     ("get", "/es/events/{event_draft}/calendar.ics", None, [404, 404, 200, 404, 200]),
     ("get", "/es/events/new/", None, ["login", 302, 200, 200, 200]),
+    ("get", "/es/events/mine/", None, ["login", 200, 200, 200, 200]),
+    ("get", "/es/events/feed/", None, [200, 200, 200, 200, 200]),
     ("post", "/es/events/new/", {"title_es": ""}, ["login", 302, 200, 200, 200]),
     ("get", "/es/events/{event_draft}/manage/", None, ["login", 404, 200, 404, 200]),
     (

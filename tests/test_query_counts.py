@@ -60,13 +60,15 @@ PAGES = [
     ("member", "/es/events/{event}/manage/", 6),
     ("curator", "/es/events/{event}/manage/", 7),
     ("member", "/es/events/new/", 5),
+    ("member", "/es/events/mine/", 4),
+    ("anonymous", f"/es/events/feed/?{EVENT_SEARCH}", 3),
     ("member", "/es/events/{event_draft}/edit/", 6),
     ("member", "/es/events/{event}/move/", 3),
     ("curator", "/es/review/events/", 6),
     # registering: {event} has people registered, waiting and checked in; the seeker is
     # registered for many events
     ("seeker", "/es/events/{event}/register/", 4),
-    ("seeker", "/es/events/mine/", 5),
+    ("seeker", "/es/events/registered/", 5),
     ("anonymous", "/es/events/calendar/{feed}.ics", 2),
     ("member", "/es/events/{event}/registrations/", 7),
     ("member", "/es/events/{event}/registrations.csv", 5),

@@ -71,3 +71,34 @@ class ForgivingPaginationMixin(MultipleObjectMixin):
                 % {"asked": asked[:12], "page": page.number},
             )
         return paginator, page, page.object_list, page.has_other_pages()
+
+
+class SearchListMixin(ForgivingPaginationMixin):
+    """A ListView of a search page: the filters come from the URL through the type's search
+    form (its `filters()`), `search(filters)` gives the matching entries in order, counted no
+    further than the cap, and `load(entries)` the page's items, in context as
+    `context_object_name`."""
+
+    filter_form_class: type
+    paginate_by = 20
+    paginator_class = CappedPaginator
+    context_object_name: str | None
+
+    def search(self, filters) -> QuerySet:
+        raise NotImplementedError
+
+    def load(self, entries) -> list:
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        self.form = self.filter_form_class(request.GET)
+        self.filters = self.form.filters()
+        return super().get(request, *args, **kwargs)  # type: ignore[misc]
+
+    def get_queryset(self):
+        return self.search(self.filters)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, filters=self.filters, **kwargs)
+        context[self.context_object_name or "items"] = self.load(context["page_obj"].object_list)
+        return context

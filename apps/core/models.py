@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -85,8 +86,20 @@ class Publishable(models.Model):
 
     objects = PublishableQuerySet.as_manager()
 
+    # Translated fields (modeltranslation) that every language should have: a language that
+    # lacks one is flagged for staff (missing_languages).
+    required_translations: ClassVar[tuple[str, ...]] = ()
+
     class Meta:
         abstract = True
+
+    @property
+    def missing_languages(self) -> list[str]:
+        return [
+            code
+            for code, _name in settings.LANGUAGES
+            if not all(getattr(self, f"{field}_{code}") for field in self.required_translations)
+        ]
 
     @property
     def is_public(self) -> bool:

@@ -238,6 +238,19 @@ def entries_order(entries: QuerySet, sort: str, more_sorts: dict | None = None) 
     return entries.only(entries.model._meta.pk.attname).order_by(*first, "-published_at", "-pk")
 
 
+def items_of(entries, items: QuerySet) -> list:
+    """The items of some search entries (an entry's key is its item's), in the entries'
+    order, each with the `distance` its entry had when the search had a place: one query."""
+    entries = list(entries)
+    found = items.in_bulk([entry.pk for entry in entries])
+    ordered = []
+    for entry in entries:
+        item = found[entry.pk]
+        item.distance = getattr(entry, "distance", None)
+        ordered.append(item)
+    return ordered
+
+
 def newest_window(entries: QuerySet, size: int) -> QuerySet:
     """The newest `size` of `entries`, with their annotations (title_hits, distance). The
     window is a subquery that walks the published_at index and stops at `size`; the outer

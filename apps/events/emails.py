@@ -39,7 +39,7 @@ def _context(registration: Registration) -> dict:
         "registration": registration,
         "when": lambda: local_time(event, registration.user),
         "event_url": url_of(event.get_absolute_url),
-        "mine_url": page_url("events:mine"),
+        "mine_url": page_url("events:my_registrations"),
         "events_url": page_url("events:list"),
     }
 

@@ -8,6 +8,7 @@ from django.forms.fields import BaseTemporalField
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import SearchForm
 from apps.core.models import PublicationStatus
 from apps.core.us import locate_zip
 from apps.events.filters import EventFilters
@@ -212,7 +213,7 @@ QuestionFormSet = forms.inlineformset_factory(
 )
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(SearchForm):
     """The event search: every field comes from the URL, so a search can be bookmarked and
     shared. Invalid fields are reported and left out; the valid ones still apply."""
 
@@ -230,7 +231,6 @@ class EventFilterForm(forms.Form):
         ("en", _("In English")),
     ]
 
-    q = forms.CharField(label=_("Keywords"), required=False, max_length=200)
     kind = forms.MultipleChoiceField(
         label=_("Kind of event"), choices=EventKind.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -251,20 +251,7 @@ class EventFilterForm(forms.Form):
     free = forms.BooleanField(label=_("Free"), required=False)
     no_id = forms.BooleanField(label=_("No ID needed at the door"), required=False)
     seats = forms.BooleanField(label=_("Seats left"), required=False)
-    zip = forms.CharField(label=_("Near ZIP code"), required=False, max_length=5)
-    radius = forms.IntegerField(
-        label=_("Within (miles)"), required=False, min_value=1, max_value=500
-    )
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
-
-    def clean_zip(self):
-        zip_code = self.cleaned_data["zip"].strip()
-        if zip_code and locate_zip(zip_code) is None:
-            raise forms.ValidationError(
-                _("We do not know the ZIP code %(zip)s. Check it and try again."),
-                params={"zip": zip_code},
-            )
-        return zip_code
 
     def _clean_date(self, name):
         day = self.cleaned_data[name]

@@ -201,6 +201,8 @@ class Event(Publishable):
     # iCalendar's SEQUENCE: raised whenever calendars must update (moved, cancelled).
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
+    required_translations = ("title", "description")
+
     objects = EventQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713, as Job
 
     distance: float | None  # miles from the searched ZIP code, set by selectors.events_for()
@@ -270,15 +272,6 @@ class Event(Publishable):
     def last_day(self) -> date:
         """The day it ends, where it happens: it is listed until then."""
         return self.local_ends_at.date()
-
-    @property
-    def missing_languages(self) -> list[str]:
-        """Languages the title or description still lacks: staff see these flagged."""
-        return [
-            code
-            for code, _name in settings.LANGUAGES
-            if not (getattr(self, f"title_{code}") and getattr(self, f"description_{code}"))
-        ]
 
     @property
     def is_cancelled(self) -> bool:

@@ -5,7 +5,7 @@ from django.urls import path
 from apps.events import registration_views as views
 
 urlpatterns = [
-    path("mine/", views.MyEventsView.as_view(), name="mine"),
+    path("registered/", views.MyRegistrationsView.as_view(), name="my_registrations"),
     path("calendar/", views.CalendarFeedCreateView.as_view(), name="calendar_create"),
     path("calendar/<str:token>.ics", views.CalendarFeedView.as_view(), name="calendar_feed"),
     path("registrations/<int:pk>/cancel/", views.RegistrationCancelView.as_view(),

@@ -121,7 +121,7 @@ def place_of(registration: Registration) -> int:
     ).count()
 
 
-class MyEventsView(LoginRequiredMixin, ListView):
+class MyRegistrationsView(LoginRequiredMixin, ListView):
     """A person's registrations: upcoming first, with their place in line or the offer to
     confirm; past and cancelled ones after."""
 
@@ -177,7 +177,7 @@ class RegistrationCancelView(OwnRegistrationMixin, View):
                 request,
                 _("Cancelled. Thank you for letting someone else have your place."),
             )
-        return HttpResponseRedirect(reverse("events:mine"))
+        return HttpResponseRedirect(reverse("events:my_registrations"))
 
 
 class OfferConfirmView(OwnRegistrationMixin, View):
@@ -193,7 +193,7 @@ class OfferConfirmView(OwnRegistrationMixin, View):
             )
         else:
             messages.success(request, _("The seat is yours. See you there!"))
-        return HttpResponseRedirect(reverse("events:mine"))
+        return HttpResponseRedirect(reverse("events:my_registrations"))
 
 
 class CalendarFeedView(View):
@@ -222,7 +222,7 @@ class CalendarFeedCreateView(LoginRequiredMixin, View):
             )
         else:
             calendar_feed_of(request.user)
-        return HttpResponseRedirect(reverse("events:mine") + "#calendar")
+        return HttpResponseRedirect(reverse("events:my_registrations") + "#calendar")
 
 
 class OrganizerMixin(LoginRequiredMixin):

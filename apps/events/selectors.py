@@ -1,7 +1,7 @@
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from apps.core.search import entries_order, entries_search
+from apps.core.search import entries_order, entries_search, items_of
 from apps.events.filters import EventFilters
 from apps.events.models import AT_A_VENUE, ONLINE_FORMATS, Event, EventSearchEntry
 from apps.organizations.models import Organization
@@ -49,21 +49,12 @@ def events_search(filters: EventFilters) -> QuerySet[EventSearchEntry]:
 def events_for(entries, *, also: tuple[str, ...] = ()) -> list[Event]:
     """The events of some search entries, in their order, with what a result card shows and
     the distance when the search had one: two queries."""
-    entries = list(entries)
-    events = (
-        Event.objects.filter(pk__in=[entry.event_id for entry in entries])
-        .only(*EVENT_CARD_FIELDS, *also)
-        .prefetch_related(
+    return items_of(
+        entries,
+        Event.objects.only(*EVENT_CARD_FIELDS, *also).prefetch_related(
             Prefetch("organization", queryset=Organization.objects.only("id", "name", "slug"))
-        )
-        .in_bulk()
+        ),
     )
-    ordered = []
-    for entry in entries:
-        event = events[entry.event_id]
-        event.distance = getattr(entry, "distance", None)
-        ordered.append(event)
-    return ordered
 
 
 def event_detail_queryset(user) -> QuerySet[Event]:

@@ -8,12 +8,13 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
 from apps.accounts.models import User
-from apps.core.mixins import CappedPaginator, ForgivingPaginationMixin
-from apps.core.review import ManageView, PublishableCreateView, PublishableUpdateView
+from apps.core.mixins import SearchListMixin
+from apps.core.review import ManageView, PublishableCreateView, PublishableUpdateView, Table
 from apps.core.roles import is_curator
 from apps.core.services import InvalidTransition
 from apps.events.calendar import calendar_of, event_json_ld
@@ -22,31 +23,24 @@ from apps.events.models import Event
 from apps.events.selectors import event_detail_queryset, events_for, events_search
 from apps.events.services import event_cancel, event_move, event_save, event_series_create
 from apps.organizations.models import Organization
-from apps.organizations.selectors import organizations_of
+from apps.organizations.selectors import member_organization_ids, organizations_of
 
 PAGE_SIZE = 20
 
 
-class EventListView(ForgivingPaginationMixin, ListView):
+class EventListView(SearchListMixin, ListView):
     """Upcoming events, soonest first, with the shared keyword search and the filters."""
 
     template_name = "events/event_list.html"
     context_object_name = "events"
     paginate_by = PAGE_SIZE
-    paginator_class = CappedPaginator
+    filter_form_class = EventFilterForm
 
-    def get(self, request, *args, **kwargs):
-        self.form = EventFilterForm(request.GET)
-        self.filters = self.form.filters()
-        return super().get(request, *args, **kwargs)
+    def search(self, filters):
+        return events_search(filters)
 
-    def get_queryset(self):
-        return events_search(self.filters)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(form=self.form, filters=self.filters, **kwargs)
-        context["events"] = events_for(context["page_obj"].object_list)
-        return context
+    def load(self, entries):
+        return events_for(entries)
 
 
 def map_link(event: Event) -> str:
@@ -190,6 +184,33 @@ class EventManageView(ManageView):
             changeable=changeable,
             cancel_form=CancelForm() if changeable else None,
             **kwargs,
+        )
+
+
+class MyEventsView(LoginRequiredMixin, ListView):
+    """The events of a partner's organizations, in every state, latest change first."""
+
+    template_name = "events/event_mine.html"
+    context_object_name = "events"
+    paginate_by = PAGE_SIZE
+    extra_context = {
+        "table": Table(
+            caption=gettext_lazy("My organizations' events"),
+            headers=(
+                gettext_lazy("Event"), gettext_lazy("When"), gettext_lazy("Organization"),
+                gettext_lazy("Status"), gettext_lazy("Note from our staff"),
+            ),
+            row_template="events/includes/mine_row.html",
+            empty=gettext_lazy("Your organizations have no events yet."),
+        )
+    }  # fmt: skip
+
+    def get_queryset(self):
+        user = cast(User, self.request.user)
+        return (
+            Event.objects.filter(organization__in=member_organization_ids(user))
+            .select_related("organization")
+            .order_by("-updated_at", "-id")
         )
 
 

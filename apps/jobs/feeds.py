@@ -2,25 +2,15 @@ from dataclasses import replace
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from apps.core.feeds import PlainTextAtom1Feed
 from apps.core.i18n import translated
 from apps.jobs.forms import JobFilterForm
 from apps.jobs.models import Job
 from apps.jobs.selectors import jobs_for, jobs_search
 
 FEED_SIZE = 50
-
-
-class PlainTextAtom1Feed(Atom1Feed):
-    """Atom with summaries of type "text" (Django writes "html"): they hold what partners
-    wrote, which feed readers must show as written, not render."""
-
-    def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, {**item, "description": None})
-        if item["description"] is not None:
-            handler.addQuickElement("summary", item["description"], {"type": "text"})
 
 
 class JobFeed(Feed):

@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import SearchForm
 from apps.core.us import locate_zip
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import (
@@ -28,7 +29,7 @@ MAX_PAY = {
 }  # fmt: skip
 
 
-class JobFilterForm(forms.Form):
+class JobFilterForm(SearchForm):
     """The job search: every field comes from the URL, so a search can be bookmarked and
     shared. Invalid fields are reported and left out; the valid ones still apply."""
 
@@ -47,7 +48,6 @@ class JobFilterForm(forms.Form):
         (30, _("Last month")),
     ]
 
-    q = forms.CharField(label=_("Keywords"), required=False, max_length=200)
     authorization = forms.MultipleChoiceField(
         label=_("Work authorization"), choices=WorkAuthorization.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -71,23 +71,10 @@ class JobFilterForm(forms.Form):
         label=_("Pays at least (dollars per hour)"), required=False, min_value=0,
         max_value=1000, decimal_places=2,
     )  # fmt: skip
-    zip = forms.CharField(label=_("Near ZIP code"), required=False, max_length=5)
-    radius = forms.IntegerField(
-        label=_("Within (miles)"), required=False, min_value=1, max_value=500
-    )
     posted = forms.TypedChoiceField(
         label=_("Posted"), choices=POSTED_WITHIN, required=False, coerce=int, empty_value=None
     )
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
-
-    def clean_zip(self):
-        zip_code = self.cleaned_data["zip"].strip()
-        if zip_code and locate_zip(zip_code) is None:
-            raise forms.ValidationError(
-                _("We do not know the ZIP code %(zip)s. Check it and try again."),
-                params={"zip": zip_code},
-            )
-        return zip_code
 
     def query_string(self) -> str:
         """The valid filters as a canonical query string (sorted; no page, no sort): what a

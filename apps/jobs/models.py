@@ -149,6 +149,8 @@ class Job(Publishable):
 
     # A known django-stubs limitation (typeddjango/django-stubs#1713) with as_manager() on a
     # subclass of an abstract model that has one.
+    required_translations = ("title", "description")
+
     objects = JobQuerySet.as_manager()  # type: ignore[misc]
 
     distance: float | None  # miles from the searched ZIP code, set by selectors.jobs_for()
@@ -169,15 +171,6 @@ class Job(Publishable):
 
     def get_renew_url(self) -> str:
         return reverse("jobs:renew", kwargs={"pk": self.pk})
-
-    @property
-    def missing_languages(self) -> list[str]:
-        """Languages the title or description still lacks: staff see these flagged."""
-        return [
-            code
-            for code, _name in settings.LANGUAGES
-            if not (getattr(self, f"title_{code}") and getattr(self, f"description_{code}"))
-        ]
 
     @property
     def authorization_explanation(self) -> "StrPromise":

@@ -1,6 +1,6 @@
 from django.db.models import F, Prefetch, QuerySet
 
-from apps.core.search import entries_order, entries_search
+from apps.core.search import entries_order, entries_search, items_of
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import Job, JobSearchEntry
 from apps.organizations.models import Organization
@@ -35,18 +35,9 @@ def jobs_search(filters: JobFilters) -> QuerySet[JobSearchEntry]:
 def jobs_for(entries, *, also: tuple[str, ...] = ()) -> list[Job]:
     """The jobs of some search entries, in their order, with what a result card shows (and
     the fields named in `also`) and the distance when the search had one: two queries."""
-    entries = list(entries)
-    jobs = (
-        Job.objects.filter(pk__in=[entry.job_id for entry in entries])
-        .only(*JOB_CARD_FIELDS, *also)
-        .prefetch_related(
+    return items_of(
+        entries,
+        Job.objects.only(*JOB_CARD_FIELDS, *also).prefetch_related(
             Prefetch("organization", queryset=Organization.objects.only("id", "name", "slug"))
-        )
-        .in_bulk()
+        ),
     )
-    ordered = []
-    for entry in entries:
-        job = jobs[entry.job_id]
-        job.distance = getattr(entry, "distance", None)
-        ordered.append(job)
-    return ordered

@@ -30,7 +30,7 @@ from django.views.generic.edit import ModelFormMixin
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
 from apps.core.emails import absolute_url
-from apps.core.mixins import CappedPaginator, CuratorRequiredMixin, ForgivingPaginationMixin
+from apps.core.mixins import CuratorRequiredMixin, SearchListMixin
 from apps.core.review import (
     ManageView,
     PublishableCreateView,
@@ -76,23 +76,20 @@ def posted_id(request, name: str) -> int:
         raise Http404 from None
 
 
-class JobListView(ForgivingPaginationMixin, ListView):
+class JobListView(SearchListMixin, ListView):
     template_name = "jobs/job_list.html"
     context_object_name = "jobs"
     paginate_by = PAGE_SIZE
-    paginator_class = CappedPaginator
+    filter_form_class = JobFilterForm
 
-    def get(self, request, *args, **kwargs):
-        self.form = JobFilterForm(request.GET)
-        self.filters = self.form.filters()
-        return super().get(request, *args, **kwargs)
+    def search(self, filters):
+        return jobs_search(filters)
 
-    def get_queryset(self):
-        return jobs_search(self.filters)
+    def load(self, entries):
+        return jobs_for(entries)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(form=self.form, filters=self.filters, **kwargs)
-        context["jobs"] = jobs_for(context["page_obj"].object_list)
+        context = super().get_context_data(**kwargs)
         query = self.form.query_string()
         context["save_search_form"] = SavedSearchForm(
             initial={"query": query, "name": self.filters.q[:80]}

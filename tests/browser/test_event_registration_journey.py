@@ -57,14 +57,14 @@ def test_a_full_workshop_offers_the_freed_seat_to_the_next_person_who_confirms(
     expect(
         page.get_by_text("The event is full. You are number 1 on the waiting list.")
     ).to_be_visible()
-    page.goto("/en/events/mine/")
+    page.goto("/en/events/registered/")
     expect(page.get_by_text("Waiting list: number 1")).to_be_visible()
     journey.visit("my events, waiting")
     signed_out(page, "Sign out", "Sign in")
 
     # Ana cannot come after all and gives up her seat.
     sign_in(page, "ana@example.org", PASSWORD)
-    page.goto("/es/events/mine/")
+    page.goto("/es/events/registered/")
     journey.visit("mis eventos")
     page.get_by_role("button", name="Cancelar mi inscripción").click()
     expect(page.get_by_text("Gracias por dejar su lugar a otra persona.")).to_be_visible()
@@ -74,7 +74,7 @@ def test_a_full_workshop_offers_the_freed_seat_to_the_next_person_who_confirms(
     [offer] = [message for message in mailoutbox if message.to == ["ben@example.org"]]
     assert offer.subject == "A seat is free for you: Interview workshop"
     sign_in_in_english(page, "ben@example.org")
-    page.goto("/en/events/mine/")
+    page.goto("/en/events/registered/")
     expect(page.get_by_text("A seat is free for you", exact=True)).to_be_visible()
     journey.visit("my events, offered")
     page.get_by_role("button", name="Confirm my seat").click()

@@ -71,6 +71,8 @@ def test_a_seeker_finds_a_spanish_workshop_near_them_with_no_id_and_adds_it(
     expect(page).to_have_url(re.compile(r"no_id=on.*language=es.*zip=60629.*radius=10"))
     expect(page.get_by_role("heading", name=labels["found"])).to_be_visible()
     journey.visit("search results")
+    # Nothing wider than a phone: the filters (two dates side by side) fit the screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     title = wanted.title_es if lang == "es" else wanted.title_en
     page.get_by_role("link", name=title).click()

@@ -23,5 +23,5 @@ def test_the_demo_has_a_full_workshop_with_a_waiting_list(client):
     assert Registration.objects.count() == 6
 
     client.login(email="maria@example.org", password="camino-demo-2026")
-    page = client.get("/es/events/mine/").content.decode()
+    page = client.get("/es/events/registered/").content.decode()
     assert "Lista de espera: número 1" in page

@@ -110,7 +110,7 @@ def test_my_events_shows_the_place_in_line_and_cancelling_offers_the_seat(
     registration_create(user=second, event=event)
 
     client.force_login(second)
-    page = client.get("/es/events/mine/").content.decode()
+    page = client.get("/es/events/registered/").content.decode()
     assert "Lista de espera: número 1" in page
 
     client.force_login(first)

@@ -22,7 +22,7 @@ MATRIX = [
     ("post", "/es/events/{event}/register/", {"share_name": "on"},
      [LOGIN, 302, 302, 302, 302, 302]),
     ("post", "/es/events/{draft}/register/", {}, [LOGIN, 404, 404, 404, 404, 404]),
-    ("get", "/es/events/mine/", None, [LOGIN, 200, 200, 200, 200, 200]),
+    ("get", "/es/events/registered/", None, [LOGIN, 200, 200, 200, 200, 200]),
     ("post", "/es/events/registrations/{registration}/cancel/", {},
      [LOGIN, 404, 302, 404, 404, 404]),
     ("get", "/es/events/registrations/{registration}/cancel/", None,
@@ -90,9 +90,9 @@ def test_only_people_registered_see_the_join_link(client, world, role):
         client.force_login(people[role])
     pages = [f"/es/events/{objects['event']}/", f"/es/events/{objects['event']}/calendar.ics"]
     if role != "anonymous":
-        pages.append("/es/events/mine/")
+        pages.append("/es/events/registered/")
     shown = [url for url in pages if JOIN_URL in client.get(url).content.decode()]
-    expected = [f"/es/events/{objects['event']}/", "/es/events/mine/"]
+    expected = [f"/es/events/{objects['event']}/", "/es/events/registered/"]
     assert shown == (expected if role == "registered" else [])
 
 

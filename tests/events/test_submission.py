@@ -276,3 +276,13 @@ def test_staff_editing_a_published_event_cannot_change_its_time_only_move_it(cli
     event.refresh_from_db()
     assert event.title_es == "Feria de empleo"
     assert event.starts_at == in_days(7) and event.sequence == 0
+
+
+def test_partners_post_only_for_their_own_organizations(client, partner):
+    other = MembershipFactory().organization
+
+    response = client.post("/es/events/new/", workshop(other))
+
+    assert response.status_code == 200
+    assert "Escoja una opción válida" in response.content.decode()
+    assert not Event.objects.exists()

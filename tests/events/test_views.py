@@ -101,3 +101,31 @@ def test_a_signed_in_person_sees_the_time_in_their_zone_too(client):
 
     assert "6 p.m.–8 p.m. CST" in page
     assert "Your time: " in page and "8 p.m.–10 p.m. AST" in page
+
+
+def test_a_partner_sees_their_organizations_events_in_every_state_and_the_join_link(client):
+    from tests.organizations.factories import MembershipFactory
+
+    mine = EventFactory(title_es="Mi taller", status="draft", format="online",
+                        join_url="https://meet.example.org/our-room")  # fmt: skip
+    EventFactory(title_es="Taller de otros")
+    client.force_login(MembershipFactory(organization=mine.organization).user)
+
+    listing = client.get("/es/events/mine/").content.decode()
+    manage = client.get(mine.get_manage_url()).content.decode()
+
+    assert "Mi taller" in listing and "Borrador" in listing and "Taller de otros" not in listing
+    assert "https://meet.example.org/our-room" in manage
+
+
+def test_the_feed_follows_the_filters_shows_partner_text_as_text_and_no_join_link(client):
+    EventFactory(title_en="Webinar <b>now</b>", title_es="", kind="webinar", topic="",
+                 format="online", join_url="https://meet.example.org/secret-room")  # fmt: skip
+    EventFactory(title_en="Fair", title_es="", kind="career_fair", topic="")
+
+    feed = client.get("/en/events/feed/?kind=webinar")
+
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    body = feed.content.decode()
+    assert "Webinar &lt;b&gt;now&lt;/b&gt;" in body and "Fair" not in body
+    assert '<summary type="text">' in body and "secret-room" not in body

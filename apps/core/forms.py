@@ -1,0 +1,26 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.search import MAX_QUERY_LENGTH, RADIUS_RANGE
+from apps.core.us import locate_zip
+
+
+class SearchForm(forms.Form):
+    """The fields every search page shares, read from the URL: keywords and a distance from a
+    ZIP code. A type's search form adds its own filters."""
+
+    q = forms.CharField(label=_("Keywords"), required=False, max_length=MAX_QUERY_LENGTH)
+    zip = forms.CharField(label=_("Near ZIP code"), required=False, max_length=5)
+    radius = forms.IntegerField(
+        label=_("Within (miles)"), required=False, min_value=RADIUS_RANGE[0],
+        max_value=RADIUS_RANGE[1],
+    )  # fmt: skip
+
+    def clean_zip(self):
+        zip_code = self.cleaned_data["zip"].strip()
+        if zip_code and locate_zip(zip_code) is None:
+            raise forms.ValidationError(
+                _("We do not know the ZIP code %(zip)s. Check it and try again."),
+                params={"zip": zip_code},
+            )
+        return zip_code
