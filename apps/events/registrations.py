@@ -171,17 +171,23 @@ def offer_deadline(event: Event, now) -> datetime:
 def _seat_freed(event: Event) -> None:
     """Offer the freed seat to the first person waiting, or give it back to the event. The
     caller holds the event's lock."""
+    if not _offer_to_next(event):
+        _seats_change(event, +1)
+
+
+def _offer_to_next(event: Event) -> bool:
+    """Offer a seat to the first person waiting, if anyone waits and the event is still to
+    come; whether an offer was made. The caller holds the event's lock."""
     now = timezone.now()
+    if event.starts_at <= now or event.cancelled_at is not None:
+        return False
     first = (
         Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
         .order_by("position")
         .first()
-        if event.starts_at > now and event.cancelled_at is None
-        else None
     )
     if first is None:
-        _seats_change(event, +1)
-        return
+        return False
     first.status = RegistrationStatus.OFFERED
     first.offer_expires_at = offer_deadline(event, now)
     first.save(update_fields=["status", "offer_expires_at"])
@@ -190,6 +196,26 @@ def _seat_freed(event: Event) -> None:
             [Outgoing(f"event-offer:{first.pk}:{first.offer_expires_at.isoformat()}",
                       first.user_id, "event_offer", {"registration": first.pk})]
         )  # fmt: skip
+    return True
+
+
+def seats_recount(*, event: Event) -> None:
+    """After the organizer sets an event's capacity (apps.events.services.event_save): the
+    seats left are the capacity minus the seats held (never below none: nobody loses a seat),
+    and seats a larger capacity frees are offered to the people waiting, first come first."""
+    with transaction.atomic():
+        locked = _locked(event.pk)
+        if locked.capacity is None:
+            locked.seats_left = None
+            while _offer_to_next(locked):
+                pass  # no limit: everyone waiting is offered a seat
+        else:
+            held = Registration.objects.filter(event=locked, status__in=HOLDS_A_SEAT).count()
+            locked.seats_left = max(locked.capacity - held, 0)
+            while locked.seats_left and _offer_to_next(locked):
+                locked.seats_left -= 1
+        event_seats_set(event_id=locked.pk, seats_left=locked.seats_left)
+    event.seats_left = locked.seats_left
 
 
 class OfferGone(Exception):

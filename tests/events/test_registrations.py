@@ -20,7 +20,7 @@ from apps.events.registrations import (
     registration_cancel,
     registration_create,
 )
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -283,3 +283,28 @@ def test_concurrent_cancellations_and_confirmations_never_exceed_the_seats():
     assert seats_left(event) == 0
     waiting = Registration.objects.filter(event=event, status="waiting").order_by("position")
     assert len({r.position for r in waiting}) == 30
+
+
+def test_saving_the_capacity_sets_the_seats_left_and_offers_new_seats_to_those_waiting():
+    from apps.events.services import event_save
+
+    curator = CuratorFactory()
+    event = EventFactory(capacity=None)
+    event.capacity = 1
+    event_save(actor=curator, event=event)  # as the edit form does
+    assert seats_left(event) == 1
+
+    first, second, third = UserFactory.create_batch(3)
+    for person in (first, second, third):
+        registration_create(user=person, event=event)
+    assert seats_left(event) == 0
+
+    event.capacity = 2
+    event_save(actor=curator, event=event)
+    assert [status for status, _ in statuses(event)] == ["registered", "offered", "waiting"]
+    assert seats_left(event) == 0
+
+    event.capacity = 1  # fewer seats: nobody loses theirs
+    event_save(actor=curator, event=event)
+    assert seats_left(event) == 0
+    assert Registration.objects.filter(status__in=["registered", "offered"]).count() == 2
