@@ -51,6 +51,14 @@ app.conf.beat_schedule = {
         "task": "apps.jobs.tasks.expire_jobs",
         "schedule": crontab(minute=5, hour=6),
     },
+    "expire-event-offers": {
+        "task": "apps.events.tasks.expire_offers",
+        "schedule": 300.0,
+    },
+    "erase-attendance-lists": {
+        "task": "apps.events.tasks.erase_attendance_lists",
+        "schedule": crontab(minute=35, hour=6),
+    },
     "clear-expired-sessions": {
         "task": "apps.core.tasks.clear_expired_sessions",
         "schedule": crontab(minute=17, hour=3),

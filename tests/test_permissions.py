@@ -1,7 +1,8 @@
 """Who may do what, for every page of Camino: role x URL x method -> expected response.
 "login" means a redirect to sign in; another person's or organization's private object is a
-404, never a 403. Each app adds its rows to MATRIX (and what they need to `world`);
-test_every_url_pattern_has_a_row fails for a URL pattern without one."""
+404, never a 403. Each app adds its rows to MATRIX (and what they need to `world`), or keeps
+a matrix of its own with more roles (registering for events: tests/events);
+test_every_url_pattern_has_a_row fails for a URL pattern without a row in either."""
 
 import string
 
@@ -13,7 +14,9 @@ from apps.jobs.models import JobReport, SavedJob, SavedSearch
 from apps.notifications.unsubscribe import make_token
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.events.factories import EventFactory, in_days
+from tests.events.test_registration_permissions import MATRIX as REGISTRATION_MATRIX
 from tests.jobs.factories import JobFactory
+from tests.matrix import check_row
 from tests.organizations.factories import MembershipFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -197,19 +200,7 @@ def world():
 
 @pytest.mark.parametrize(("method", "url", "data", "role", "expected"), CASES)
 def test_permission_matrix(client, world, method, url, data, role, expected):
-    people, objects = world
-    if people[role]:
-        client.force_login(people[role])
-    if data:
-        data = {key: value.format(**objects) for key, value in data.items()}
-    response = getattr(client, method)(url.format(**objects), data)
-    if expected == "login":
-        assert response.status_code == 302
-        assert response["Location"].startswith("/es/accounts/login/")
-    else:
-        assert response.status_code == expected
-        if expected == 302:
-            assert not response["Location"].startswith("/es/accounts/login/")
+    check_row(client, world, method, url, data, role, expected)
 
 
 def camino_url_patterns(resolver=None, prefix=""):
@@ -240,6 +231,7 @@ def test_every_url_pattern_has_a_row():
     is the route of at least one row."""
     with translation.override("es"):
         patterns = list(camino_url_patterns())
-        covered = {route_of(url) for _method, url, _data, _expected in MATRIX}
+        rows = [*MATRIX, *REGISTRATION_MATRIX]
+        covered = {route_of(url) for _method, url, _data, _expected in rows}
     assert {skipped for _route, skipped in patterns if skipped} == set(NOT_IN_MATRIX)
     assert [route for route, skipped in patterns if not skipped and route not in covered] == []

@@ -6,6 +6,8 @@ import pytest
 from django.utils import timezone
 
 from apps.core.services import audit_record
+from apps.events.models import Registration
+from apps.events.registrations import calendar_feed_of, registration_create
 from apps.jobs.models import JobReport, SavedJob, SavedSearch
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.events.factories import EventFactory, EventQuestionFactory
@@ -40,7 +42,7 @@ PAGES = [
     ("member", "/es/jobs/{job}/renew/", 9),
     ("curator", "/es/jobs/review/", 8),
     ("curator", "/es/review/", 10),
-    ("member", "/es/accounts/my-data/", 20),
+    ("member", "/es/accounts/my-data/", 23),
     ("curator", "/es/jobs/reports/", 6),
     ("member", "/es/jobs/saved/", 4),
     ("member", "/es/jobs/searches/", 3),
@@ -53,7 +55,7 @@ PAGES = [
     ("anonymous", f"/es/events/?{NEAR}&page=2", 4),
     ("seeker", f"/es/events/?{EVENT_SEARCH}&where=in_person", 6),
     ("anonymous", "/es/events/{event}/", 1),
-    ("seeker", "/es/events/{event}/", 3),
+    ("seeker", "/es/events/{event}/", 5),  # with the registration form and its questions
     ("anonymous", "/es/events/{event}/calendar.ics", 1),
     ("member", "/es/events/{event}/manage/", 6),
     ("curator", "/es/events/{event}/manage/", 7),
@@ -63,6 +65,16 @@ PAGES = [
     ("member", "/es/events/{event_draft}/edit/", 6),
     ("member", "/es/events/{event}/move/", 3),
     ("curator", "/es/review/events/", 6),
+    # registering: {event} has people registered, waiting and checked in; the seeker is
+    # registered for many events
+    ("seeker", "/es/events/{event}/register/", 4),
+    ("seeker", "/es/events/registered/", 5),
+    ("anonymous", "/es/events/calendar/{feed}.ics", 2),
+    ("member", "/es/events/{event}/registrations/", 7),
+    ("member", "/es/events/{event}/registrations.csv", 5),
+    ("member", "/es/events/{event}/message/", 3),
+    ("member", "/es/events/{event}/check-in/", 5),
+    ("curator", "/es/events/{event}/check-in/?q=a", 7),
 ]
 
 
@@ -97,6 +109,12 @@ def test_page_runs_a_fixed_number_of_queries(client, assert_query_count, who, ur
             EventQuestionFactory(event=event_draft)
         EventFactory.create_batch(count, organization=organization)
         EventFactory.create_batch(count, organization=organization, status="pending")
+        for registered in EventFactory.create_batch(count, organization=organization):
+            registration_create(user=seeker, event=registered)
+        for number, person in enumerate(UserFactory.create_batch(count, display_name="Ana")):
+            registration = registration_create(user=person, event=event, answers={"1": "Sí"})
+            if number % 2 and registration.status == "registered":
+                Registration.objects.filter(pk=registration.pk).update(status="attended")
 
     if people[who]:
         client.force_login(people[who])
@@ -107,6 +125,7 @@ def test_page_runs_a_fixed_number_of_queries(client, assert_query_count, who, ur
             org=organization.slug,
             event=event.pk,
             event_draft=event_draft.pk,
+            feed=calendar_feed_of(seeker).token,
         ),
         expected,
         grow,

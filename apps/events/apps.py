@@ -13,9 +13,20 @@ class EventsConfig(AppConfig):
         from apps.core.publishable import PublishableType, publishable_types
         from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
         from apps.core.services import after_transition, audit_actions
+        from apps.events.digest import NewEvents
+        from apps.events.emails import event_changed, event_message, event_offer, event_reminder
         from apps.events.models import Event, EventSearchEntry
         from apps.events.personal_data import ENTRIES
-        from apps.events.services import series_follow
+        from apps.events.registrations import registrations_follow_change
+        from apps.events.services import on_event_changed, series_follow
+        from apps.events.summary import EventsToCurate
+        from apps.notifications.registry import (
+            EmailTopic,
+            digest_sections,
+            email_kinds,
+            email_topics,
+            summary_sections,
+        )
 
         search_type_register(
             SearchType(
@@ -56,3 +67,33 @@ class EventsConfig(AppConfig):
         audit_actions.register("cancel", _("Cancelled"))
         audit_actions.register("move", _("Moved to a new time"))
         audit_actions.register("repeat", _("Repeated as a series"))
+
+        # Registering: people registered or waiting hear of a cancelled or moved event.
+        on_event_changed.register("registrations", registrations_follow_change)
+        email_kinds.register("event_offer", event_offer)
+        email_kinds.register("event_changed", event_changed)
+        email_kinds.register("event_message", event_message)
+        email_kinds.register("event_reminder", event_reminder)
+        email_topics.register(
+            "event_notices",
+            EmailTopic(
+                _("Seats offered to me, changes and messages about events I registered for"),
+                default=True,
+            ),
+        )
+        email_topics.register(
+            "event_reminders",
+            EmailTopic(
+                _("Reminders a week and a day before events I registered for"), default=True
+            ),
+        )
+        digest_sections.register("events", NewEvents)
+        summary_sections.register("events", EventsToCurate)
+        for action, label in (
+            ("register", _("Registered")),
+            ("cancel registration", _("Registration cancelled")),
+            ("confirm seat", _("Offered seat confirmed")),
+            ("check in", _("Checked in at the door")),
+            ("message registered", _("Message sent to people registered")),
+        ):
+            audit_actions.register(action, label)

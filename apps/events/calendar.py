@@ -59,15 +59,22 @@ def calendar_event(event: Event, *, join_url: bool = False, now: datetime | None
 
 def calendar_of(events: Iterable[Event], *, name: str, join_url: bool = False) -> bytes:
     """A calendar of events, with the time zones they name."""
+    now = timezone.now()
+    return calendar_with(
+        (calendar_event(event, join_url=join_url, now=now) for event in events), name=name
+    )
+
+
+def calendar_with(vevents: Iterable[icalendar.Event], *, name: str) -> bytes:
+    """A calendar of these VEVENTs, with the time zones they name."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    now = timezone.now()
-    for event in events:
-        calendar.add_component(calendar_event(event, join_url=join_url, now=now))
+    for vevent in vevents:
+        calendar.add_component(vevent)
     calendar.add_missing_timezones()
     return calendar.to_ical()
 

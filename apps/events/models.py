@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.fields import WebAddressField
 from apps.core.i18n import translated
 from apps.core.models import Publishable, SearchEntry
+from apps.core.personal_data import DELETED_ACCOUNT
 from apps.core.us import DEFAULT_TIME_ZONE, State, TimeZone, zip_code_validator
 from apps.events.querysets import EventQuerySet
 
@@ -484,3 +485,150 @@ class EventQuestion(models.Model):
             len(self.choice_list(code)) >= 2 for code, _name in settings.LANGUAGES
         ):
             raise ValidationError({"choices_es": _("Give at least two choices, one per line.")})
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    WAITING = "waiting", _("On the waiting list")
+    OFFERED = "offered", _("Seat offered")
+    CANCELLED = "cancelled", _("Cancelled")
+    ATTENDED = "attended", _("Attended")
+
+
+# The states that hold one of the event's seats, and those of people still taking part.
+HOLDS_A_SEAT = (RegistrationStatus.REGISTERED, RegistrationStatus.OFFERED,
+                RegistrationStatus.ATTENDED)  # fmt: skip
+ACTIVE = (*HOLDS_A_SEAT, RegistrationStatus.WAITING)
+# What a person may still give up: not a seat they already used.
+STILL_TO_COME = (RegistrationStatus.REGISTERED, RegistrationStatus.OFFERED,
+                 RegistrationStatus.WAITING)  # fmt: skip
+
+# The short code a person shows at the door: no letters or digits that read alike (0/O, 1/I).
+CHECK_IN_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"
+CHECK_IN_CODE_LENGTH = 6
+
+
+class Registration(models.Model):
+    """A person's place at an event: a seat, a place on the waiting list, or a seat offered
+    to them for a while. Written only by apps.events.registrations (its services), which
+    lock the event's row so that its seats are never given twice."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    # Empty once the person deleted their account, or once the list of who attended was
+    # erased: the row stays as a count.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="event_registrations", verbose_name=_("person"),
+    )  # fmt: skip
+    status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
+    # The order of arrival on the waiting list (the first waiting is offered the next seat).
+    position = models.PositiveIntegerField(_("place in line"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("offer ends"), null=True, blank=True)
+    # {question id: answer}, answers to the organizer's questions (EventQuestion).
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # What the organizer sees of the person: nothing but the check-in code unless they agree.
+    share_name = models.BooleanField(_("share my name with the organizer"), default=True)
+    share_email = models.BooleanField(_("share my email with the organizer"), default=False)
+    code = models.CharField(_("check-in code"), max_length=CHECK_IN_CODE_LENGTH, blank=True)
+    created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"], condition=Q(user__isnull=False),
+                name="registration_one_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "position"], condition=Q(position__isnull=False),
+                name="registration_one_per_place",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "code"], condition=~Q(code=""), name="registration_unique_code"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=RegistrationStatus.values), name="registration_status_valid"
+            ),
+        ]  # fmt: skip
+        indexes = [
+            models.Index(fields=["event", "status", "position"]),
+            models.Index(fields=["user", "status"]),
+            models.Index(
+                fields=["offer_expires_at"], name="registration_offers",
+                condition=Q(status="offered"),
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"registration {self.pk} for event {self.event_id}"
+
+    @property
+    def holds_a_seat(self) -> bool:
+        return self.status in HOLDS_A_SEAT
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE
+
+    @property
+    def may_give_up(self) -> bool:
+        """A seat, an offer or a place in line the person can still let go of."""
+        return self.status in STILL_TO_COME
+
+    def shown_name(self) -> str:
+        """Who this is, as the organizer may see them."""
+        if self.user is None:
+            return str(DELETED_ACCOUNT)
+        if self.share_name and self.user.display_name:
+            return self.user.display_name
+        return str(_("Participant %(code)s") % {"code": self.code})
+
+    def shown_email(self) -> str:
+        return self.user.email if self.user is not None and self.share_email else ""
+
+
+class EventMessage(models.Model):
+    """What an organizer wrote to everyone registered for an event. Each email reads it from
+    here (the delivery log stores ids, never text)."""
+
+    MAX_LENGTH = 5_000
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="messages")
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("sent by"),
+    )  # fmt: skip
+    subject = models.CharField(_("subject"), max_length=150)
+    body = models.TextField(_("message"), max_length=MAX_LENGTH)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message to people registered")
+        verbose_name_plural = _("messages to people registered")
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a person's own calendar of the events they registered for.
+    Resetting it makes a new token: the old address stops working."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_calendar"
+    )
+    token = models.CharField(max_length=43, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("personal calendar feed")
+        verbose_name_plural = _("personal calendar feeds")
+
+    def __str__(self) -> str:
+        return f"calendar feed of {self.user_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:calendar_feed", kwargs={"token": self.token})

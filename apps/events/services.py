@@ -61,6 +61,10 @@ def event_save(
             question.event = event
             question.position = position
             question.save()
+        # The seats left follow the capacity (registrations import this module).
+        from apps.events.registrations import seats_recount
+
+        seats_recount(event=event)
     return event
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from apps.core.pagecache import cached_page
-from apps.events import views
+from apps.events import registration_urls, views
 from apps.events.feeds import EventFeed
 from apps.events.forms import EventFilterForm
 from apps.events.models import Event
@@ -24,4 +24,5 @@ urlpatterns = [
     path("<int:pk>/edit/", views.EventUpdateView.as_view(), name="edit"),
     path("<int:pk>/cancel/", views.EventCancelView.as_view(), name="cancel"),
     path("<int:pk>/move/", views.EventMoveView.as_view(), name="move"),
+    *registration_urls.urlpatterns,
 ]

@@ -51,7 +51,11 @@ def render_email(*, to: User, email: Email, connection=None) -> CaminoEmail:
             body=text_to_html(body),
             language=to.preferred_language,
         )
-    return CaminoEmail(
+        attachments = [
+            (name, content() if callable(content) else content, mimetype)
+            for name, content, mimetype in email.attachments
+        ]
+    message = CaminoEmail(
         subject=subject,
         body=body,
         html=html,
@@ -62,3 +66,6 @@ def render_email(*, to: User, email: Email, connection=None) -> CaminoEmail:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
+    for attachment in attachments:
+        message.attach(*attachment)
+    return message

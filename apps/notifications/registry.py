@@ -30,6 +30,9 @@ class Email:
     # current language (apps.core.emails.per_language), instead of rendering
     # <template>_subject.txt for each email.
     subject: Callable[[], str] | None = None
+    # Files sent with it, as (file name, content, MIME type); a callable content is written
+    # in the recipient's language (an event's .ics, say).
+    attachments: tuple[tuple[str, str | Callable[[], str], str], ...] = ()
 
 
 Writer = Callable[[list[dict]], list[Email | None]]

@@ -230,6 +230,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# --- Events -----------------------------------------------------------------------------------
+# Who attended an event is erased this many days after it ends (the counts stay): see
+# apps.events.personal_data.
+EVENT_ATTENDANCE_RETENTION_DAYS = int(env("EVENT_ATTENDANCE_RETENTION_DAYS", "90"))
+
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).
 CAMINO_BASE_URL = env("CAMINO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -244,7 +244,7 @@ def test_the_schedule_is_celery_beats_own_and_its_tasks_run_in_process(demo):
 
     ran = scheduler.tick(monday_6am + timedelta(minutes=5, seconds=1))
 
-    assert ran == ["sweep-deliveries", "expire-jobs"]
+    assert ran == ["sweep-deliveries", "expire-jobs", "expire-event-offers"]
     job.refresh_from_db()
     assert job.status == PublicationStatus.EXPIRED
     # Ana, whose banquet servers' listing ends in two days, is warned (an email written now).

@@ -89,12 +89,12 @@ def test_the_staff_summary_gathers_every_registered_section(django_capture_on_co
 
     curator = CuratorFactory(preferred_language="en")
 
-    class Events:
+    class Trainings:  # a hypothetical app's section (events has a real one)
         def collect(self):
             return SummaryPart("testapp/email/summary_events.txt", {"count": 2}, waiting=2)
 
     with (
-        registered(summary_sections, "events", Events),
+        registered(summary_sections, "trainings", Trainings),
         django_capture_on_commit_callbacks(execute=True),
     ):
         staff_summaries_queue(now=timezone.now())

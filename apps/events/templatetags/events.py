@@ -16,7 +16,7 @@ from apps.events.models import Event
 register = template.Library()
 
 
-def _span(event: Event, zone: zoneinfo.ZoneInfo) -> str:
+def event_span(event: Event, zone: zoneinfo.ZoneInfo) -> str:
     """ "Tuesday, December 10, 2026, 6:00 p.m.–8:00 p.m. CST" in a zone; an event over
     several days names the end's date too."""
     start, end = event.starts_at.astimezone(zone), event.ends_at.astimezone(zone)
@@ -41,10 +41,10 @@ def own_zone(context) -> str:
 def when_html(event: Event, zone: str) -> str:
     """When the event is, where it happens; and in the reader's own time zone `zone` when it
     is another one (an online event seen from Puerto Rico)."""
-    when = escape(_span(event, event.zone))
+    when = escape(event_span(event, event.zone))
     html = f'<p class="event-when"><time datetime="{event.starts_at.isoformat()}">{when}</time>'
     if zone and zone != event.time_zone:
-        yours = _("Your time: %(your_time)s") % {"your_time": _span(event, ZoneInfo(zone))}
+        yours = _("Your time: %(your_time)s") % {"your_time": event_span(event, ZoneInfo(zone))}
         html += f'<br><span class="event-when__yours">{escape(yours)}</span>'
     return html + "</p>"
 

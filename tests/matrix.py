@@ -1,0 +1,19 @@
+"""The one check of a permission matrix row (tests/test_permissions.py and the apps' own
+matrices): as `role`, `method` on `url` answers `expected`, where "login" is a redirect to
+sign in. The row's placeholders are filled from `objects`."""
+
+
+def check_row(client, world, method, url, data, role, expected) -> None:
+    people, objects = world
+    if people[role]:
+        client.force_login(people[role])
+    if data:
+        data = {key: value.format(**objects) for key, value in data.items()}
+    response = getattr(client, method)(url.format(**objects), data)
+    if expected == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith("/es/accounts/login/")
+    else:
+        assert response.status_code == expected
+        if expected == 302:
+            assert not response["Location"].startswith("/es/accounts/login/")
