@@ -255,9 +255,9 @@ def offers_expire(*, now=None) -> int:
     for pk, event_id in list(expired):
         with transaction.atomic():
             event = _locked(event_id)
-            registration = Registration.objects.get(pk=pk)
-            if registration.status != RegistrationStatus.OFFERED:
-                continue  # confirmed or cancelled meanwhile
+            registration = Registration.objects.filter(pk=pk).first()
+            if registration is None or registration.status != RegistrationStatus.OFFERED:
+                continue  # confirmed, cancelled or its account deleted meanwhile
             _cancel(registration)
             _seat_freed(event)
             count += 1
