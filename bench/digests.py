@@ -177,10 +177,12 @@ def cpu_seconds() -> dict[str, float]:
 
 
 def run_with_celery(
-    environment: dict, processes: int, subscribers: int
+    environment: dict, processes: int, subscribers: int, kick=None, kind: str = "weekly_digest"
 ) -> tuple[float, int, int, dict]:
-    """Seconds from the beat task to the last digest recorded as sent, digests sent, SQL
-    queries the worker ran, and the CPU seconds the worker, PostgreSQL and Redis used."""
+    """Seconds from `kick` (by default the weekly digest's beat task) to the last email of
+    `kind` recorded as sent, how many were sent, SQL queries the worker ran, and the CPU
+    seconds the worker, PostgreSQL and Redis used. Over when `subscribers` emails of that
+    kind are settled."""
     import redis
     from django.db.models import Max
     from django.utils import timezone
@@ -196,11 +198,12 @@ def run_with_celery(
     try:
         cpu_before = cpu_seconds()
         started = timezone.now()
-        send_weekly_digests.delay()
+        (kick or send_weekly_digests.delay)()
         # Every subscriber has new jobs, so the run is over when each has a settled digest.
         # Polled with a cheap query first (an index), so that polling takes little from it.
-        unsettled = Delivery.objects.filter(status__in=["pending", "sending"])
-        while unsettled.exists() or Delivery.objects.count() < subscribers:
+        emails = Delivery.objects.filter(kind=kind)
+        unsettled = emails.filter(status__in=["pending", "sending"])
+        while unsettled.exists() or emails.count() < subscribers:
             time.sleep(0.5)
             if worker.poll() is not None:
                 raise SystemExit("the worker died")
@@ -209,8 +212,8 @@ def run_with_celery(
     finally:
         worker.terminate()
         worker.wait(timeout=60)
-    last_sent = Delivery.objects.aggregate(last=Max("sent_at"))["last"]
-    sent = Delivery.objects.filter(status="sent").count()
+    last_sent = emails.aggregate(last=Max("sent_at"))["last"]
+    sent = emails.filter(status="sent").count()
     cpu = {part: cpu_after[part] - cpu_before[part] for part in cpu_after}
     return (last_sent - started).total_seconds(), sent, int(broker.get(COUNTER) or 0), cpu
 

@@ -44,7 +44,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -160,36 +160,47 @@ def indexes_dropped(table: str):
             cursor.execute(definition)
 
 
-def copy_jobs(count: int, rng: random.Random, organizations: list, places: list[dict]) -> None:
-    """Write `count` published jobs with COPY. Columns not set here keep the values a new
-    Job would have (Camino's own defaults), so the bench follows the model as it changes."""
+def copy_rows(model, prototype, rows) -> None:
+    """Write rows of `model` with COPY: each row a dict of the columns (attnames) it sets;
+    the others keep the values `prototype` (a new, unsaved instance) has, Camino's own
+    defaults, so the bench follows the model as it changes."""
     from django.db import connection
+
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    template = [f.get_db_prep_save(f.pre_save(prototype, True), connection) for f in fields]
+    position = {f.attname: n for n, f in enumerate(fields)}
+    columns = ", ".join(f'"{f.column}"' for f in fields)
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f'COPY "{model._meta.db_table}" ({columns}) FROM STDIN') as copy,
+    ):
+        for values in rows:
+            row = template.copy()
+            for name, value in values.items():
+                row[position[name]] = value
+            copy.write_row(row)
+
+
+def copy_jobs(count: int, rng: random.Random, organizations: list, places: list[dict]) -> None:
+    """Write `count` published jobs with COPY."""
     from django.utils import timezone
 
     from apps.jobs.models import Job
 
-    fields = [f for f in Job._meta.concrete_fields if not f.primary_key]
     prototype = Job(organization=organizations[0], status="published", pay_unit="hour",
                     apply_email="jobs@example.org")  # fmt: skip
-    template = [f.get_db_prep_save(f.pre_save(prototype, True), connection) for f in fields]
-    position = {f.attname: n for n, f in enumerate(fields)}
     now = timezone.now()
-    columns = ", ".join(f'"{f.column}"' for f in fields)
-    table = Job._meta.db_table
     # Jobs are written in the order they were published, as Camino writes them (a job's
     # search entry is written when it is published): the tables' rows lie in that order.
     minutes_ago = sorted((rng.randint(0, 60 * 24 * 40) for _ in range(count)), reverse=True)
-    with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy,
-    ):
+
+    def rows():
         for n in range(count):
             title_es, title_en = RARE if n % 10_000 == 7 else rng.choice(TITLES)
             place = rng.choice(places)
             pay = rng.randint(15, 30)
             published = now - timedelta(minutes=minutes_ago[n])
-            row = template.copy()
-            for name, value in {
+            yield {
                 "organization_id": rng.choice(organizations).pk,
                 "title": title_es, "title_es": title_es, "title_en": title_en,
                 "description": DESCRIPTION[0], "description_es": DESCRIPTION[0],
@@ -203,9 +214,18 @@ def copy_jobs(count: int, rng: random.Random, organizations: list, places: list[
                 "city": place["city"], "state": place["state"], "zip_code": place["zip_code"],
                 "created_at": published, "updated_at": published, "published_at": published,
                 "expires_on": (now + timedelta(days=rng.randint(1, 45))).date(),
-                }.items():  # fmt: skip
-                row[position[name]] = value
-            copy.write_row(row)
+            }  # fmt: skip
+
+    copy_rows(Job, prototype, rows())
+
+
+def bench_places(rng: random.Random) -> list[dict]:
+    """The places of the bench's listings: 400 ZIP codes drawn across the country, and every
+    ZIP code of Chicago's south west side (606..), where the ZIP filters search."""
+    import zipcodes
+
+    places = [z for z in zipcodes.list_all() if z["lat"] and z["zip_code_type"] == "STANDARD"]
+    return rng.sample(places, 400) + [z for z in places if z["zip_code"].startswith("606")]
 
 
 @contextlib.contextmanager
@@ -228,7 +248,6 @@ def stemming_each_text_once():
 
 
 def generate(count: int) -> None:
-    import zipcodes
     from django.core.management import call_command
     from django.db import connection
 
@@ -243,8 +262,7 @@ def generate(count: int) -> None:
                      status="active")
         for n in range(50)
     )  # fmt: skip
-    places = [z for z in zipcodes.list_all() if z["lat"] and z["zip_code_type"] == "STANDARD"]
-    places = rng.sample(places, 400) + [z for z in places if z["zip_code"].startswith("606")]
+    places = bench_places(rng)
     started = time.monotonic()
     with indexes_dropped(Job._meta.db_table):
         copy_jobs(count, rng, organizations, places)
@@ -523,10 +541,10 @@ def ratio(page: Page, cache: str, results: dict) -> tuple[float, str, bool] | No
     return share, "trivial" if key == TRIVIAL else f"list {key[1]}", share >= page.target
 
 
-def report_size(size: int, runs: list[Run], args) -> dict:
+def report_size(title: str, runs: list[Run], args) -> dict:
     results = {run.key: summary(run) for run in runs}
     loads = [load for result in results.values() for load in result["loads"]]
-    print(f"\n{size:,} jobs: gunicorn {args.workers} sync workers, wrk -t{THREADS} "
+    print(f"\n{title}: gunicorn {args.workers} sync workers, wrk -t{THREADS} "
           f"-c{CONNECTIONS}, medians of {args.rounds} interleaved rounds of {args.seconds:g} s; "
           f"load average {min(loads):.2f}-{max(loads):.2f} (median "
           f"{statistics.median(loads):.2f})")  # fmt: skip
@@ -603,9 +621,11 @@ def explain(pages: list[Page]) -> None:
 # --- the run -----------------------------------------------------------------------------------
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--jobs", type=int, nargs="+", default=[10_000], help="sizes to measure")
+def arguments(description: str, **sizes) -> argparse.Namespace:
+    """The bench's options; `sizes` adds the size options of a bench (name: (default, help))."""
+    parser = argparse.ArgumentParser(description=description)
+    for name, (default, help_text) in sizes.items():
+        parser.add_argument(f"--{name}", type=int, nargs="+", default=default, help=help_text)
     parser.add_argument("--seconds", type=float, default=5, help="per page and round")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
@@ -614,71 +634,103 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765, help="the first of four ports")
     parser.add_argument("--reuse", action="store_true", help="keep databases of an earlier run")
     args = parser.parse_args()
-    base_url = os.environ.get("DATABASE_URL", "")
-    if not base_url.startswith("postgres"):
+    args.database_url = os.environ.get("DATABASE_URL", "")
+    if not args.database_url.startswith("postgres"):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database name (postgres://...).")
     for tool in ("wrk", "redis-server"):
         if not shutil.which(tool):
             raise SystemExit(f"The bench needs {tool}: apt-get install {tool} (Debian, Ubuntu) "
                              f"or brew install {tool.split('-')[0]} (macOS).")  # fmt: skip
+    args.secret = secrets.token_urlsafe(40)  # shared with gunicorn: the session cookie is valid
+    args.static_port, args.redis_port = args.port + 2, args.port + 3
+    return args
 
+
+@dataclass
+class Bench:
+    """What runs for the whole bench: its Redis, the client-ceiling server and the meter."""
+
+    args: argparse.Namespace
+    static: subprocess.Popen
+    cache: object  # a redis.Redis client of the bench's Redis
+    meter: Meter
+
+
+def bench_start(stack: contextlib.ExitStack, args, database_url: str) -> Bench:
+    """Start the bench's Redis and static server, and set up Django in this process with the
+    bench's settings, on a cache that always misses (EXPLAIN renders every page)."""
     import redis
 
+    os.environ.update(environment(database_url, args.redis_port, args.secret, "miss"))
+    redis_server = start(stack, ["redis-server", "--port", str(args.redis_port), "--bind",
+                                 "127.0.0.1", "--save", "", "--appendonly", "no",
+                                 "--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru"],
+                         stdout=subprocess.DEVNULL)  # fmt: skip
+    cache = redis.Redis(port=args.redis_port)
+    for _ in range(50):
+        with contextlib.suppress(redis.ConnectionError):
+            cache.ping()
+            break
+        time.sleep(0.1)
+    static = start(stack, [sys.executable, "bench/static_server.py", str(args.static_port)])
+    wait_until_up(f"http://127.0.0.1:{args.static_port}/", static)
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    return Bench(args, static, cache, Meter(redis_server.pid, cache))
+
+
+def database_prepare(bench: Bench, url: str, generator) -> None:
+    """(Re)create the database at `url` and fill it with `generator()`, or reuse it."""
+    base_url, name = bench.args.database_url, urlsplit(url).path.lstrip("/")
+    reused = bench.args.reuse and database_exists(base_url, name)
+    if not reused:
+        recreate_database(base_url, name)
+    use_database(url)
+    print(f"\ndatabase {name}" + (" (reused)" if reused else ""), flush=True)
+    if not reused:
+        generator()
+
+
+def measure_pages(bench: Bench, url: str, pages: list[Page]) -> list[Run]:
+    """Start gunicorn on the database at `url` (on a cache hit and a miss, as asked), then
+    measure the client's ceiling and every page in interleaved rounds."""
+    args = bench.args
+    bench.cache.flushall()
+    cookie = signed_in_cookie()
+    with contextlib.ExitStack() as servers:
+        gunicorns = {
+            mode: start_gunicorn(servers, args.port + n, args.workers,
+                                 environment(url, args.redis_port, args.secret, mode))
+            for n, mode in enumerate(["hit", "miss"])
+            if mode == "hit" or args.cache != "hit"
+        }  # fmt: skip
+        modes = ["hit", "miss"] if args.cache == "both" else [args.cache]
+        runs = [Run(CEILING, "", f"http://127.0.0.1:{args.static_port}/", bench.static)]
+        for page in pages:
+            for mode in modes if page.cached else [""]:
+                port = args.port + (mode == "miss")
+                runs.append(Run(page, mode, f"http://127.0.0.1:{port}{page.path}",
+                                gunicorns[mode or "hit"],
+                                cookie if page.signed_in else ""))  # fmt: skip
+        measure(runs, bench.meter, args.rounds, args.seconds)
+    return runs
+
+
+def main() -> None:
+    args = arguments(__doc__.split("\n")[0], jobs=([10_000], "sizes to measure"))
     sizes = sorted(set(args.jobs))
-    urls = {size: database_url_for(base_url, size) for size in sizes}
-    secret = secrets.token_urlsafe(40)  # shared with gunicorn: the session cookie is valid
-    static_port, redis_port = args.port + 2, args.port + 3
-    # This process uses the bench's settings too, on a cache that always misses (EXPLAIN).
-    os.environ.update(environment(urls[sizes[0]], redis_port, secret, "miss"))
+    urls = {size: database_url_for(args.database_url, size) for size in sizes}
     with contextlib.ExitStack() as stack:
-        redis_server = start(stack, ["redis-server", "--port", str(redis_port), "--bind",
-                                     "127.0.0.1", "--save", "", "--appendonly", "no",
-                                     "--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru"],
-                             stdout=subprocess.DEVNULL)  # fmt: skip
-        cache = redis.Redis(port=redis_port)
-        for _ in range(50):
-            with contextlib.suppress(redis.ConnectionError):
-                cache.ping()
-                break
-            time.sleep(0.1)
-        static = start(stack, [sys.executable, "bench/static_server.py", str(static_port)])
-        wait_until_up(f"http://127.0.0.1:{static_port}/", static)
-
-        import django
-        from django.core.management import call_command
-
-        django.setup()
-        call_command("collectstatic", interactive=False, verbosity=0)
-        meter = Meter(redis_server.pid, cache)
+        bench = bench_start(stack, args, urls[sizes[0]])
         by_size = {}
         for size in sizes:
-            name = urlsplit(urls[size]).path.lstrip("/")
-            reused = args.reuse and database_exists(base_url, name)
-            if not reused:
-                recreate_database(base_url, name)
-            use_database(urls[size])
-            print(f"\n{size:,} jobs in {name}" + (" (reused)" if reused else ""), flush=True)
-            if not reused:
-                generate(size)
-            cache.flushall()
-            cookie = signed_in_cookie()
-            with contextlib.ExitStack() as servers:
-                gunicorns = {
-                    mode: start_gunicorn(servers, args.port + n, args.workers,
-                                         environment(urls[size], redis_port, secret, mode))
-                    for n, mode in enumerate(["hit", "miss"])
-                    if mode == "hit" or args.cache != "hit"
-                }  # fmt: skip
-                modes = ["hit", "miss"] if args.cache == "both" else [args.cache]
-                runs = [Run(CEILING, "", f"http://127.0.0.1:{static_port}/", static)]
-                for page in PAGES:
-                    for mode in modes if page.cached else [""]:
-                        port = args.port + (mode == "miss")
-                        runs.append(Run(page, mode, f"http://127.0.0.1:{port}{page.path}",
-                                        gunicorns[mode or "hit"],
-                                        cookie if page.signed_in else ""))  # fmt: skip
-                measure(runs, meter, args.rounds, args.seconds)
-            by_size[size] = report_size(size, runs, args)
+            database_prepare(bench, urls[size], partial(generate, size))
+            runs = measure_pages(bench, urls[size], PAGES)
+            by_size[size] = report_size(f"{size:,} jobs", runs, args)
         if len(sizes) > 1:
             report_growth(sizes, by_size, runs)
         print(f"\nEXPLAIN (ANALYZE, BUFFERS) at {sizes[-1]:,} jobs")
