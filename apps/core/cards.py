@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from apps.core.i18n import TranslatedText, fallback_note
 
@@ -27,6 +28,15 @@ class Card:
     details: str = ""
     summary: TranslatedText | None = None
     facts: Sequence[str] = ()
+
+
+def with_distance(place: str, item) -> str:
+    """A card's place, followed by how far it is when the search had a ZIP code (the
+    `distance` items_of sets): "Chicago, IL · 3 mi away"."""
+    distance = getattr(item, "distance", None)
+    if distance is None:
+        return place
+    return place + " · " + _("%(miles)s mi away") % {"miles": f"{distance:,.0f}"}
 
 
 def card_html(card: Card) -> str:

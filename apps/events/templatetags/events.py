@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from apps.core.cards import Card, cards_html
+from apps.core.cards import Card, cards_html, with_distance
 from apps.core.i18n import choice_label, translated
 from apps.events.models import Event
 
@@ -59,9 +59,7 @@ def event_place(event: Event) -> str:
     place = choice_label(event, "format")
     if event.at_a_venue:
         place += f": {event.city}, {event.state}" if event.state else f": {event.city}"
-    if getattr(event, "distance", None) is not None:
-        place += " · " + _("%(miles)s mi away") % {"miles": f"{event.distance:,.0f}"}
-    return place
+    return with_distance(place, event)
 
 
 def event_card(event: Event, zone: str) -> Card:

@@ -5,7 +5,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from apps.core.cards import Card, cards_html
+from apps.core.cards import Card, cards_html, with_distance
 from apps.core.i18n import choice_label, translated
 
 register = template.Library()
@@ -39,9 +39,7 @@ def job_place(job) -> str:
         if job.workplace == "hybrid":
             hybrid = _("hybrid")
             place = f"{place} ({hybrid})"
-    if getattr(job, "distance", None) is not None:
-        place += " · " + _("%(miles)s mi away") % {"miles": f"{job.distance:,.0f}"}
-    return place
+    return with_distance(place, job)
 
 
 def job_card(job) -> Card:
