@@ -1,29 +1,18 @@
-"""Events as calendars read them: iCalendar (RFC 5545, written with the `icalendar` library)
-and schema.org Event JSON-LD. An event keeps one UID for life, and its SEQUENCE rises when it
-is moved or cancelled, so a calendar that imported it updates the entry it has instead of
-adding another; a cancelled event says STATUS:CANCELLED."""
+"""Events as calendars read them: iCalendar entries (through apps.core.calendar) and
+schema.org Event JSON-LD. An event's SEQUENCE is Event.sequence, raised when it is moved or
+cancelled."""
 
 import json
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlparse
 
-import icalendar
-from django.conf import settings
 from django.utils import timezone
 
+from apps.core.calendar import calendar_entry, calendar_uid, calendar_with
 from apps.core.emails import absolute_url
 from apps.core.i18n import translated
 from apps.events.models import Event, EventFormat
-
-PRODUCT_ID = "-//Camino//Events//ES-EN"
-
-
-def event_uid(event: Event) -> str:
-    """Stable for the event's life, and unique to this Camino site."""
-    host = urlparse(settings.CAMINO_BASE_URL).hostname or "camino"
-    return f"event-{event.pk}@{host}"
 
 
 def location_text(event: Event, *, join_url: bool) -> str:
@@ -42,19 +31,19 @@ def calendar_event(event: Event, *, join_url: bool = False, now: datetime | None
     the people registered); never on the public calendar."""
     page = absolute_url(event.get_absolute_url())
     summary = translated(event, "summary").text
-    vevent = icalendar.Event()
-    vevent.add("uid", event_uid(event))
-    vevent.add("dtstamp", now or timezone.now())
-    vevent.add("last-modified", event.updated_at)
-    vevent.add("sequence", event.sequence)
-    vevent.add("dtstart", event.local_starts_at)
-    vevent.add("dtend", event.local_ends_at)
-    vevent.add("summary", str(event))
-    vevent.add("description", "\n\n".join(part for part in (summary, page) if part))
-    vevent.add("location", location_text(event, join_url=join_url))
-    vevent.add("url", page)
-    vevent.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
-    return vevent
+    return calendar_entry(
+        uid=calendar_uid("event", event.pk),
+        starts_at=event.local_starts_at,
+        ends_at=event.local_ends_at,
+        summary=str(event),
+        description="\n\n".join(part for part in (summary, page) if part),
+        location=location_text(event, join_url=join_url),
+        url=page,
+        updated_at=event.updated_at,
+        sequence=event.sequence,
+        status="CANCELLED" if event.is_cancelled else "CONFIRMED",
+        now=now,
+    )
 
 
 def calendar_of(events: Iterable[Event], *, name: str, join_url: bool = False) -> bytes:
@@ -63,20 +52,6 @@ def calendar_of(events: Iterable[Event], *, name: str, join_url: bool = False) -
     return calendar_with(
         (calendar_event(event, join_url=join_url, now=now) for event in events), name=name
     )
-
-
-def calendar_with(vevents: Iterable[icalendar.Event], *, name: str) -> bytes:
-    """A calendar of these VEVENTs, with the time zones they name."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODUCT_ID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    for vevent in vevents:
-        calendar.add_component(vevent)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
 
 
 ATTENDANCE_MODES = {

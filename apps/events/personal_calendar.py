@@ -12,7 +12,8 @@ import icalendar
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.events.calendar import calendar_event, calendar_with
+from apps.core.calendar import calendar_with
+from apps.events.calendar import calendar_event
 from apps.events.models import Registration, RegistrationStatus
 
 # Cancelled registrations stay in the feed this long, so calendars see them go.

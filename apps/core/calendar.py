@@ -1,0 +1,67 @@
+"""Calendar entries as calendar apps read them: iCalendar (RFC 5545), written with the
+`icalendar` library, for every app that has times to offer (events, mentoring sessions).
+
+An entry keeps one UID for life and its SEQUENCE rises when it is moved or cancelled, so a
+calendar that imported it updates the entry it has instead of adding another; a cancelled
+one says STATUS:CANCELLED."""
+
+from collections.abc import Iterable
+from datetime import datetime
+from urllib.parse import urlparse
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+
+PRODUCT_ID = "-//Camino//Events//ES-EN"
+
+
+def calendar_uid(kind: str, pk: int) -> str:
+    """Stable for the thing's life, and unique to this Camino site: `event-12@host`."""
+    host = urlparse(settings.CAMINO_BASE_URL).hostname or "camino"
+    return f"{kind}-{pk}@{host}"
+
+
+def calendar_entry(
+    *,
+    uid: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    summary: str,
+    description: str,
+    location: str,
+    url: str,
+    updated_at: datetime,
+    sequence: int = 0,
+    status: str = "CONFIRMED",
+    now: datetime | None = None,
+) -> icalendar.Event:
+    """One VEVENT. Times keep their own time zone (pass them localized), which the calendar
+    that holds the entry then names."""
+    vevent = icalendar.Event()
+    vevent.add("uid", uid)
+    vevent.add("dtstamp", now or timezone.now())
+    vevent.add("last-modified", updated_at)
+    vevent.add("sequence", sequence)
+    vevent.add("dtstart", starts_at)
+    vevent.add("dtend", ends_at)
+    vevent.add("summary", summary)
+    vevent.add("description", description)
+    vevent.add("location", location)
+    vevent.add("url", url)
+    vevent.add("status", status)
+    return vevent
+
+
+def calendar_with(vevents: Iterable[icalendar.Event], *, name: str) -> bytes:
+    """A calendar of these VEVENTs, with the time zones they name."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for vevent in vevents:
+        calendar.add_component(vevent)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
