@@ -8,7 +8,8 @@ from typing import Any
 from django.http import QueryDict
 
 from apps.core.search import SearchFilters
-from apps.jobs.models import Category, EmploymentType, WorkAuthorization, WorkLanguage, Workplace
+from apps.core.vocabulary import Category
+from apps.jobs.models import EmploymentType, WorkAuthorization, WorkLanguage, Workplace
 
 MAX_MIN_PAY = Decimal(1000)
 PAY_DECIMAL_PLACES = 2

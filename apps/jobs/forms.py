@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import SearchForm
 from apps.core.us import locate_zip
+from apps.core.vocabulary import Category
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import (
-    Category,
     EmploymentType,
     Job,
     PayUnit,

@@ -11,30 +11,11 @@ from apps.core.fields import WebAddressField
 from apps.core.i18n import translated
 from apps.core.models import Publishable, SearchEntry
 from apps.core.us import State, zip_code_validator
+from apps.core.vocabulary import Category
 from apps.jobs.querysets import JobQuerySet
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
-
-
-class Category(models.TextChoices):
-    CONSTRUCTION = "construction", _("Construction and remodeling")
-    CLEANING = "cleaning", _("Cleaning and janitorial")
-    FOOD = "food", _("Restaurants and food service")
-    HOSPITALITY = "hospitality", _("Hotels and hospitality")
-    LANDSCAPING = "landscaping", _("Landscaping and gardening")
-    AGRICULTURE = "agriculture", _("Agriculture")
-    WAREHOUSE = "warehouse", _("Warehouse and manufacturing")
-    TRANSPORT = "transport", _("Driving and delivery")
-    CARE = "care", _("Caregiving and health care")
-    CHILDCARE = "childcare", _("Childcare and education")
-    RETAIL = "retail", _("Retail and sales")
-    BEAUTY = "beauty", _("Beauty and personal care")
-    TRADES = "trades", _("Skilled trades")
-    OFFICE = "office", _("Office and administration")
-    TECHNOLOGY = "technology", _("Technology")
-    INTERPRETING = "interpreting", _("Interpreting and translation")
-    OTHER = "other", _("Other")
 
 
 class EmploymentType(models.TextChoices):

@@ -24,8 +24,9 @@ from apps.core.demo_data import demo_files
 from apps.core.models import AuditEntry, PublicationStatus
 from apps.core.roles import is_curator
 from apps.core.scheduler import Scheduler
+from apps.core.vocabulary import Category
 from apps.jobs.forms import JobFilterForm
-from apps.jobs.models import Category, Job, JobReport, PayUnit, SavedSearch, WorkAuthorization
+from apps.jobs.models import Job, JobReport, PayUnit, SavedSearch, WorkAuthorization
 from apps.jobs.services import job_alerts_queue
 from apps.notifications.models import Delivery
 from portal.celery import app as celery_app
