@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "apps.organizations",
     "apps.jobs",
     "apps.events",
+    "apps.mentorship",
     "apps.notifications",
 ]
 

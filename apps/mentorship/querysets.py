@@ -1,0 +1,28 @@
+from django.db import models
+from django.db.models import F, Q
+
+
+class MentorQuerySet(models.QuerySet):
+    def listed(self):
+        """Who seekers see: approved, not paused, agreed to the code of conduct, with room
+        for another mentee."""
+        from apps.core.models import PublicationStatus
+
+        return self.filter(
+            status=PublicationStatus.PUBLISHED,
+            pause="",
+            conduct_agreed_at__isnull=False,
+            active_mentees__lt=F("capacity"),
+        )
+
+
+class MatchQuerySet(models.QuerySet):
+    def open(self):
+        """Requested, proposed or active: a person has at most one with the same mentor."""
+        return self.filter(status__in=("requested", "proposed", "active"))
+
+    def of(self, user):
+        """The matches a person is in, as mentee or as mentor; another's are not found."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(mentee=user) | Q(mentor__user=user))
