@@ -248,3 +248,30 @@ class Match(models.Model):
 
     def involves(self, user) -> bool:
         return user.is_authenticated and user.pk in (self.mentee_id, self.mentor.user_id)
+
+
+# The longest message: a page of text. Longer is refused with a message, never cut.
+MAX_MESSAGE_LENGTH = 5000
+
+
+class MatchMessage(models.Model):
+    """One message in a match's thread: plain text, shown escaped, links not made clickable,
+    so nobody has to give out a phone number or an email to talk."""
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="messages")
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("sender"),
+    )  # fmt: skip
+    body = models.TextField(_("message"), max_length=MAX_MESSAGE_LENGTH)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    # When the other side opened the thread after it came.
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        indexes = [models.Index(fields=["match", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.sender} → {self.match}"

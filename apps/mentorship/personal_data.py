@@ -5,7 +5,7 @@ the match stays without naming them."""
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.personal_data import DELETE, KEEP, PersonalData
-from apps.mentorship.models import Match, MentorProfile
+from apps.mentorship.models import Match, MatchMessage, MentorProfile
 
 
 def mentor_profile_rows(user):
@@ -28,6 +28,12 @@ def match_rows(user):
             "goal": match.goal,
             "requested_at": match.requested_at,
         }
+
+
+def message_rows(user):
+    messages = MatchMessage.objects.filter(sender=user).select_related("match__mentor__user")
+    for message in messages.order_by("created_at", "id"):
+        yield {"match": str(message.match), "body": message.body, "created_at": message.created_at}
 
 
 ENTRIES = [
@@ -66,6 +72,15 @@ ENTRIES = [
             ("requested_at", _("Requested")),
         ),
         rows=match_rows,
+    ),
+    PersonalData(
+        name="mentorship_messages",
+        model="mentorship.MatchMessage",
+        title=_("Messages you sent to mentors and mentees"),
+        field="sender",
+        on_erase=KEEP,
+        columns=(("match", _("Match")), ("body", _("Message")), ("created_at", _("Sent"))),
+        rows=message_rows,
     ),
     PersonalData(
         name="mentorship_matches_proposed",
