@@ -57,5 +57,6 @@ class MentorshipConfig(AppConfig):
             ("match resume", _("Match resumed by staff")),
             ("mentor pause", _("Mentor paused by staff")),
             ("match report resolve", _("Conduct report resolved")),
+            ("match read by staff", _("Match read by staff (after a report)")),
         ):
             audit_actions.register(action, label)

@@ -164,7 +164,13 @@ def match_propose(*, actor: User, mentor: MentorProfile, mentee: User, goal: str
 
 
 def _activate(match: Match, mentor: MentorProfile, now) -> None:
-    """Start the match, taking one of the mentor's seats. The caller holds the mentor's lock."""
+    """Start the match, taking one of the mentor's seats. The caller holds the mentor's lock.
+    A mentor on a break may still take the requests that came before it; one paused by
+    staff may not."""
+    if mentor.pause == Pause.STAFF:
+        raise MatchRefused(
+            _("Staff have paused this mentor profile, so no new match can start for now.")
+        )
     if not mentor.has_room:
         raise MatchRefused(
             _("You have no free place for another mentee. Complete or close a match first, "
@@ -395,6 +401,14 @@ def match_messages_read(*, user: User, match: Match) -> int:
         .exclude(sender=user)
         .update(read_at=timezone.now())
     )
+
+
+def match_read_by_staff(*, actor: User, match: Match) -> None:
+    """Staff opened a match someone reported (its messages are private otherwise): an audit
+    entry says who read it and when."""
+    if not is_curator(actor):
+        raise PermissionDenied
+    audit_record(actor=actor, subject=match, action="match read by staff")
 
 
 def match_feedback_give(*, user: User, match: Match, rating: int, comment: str) -> MatchFeedback:

@@ -157,7 +157,11 @@ class MatchView(MatchMixin, FormView):
     http_method_names = ["get"]
 
     def get(self, request, *args, **kwargs):
-        services.match_messages_read(user=request.user, match=self.match)
+        if side_of(self.match, request.user) is None:
+            # Staff reading a reported match's thread: on the record, like every staff act.
+            services.match_read_by_staff(actor=request.user, match=self.match)
+        else:
+            services.match_messages_read(user=request.user, match=self.match)
         return self.render_to_response(self.match_context())
 
 

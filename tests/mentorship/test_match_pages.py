@@ -4,8 +4,9 @@ lost, never a 500), contact details only once active, feedback and reports, and 
 import pytest
 from django.core import mail
 
+from apps.core.models import AuditEntry
 from apps.mentorship import services
-from apps.mentorship.models import Match, MatchMessage, MatchReport
+from apps.mentorship.models import Match, MatchMessage, MatchReport, MentorProfile
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.mentorship.helpers import listed_mentor, send_due
 
@@ -148,3 +149,30 @@ def test_a_report_reaches_staff_who_pause_the_match_and_resolve_it(client, mento
     match.refresh_from_db()
     mentor.refresh_from_db()
     assert report.resolved_at and match.paused_at and mentor.pause == "staff"
+
+
+def test_staff_reading_a_reported_match_is_on_the_record(client, mentor, seeker):
+    match = services.match_accept(
+        user=mentor.user,
+        match=services.match_request(user=seeker, mentor=mentor, goal="Ayuda"),
+    )
+    services.match_message_send(user=mentor.user, match=match, body="¿Tienes papeles?")
+    services.match_report(user=seeker, match=match, who="x", reason="status", details="")
+    curator = CuratorFactory()
+    client.force_login(curator)
+    body = client.get(f"/es/mentorship/matches/{match.pk}/").content.decode()
+    assert "¿Tienes papeles?" in body and 'name="body"' not in body  # read, never write
+    assert AuditEntry.objects.filter(actor_id=curator.pk, action="match read by staff").exists()
+    assert MatchMessage.objects.get().read_at is None  # staff reading is not the mentee's
+
+
+def test_a_mentor_paused_by_staff_cannot_start_a_match(client, seeker):
+    mentor = listed_mentor(capacity=2)
+    match = services.match_request(user=seeker, mentor=mentor, goal="Ayuda")
+    MentorProfile.objects.filter(pk=mentor.pk).update(pause="staff")
+    client.force_login(mentor.user)
+    response = client.post(f"/en/mentorship/matches/{match.pk}/accept/")
+    assert response.status_code == 200
+    assert "Staff have paused this mentor profile" in response.content.decode()
+    match.refresh_from_db()
+    assert match.status == "requested"

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     ("mentee", "/es/mentorship/matches/{match}/", 5),
     ("mentor", "/es/mentorship/matches/{match}/", 5),
-    ("curator", "/es/mentorship/matches/{match}/", 6),  # reported: staff may read it
+    ("curator", "/es/mentorship/matches/{match}/", 7),  # reported: staff read it, audited
     ("seeker", "/es/mentorship/mentors/{mentor}/request/", 4),
     ("curator", "/es/mentorship/reports/", 6),
     ("curator", "/es/mentorship/reports/{report}/", 5),
