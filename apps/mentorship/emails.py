@@ -27,6 +27,13 @@ def _context(match: Match) -> dict:
     }
 
 
+def _answered_by(match: Match, side: str | None) -> bool:
+    """Whether this side of a staff proposal has accepted it already (no reminder then)."""
+    if side is None:
+        return False
+    return getattr(match, f"{side}_accepted_at") is not None
+
+
 def match_changed(batch: list[dict]) -> list[Email | None]:
     """A change of a match, to the side that did not make it. A request or proposal is
     dropped once answered, a quiet match's prompt once it has ended."""
@@ -37,7 +44,11 @@ def match_changed(batch: list[dict]) -> list[Email | None]:
     for params in batch:
         match = matches.get(params["match"])
         change = params["change"]
-        current = match is not None and match.status in STILL_TRUE.get(change, set(S))
+        current = (
+            match is not None
+            and match.status in STILL_TRUE.get(change, set(S))
+            and not _answered_by(match, params.get("side"))
+        )
         emails.append(
             Email(
                 topic="mentorship_matches",

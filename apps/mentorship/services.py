@@ -154,10 +154,11 @@ def match_propose(*, actor: User, mentor: MentorProfile, mentee: User, goal: str
         )  # fmt: skip
         audit_record(actor=actor, subject=match, action="match propose")
         _tell(match, "proposed", mentor.user_id, mentee.pk)
-        for user_id in (mentor.user_id, mentee.pk):
+        for side, user_id in ((Side.MENTOR, mentor.user_id), (Side.MENTEE, mentee.pk)):
             reminder_schedule(
                 key=f"match-answer-reminder:{match.pk}:{user_id}", recipient_id=user_id,
-                kind="match_changed", params={"match": match.pk, "change": "reminder"},
+                kind="match_changed",
+                params={"match": match.pk, "change": "reminder", "side": side},
                 due_at=now + ANSWER_REMINDER,
             )  # fmt: skip
     return match

@@ -313,3 +313,14 @@ def test_a_persons_download_has_their_matches_feedback_and_reports(mentor, seeke
     entries = {entry.name: rows for entry, rows in export(seeker)}
     assert entries["mentorship_matches"][0]["shared"].endswith(", 312 555 0199")
     assert entries["mentorship_reports"][0]["details"] == "$"
+
+
+def test_a_proposal_reminds_only_the_side_that_has_not_accepted(mentor, seeker):
+    match = services.match_propose(actor=CuratorFactory(), mentor=mentor, mentee=seeker,
+                                   goal="Oficio")  # fmt: skip
+    services.match_accept(user=seeker, match=match)
+    send_due()
+    mail.outbox.clear()
+    Delivery.objects.filter(key__startswith="match-answer-reminder").update(due_at=timezone.now())
+    send_due()
+    assert [m.to for m in mail.outbox] == [[mentor.user.email]]
