@@ -24,3 +24,11 @@ class SearchForm(forms.Form):
                 params={"zip": zip_code},
             )
         return zip_code
+
+    def show_sort(self, sort: str) -> None:
+        """Make the "Sort by" select show the order the results are in: the one asked for, or
+        the default when it does not apply (best match without keywords)."""
+        if "sort" in self.fields:
+            data = self.data.copy()
+            data["sort"] = sort
+            self.data = data
