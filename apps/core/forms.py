@@ -1,4 +1,7 @@
+from typing import cast
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.search import MAX_QUERY_LENGTH, RADIUS_RANGE
@@ -29,6 +32,6 @@ class SearchForm(forms.Form):
         """Make the "Sort by" select show the order the results are in: the one asked for, or
         the default when it does not apply (best match without keywords)."""
         if "sort" in self.fields:
-            data = self.data.copy()
+            data = cast(QueryDict, self.data).copy()  # the URL's parameters, some repeated
             data["sort"] = sort
             self.data = data

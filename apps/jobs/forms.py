@@ -224,7 +224,7 @@ class SavedSearchForm(forms.ModelForm):
     def clean(self):
         """A search saved without a name is named after its keywords, so saving never fails
         for want of one."""
-        cleaned = super().clean()
+        cleaned = self.cleaned_data
         if not cleaned.get("name") and "query" in cleaned:
             keywords = QueryDict(cleaned["query"]).get("q", "")
             cleaned["name"] = (keywords or str(_("My job search")))[:80]

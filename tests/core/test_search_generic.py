@@ -189,3 +189,9 @@ def test_the_sort_select_shows_the_order_the_results_are_in(client, url, shown):
     page = client.get(url).content.decode()
     select = re.search(r'<select name="sort".*?</select>', page, re.S).group(0)
     assert re.findall(r'<option value="(\w+)" selected>', select) == [shown]
+
+
+def test_showing_the_sort_keeps_every_filter_chosen(client):
+    page = client.get("/en/jobs/?authorization=open&authorization=ead&q=cook").content.decode()
+    checked = re.findall(r'name="authorization" value="(\w+)"[^>]*checked', page)
+    assert sorted(checked) == ["ead", "open"]
