@@ -8,7 +8,6 @@ from apps.core import views as core_views
 
 # The admin has no login of its own: it sends people through allauth (rate limits, MFA).
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
-admin.site.site_header = "Camino"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -22,3 +23,10 @@ class CoreConfig(AppConfig):
         after_transition.register("search_index", index_after_transition)
         # Cached public pages of the item's type are not served again once it commits.
         after_transition.register("page_cache", pages_changed_after_transition)
+
+
+class CaminoAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin, with Camino's site (apps.core.admin.CaminoAdminSite)."""
+
+    default = False  # apps.core is CoreConfig
+    default_site = "apps.core.admin.CaminoAdminSite"

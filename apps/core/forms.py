@@ -1,4 +1,7 @@
+from typing import cast
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.search import MAX_QUERY_LENGTH, RADIUS_RANGE
@@ -24,3 +27,11 @@ class SearchForm(forms.Form):
                 params={"zip": zip_code},
             )
         return zip_code
+
+    def show_sort(self, sort: str) -> None:
+        """Make the "Sort by" select show the order the results are in: the one asked for, or
+        the default when it does not apply (best match without keywords)."""
+        if "sort" in self.fields:
+            data = cast(QueryDict, self.data).copy()  # the URL's parameters, some repeated
+            data["sort"] = sort
+            self.data = data

@@ -214,5 +214,19 @@ class SavedSearchForm(forms.ModelForm):
         labels = {"name": _("Name this search")}
         widgets = {"query": forms.HiddenInput, "frequency": forms.RadioSelect}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = False
+
     def clean_query(self):
         return JobFilterForm(QueryDict(self.cleaned_data["query"])).query_string()
+
+    def clean(self):
+        """A search saved without a name is named after its keywords, so saving never fails
+        for want of one."""
+        cleaned = self.cleaned_data
+        if not cleaned.get("name") and "query" in cleaned:
+            keywords = QueryDict(cleaned["query"]).get("q", "")
+            cleaned["name"] = (keywords or str(_("My job search")))[:80]
+            self.instance.name = cleaned["name"]
+        return cleaned

@@ -439,7 +439,8 @@ class SavedSearchCreateView(LoginRequiredMixin, CreateView):
         return HttpResponseRedirect(search.get_absolute_url())
 
     def form_invalid(self, form):
-        messages.error(self.request, _("Give the search a name to save it."))
+        # Only a name over the length the field allows gets here (or a forged frequency).
+        messages.error(self.request, _("The name of a search may have at most 80 characters."))
         query = form.data.get("query", "")
         return HttpResponseRedirect(reverse("jobs:list") + (f"?{query}" if query else ""))
 

@@ -31,7 +31,7 @@ ALLOWED_HOSTS: list[str] = []
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so translated fields show there.
     "modeltranslation",
-    "django.contrib.admin",
+    "apps.core.apps.CaminoAdminConfig",  # django.contrib.admin, with Camino's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

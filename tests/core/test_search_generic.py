@@ -3,6 +3,7 @@
 entries in step with publication, searches them by keyword and by ZIP radius, and rebuilds
 them with `manage.py reindex`. The same tests run on SQLite and on PostgreSQL."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -168,3 +169,29 @@ def test_best_match_ranks_the_newest_matches_past_the_cap(publish, monkeypatch):
     monkeypatch.setattr("apps.core.search.RESULTS_CAP", 2)
     assert found(q="taller") == ["Clase 2", "Clase 1", "Clase 0"]
     assert found(q="taller", sort="newest")[-1] == "Taller de cocina"  # unranked: all of them
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("/en/jobs/", "newest"),
+        ("/en/jobs/?q=cook", "relevance"),
+        ("/en/jobs/?sort=relevance", "newest"),  # best match needs words
+        ("/en/jobs/?sort=nearest", "newest"),  # nearest needs a ZIP code
+        ("/en/jobs/?sort=pay", "pay"),
+        ("/es/events/", "soonest"),
+        ("/es/events/?q=taller", "relevance"),
+    ],
+)
+def test_the_sort_select_shows_the_order_the_results_are_in(client, url, shown):
+    """Before, a list without keywords said "Best match" (the first choice) while it listed
+    the newest first."""
+    page = client.get(url).content.decode()
+    select = re.search(r'<select name="sort".*?</select>', page, re.S).group(0)
+    assert re.findall(r'<option value="(\w+)" selected>', select) == [shown]
+
+
+def test_showing_the_sort_keeps_every_filter_chosen(client):
+    page = client.get("/en/jobs/?authorization=open&authorization=ead&q=cook").content.decode()
+    checked = re.findall(r'name="authorization" value="(\w+)"[^>]*checked', page)
+    assert sorted(checked) == ["ead", "open"]

@@ -35,12 +35,27 @@ def test_a_seeker_saves_the_current_search_with_a_name(client):
     assert "Cocina cerca" in client.get("/es/jobs/searches/").content.decode()
 
 
-def test_a_search_without_a_name_is_explained(client):
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("q=cocinero&zip=60629", "cocinero"), ("zip=60629", "Mi búsqueda de empleo")],
+)
+def test_a_search_saved_without_a_name_is_named_for_its_keywords(client, query, name):
+    """Before, it was refused and the person's choices were lost."""
+    user = UserFactory()
+    client.force_login(user)
+    client.post("/es/jobs/searches/new/", {"name": " ", "frequency": "weekly", "query": query})
+    search = SavedSearch.objects.get(user=user)
+    assert (search.name, search.frequency) == (name, "weekly")
+
+
+def test_a_name_too_long_is_explained(client):
     client.force_login(UserFactory())
     response = client.post(
-        "/es/jobs/searches/new/", {"name": "", "frequency": "daily", "query": "q=x"}, follow=True
+        "/es/jobs/searches/new/",
+        {"name": "x" * 81, "frequency": "daily", "query": "q=x"},
+        follow=True,
     )
-    assert "Póngale un nombre a la búsqueda para guardarla." in response.content.decode()
+    assert "puede tener como máximo 80 caracteres" in response.content.decode()
     assert not SavedSearch.objects.exists()
 
 
