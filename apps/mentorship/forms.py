@@ -103,9 +103,14 @@ class MatchReportForm(forms.Form):
 
 class ProposeForm(forms.Form):
     mentee: User | None
+    # The mentor's number (in their profile's address), not a list of every mentor: there
+    # may be thousands.
     mentor: "forms.ModelChoiceField[MentorProfile]" = forms.ModelChoiceField(
-        label=_("Mentor"), queryset=MentorProfile.objects.none(),
-        error_messages={"invalid_choice": _("Choose a mentor from the list.")},
+        label=_("Mentor's number"), queryset=MentorProfile.objects.none(),
+        widget=forms.NumberInput(attrs={"min": 1}),
+        help_text=_("The number in the address of the mentor's profile. Only listed mentors "
+                    "(approved, not paused, with a free place) can be proposed."),
+        error_messages={"invalid_choice": _("No listed mentor has this number.")},
     )  # fmt: skip
     mentee_email = forms.EmailField(
         label=_("The seeker's email address"),

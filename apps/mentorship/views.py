@@ -127,9 +127,6 @@ class MatchMixin(LoginRequiredMixin):
         context = {
             "match": match,
             "side": side,
-            "other_name": (
-                match.mentee.get_short_name() if side == "mentor" else str(match.mentor)
-            ),
             "waiting_for_me": waiting_for_me,
             "may_cancel": side is not None and match.is_open,
             "may_complete": side is not None and match.is_active,

@@ -176,3 +176,16 @@ def test_a_mentor_paused_by_staff_cannot_start_a_match(client, seeker):
     assert "Staff have paused this mentor profile" in response.content.decode()
     match.refresh_from_db()
     assert match.status == "requested"
+
+
+def test_staff_propose_by_the_mentors_number_and_an_unknown_one_is_explained(client, seeker):
+    mentor = listed_mentor(capacity=1)
+    full = listed_mentor(capacity=1, active_mentees=1)
+    client.force_login(CuratorFactory())
+    data = {"mentor": str(full.pk), "mentee_email": seeker.email, "goal": "<i>Oficio</i>"}
+    refused = client.post("/es/mentorship/matches/propose/", data)
+    assert "Ningún mentor de la lista tiene este número." in refused.content.decode()
+    assert "&lt;i&gt;Oficio&lt;/i&gt;" in refused.content.decode()
+    client.post("/es/mentorship/matches/propose/", {**data, "mentor": str(mentor.pk)})
+    match = Match.objects.get()
+    assert match.status == "proposed" and match.mentee == seeker

@@ -19,7 +19,7 @@ PAGES = [
     ("curator", "/es/mentorship/reports/", 6),
     ("curator", "/es/mentorship/reports/{report}/", 5),
     ("curator", "/es/mentorship/feedback/", 7),
-    ("curator", "/es/mentorship/matches/propose/", 5),
+    ("curator", "/es/mentorship/matches/propose/", 4),
 ]
 
 
