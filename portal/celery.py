@@ -59,6 +59,14 @@ app.conf.beat_schedule = {
         "task": "apps.events.tasks.erase_attendance_lists",
         "schedule": crontab(minute=35, hour=6),
     },
+    "expire-match-requests": {
+        "task": "apps.mentorship.tasks.expire_match_requests",
+        "schedule": crontab(minute=40),
+    },
+    "prompt-quiet-matches": {
+        "task": "apps.mentorship.tasks.prompt_quiet_matches",
+        "schedule": crontab(minute=45, hour=14),
+    },
     "clear-expired-sessions": {
         "task": "apps.core.tasks.clear_expired_sessions",
         "schedule": crontab(minute=17, hour=3),

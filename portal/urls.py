@@ -23,6 +23,7 @@ urlpatterns = [
         path("jobs/", include("apps.jobs.urls")),
         path("events/", include("apps.events.urls")),
         path("notifications/", include("apps.notifications.urls")),
+        path("mentorship/", include("apps.mentorship.urls")),
         path("admin/", admin.site.urls),
     ),
 ]

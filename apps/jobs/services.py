@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.core.indexing import search_index
 from apps.core.models import PublicationStatus
+from apps.core.ratelimit import report_allowance_take
 from apps.core.roles import is_curator
 from apps.core.services import (
     audit_record,
@@ -45,26 +45,13 @@ def job_unsave(*, user: User, job: Job) -> None:
     SavedJob.objects.filter(user=user, job=job).delete()
 
 
-class ReportLimitReached(Exception):
-    """This person has reported this job already, or too many jobs lately."""
-
-
-REPORTS_PER_HOUR = 5
-REPORT_AGAIN_AFTER = 60 * 60 * 24
-
-
 def job_report(
     *, job: Job, reporter: User | AnonymousUser | None, who: str, reason: str, details: str = ""
 ):
     """Record a report for staff. `who` identifies the person (their account, or a hash of
-    their address when signed out) so one person cannot flood staff with reports."""
-    once_per_job = f"job-report:{who}:{job.pk}"
-    per_hour = f"job-reports:{who}"
-    if not cache.add(once_per_job, 1, timeout=REPORT_AGAIN_AFTER):
-        raise ReportLimitReached
-    cache.add(per_hour, 0, timeout=60 * 60)
-    if cache.incr(per_hour) > REPORTS_PER_HOUR:
-        raise ReportLimitReached
+    their address when signed out) so one person cannot flood staff with reports
+    (apps.core.ratelimit: raises ReportLimitReached)."""
+    report_allowance_take(kind="job", who=who, item_id=job.pk)
     with transaction.atomic():
         report = JobReport.objects.create(
             job=job,

@@ -1,10 +1,7 @@
-import hmac
 import json
 from typing import cast
 
-from allauth.core.internal.ratelimit import get_ip as rate_limited_address
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
@@ -31,6 +28,7 @@ from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
 from apps.core.emails import absolute_url
 from apps.core.mixins import CuratorRequiredMixin, SearchListMixin
+from apps.core.ratelimit import ReportLimitReached, who_is_asking
 from apps.core.review import (
     ManageView,
     PublishableCreateView,
@@ -52,7 +50,6 @@ from apps.jobs.models import (
 from apps.jobs.selectors import jobs_for, jobs_search
 from apps.jobs.services import (
     MAX_SAVED_SEARCHES,
-    ReportLimitReached,
     TooManySavedSearches,
     job_renew,
     job_report,
@@ -248,18 +245,6 @@ class JobReviewQueueView(ReviewQueueView):
         return super().get_context_data(
             open_reports=open_reports[:5], open_report_count=open_reports.count(), **kwargs
         )
-
-
-def who_is_asking(request) -> str:
-    """A stable key for rate limits: the account, or a keyed hash of the address (Camino does
-    not store visitors' addresses). The address is the one allauth's rate limits count: the
-    socket's, or the one the trusted proxies saw (ALLAUTH_TRUSTED_PROXY_COUNT), an IPv6
-    address by its /64 (one visitor holds a whole /64)."""
-    if request.user.is_authenticated:
-        return f"user:{request.user.pk}"
-    address = rate_limited_address(request)
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), "sha256").hexdigest()
-    return f"ip:{digest[:32]}"
 
 
 class JobReportView(SingleObjectMixin, FormView):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -209,6 +210,18 @@ class Match(models.Model):
     )  # fmt: skip
     # The last message or session: a match quiet for long is prompted to go on or close.
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    # When both sides were last asked whether to go on, after a quiet spell: once per spell
+    # (a message or session since then starts a new one).
+    quiet_prompted_at = models.DateTimeField(_("asked to go on or close"), null=True, blank=True)
+    # Staff stopped the match while they look at a conduct report: no messages meanwhile.
+    paused_at = models.DateTimeField(_("paused by staff"), null=True, blank=True)
+
+    # What each side chose to share once the match is active (never shown before): their
+    # account's email, and a phone number typed here.
+    mentee_shares_email = models.BooleanField(_("share my email"), default=False)
+    mentee_phone = models.CharField(_("phone to share"), max_length=30, blank=True)
+    mentor_shares_email = models.BooleanField(_("share my email"), default=False)
+    mentor_phone = models.CharField(_("phone to share"), max_length=30, blank=True)
 
     objects = MatchQuerySet.as_manager()
 
@@ -237,6 +250,9 @@ class Match(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mentor} ↔ {self.mentee}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("mentorship:match", kwargs={"pk": self.pk})
 
     @property
     def is_open(self) -> bool:
@@ -275,3 +291,83 @@ class MatchMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sender} → {self.match}"
+
+
+class FeedbackRating(models.IntegerChoices):
+    POOR = 1, _("1 – Poor")
+    FAIR = 2, _("2 – Fair")
+    GOOD = 3, _("3 – Good")
+    VERY_GOOD = 4, _("4 – Very good")
+    EXCELLENT = 5, _("5 – Excellent")
+
+
+class Side(models.TextChoices):
+    MENTEE = "mentee", _("Mentee")
+    MENTOR = "mentor", _("Mentor")
+
+
+class MatchFeedback(models.Model):
+    """What one side thought of a completed match: private to staff, who read it per mentor
+    when vetting. One per side."""
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="feedback")
+    side = models.CharField(_("given by"), max_length=6, choices=Side.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("author"),
+    )  # fmt: skip
+    rating = models.PositiveSmallIntegerField(_("rating"), choices=FeedbackRating.choices)
+    comment = models.TextField(_("comment"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("given"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [
+            models.UniqueConstraint(fields=["match", "side"], name="feedback_once_per_side"),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="feedback_rating_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_side_display()}: {self.rating}/5"
+
+
+class ConductReason(models.TextChoices):
+    HARASSMENT = "harassment", _("Harassment or disrespect")
+    MONEY = "money", _("Asks for money or payment")
+    STATUS = "status", _("Asks about immigration status or documents")
+    OTHER = "other", _("Something else")
+
+
+class MatchReport(models.Model):
+    """One side of a match tells staff about the other's conduct. Staff see open reports
+    first (staff summary), may pause the match and the mentor, and resolve it."""
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("reported by"),
+    )  # fmt: skip
+    reason = models.CharField(_("what happened"), max_length=12, choices=ConductReason.choices)
+    details = models.TextField(_("details"), max_length=4000, blank=True)
+    created_at = models.DateTimeField(_("reported"), default=timezone.now, db_index=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("resolved by"),
+    )  # fmt: skip
+    resolution = models.TextField(_("what staff did"), max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("conduct report")
+        verbose_name_plural = _("conduct reports")
+        indexes = [
+            models.Index(
+                fields=["created_at"], condition=Q(resolved_at=None), name="matchreport_open"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} ({self.match})"

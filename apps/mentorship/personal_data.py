@@ -5,7 +5,7 @@ the match stays without naming them."""
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.personal_data import DELETE, KEEP, PersonalData
-from apps.mentorship.models import Match, MatchMessage, MentorProfile
+from apps.mentorship.models import Match, MatchFeedback, MatchMessage, MatchReport, MentorProfile
 
 
 def mentor_profile_rows(user):
@@ -21,12 +21,22 @@ def mentor_profile_rows(user):
 def match_rows(user):
     matches = Match.objects.of(user).select_related("mentor__user", "mentee")
     for match in matches.order_by("requested_at", "id"):
+        side = "mentee" if match.mentee_id == user.pk else "mentor"
         yield {
             "mentor": str(match.mentor),
             "mentee": match.mentee.get_short_name(),
             "status": match.get_status_display(),
             "goal": match.goal,
             "requested_at": match.requested_at,
+            "shared": ", ".join(
+                filter(
+                    None,
+                    [
+                        str(_("email")) if getattr(match, f"{side}_shares_email") else "",
+                        getattr(match, f"{side}_phone"),
+                    ],
+                )
+            ),
         }
 
 
@@ -36,7 +46,34 @@ def message_rows(user):
         yield {"match": str(message.match), "body": message.body, "created_at": message.created_at}
 
 
+def feedback_rows(user):
+    for feedback in MatchFeedback.objects.filter(author=user).order_by("created_at", "id"):
+        yield {"rating": feedback.rating, "comment": feedback.comment,
+               "created_at": feedback.created_at}  # fmt: skip
+
+
+def report_rows(user):
+    for report in MatchReport.objects.filter(reporter=user).order_by("created_at", "id"):
+        yield {"reason": report.get_reason_display(), "details": report.details,
+               "created_at": report.created_at}  # fmt: skip
+
+
+def matches_close(user) -> None:
+    """Before the rows go: the person's open matches end and the other side is told."""
+    from apps.mentorship.services import matches_close_for_leaving
+
+    matches_close_for_leaving(user)
+
+
 ENTRIES = [
+    # First: a leaving person's open matches end (freeing seats, telling the other side)
+    # before the entries below delete their profile and matches.
+    PersonalData(
+        name="mentorship_matches_closed",
+        model="mentorship.Match",
+        title=_("Your open mentoring matches"),
+        scrub=matches_close,
+    ),
     PersonalData(
         name="mentor_profile",
         model="mentorship.MentorProfile",
@@ -70,6 +107,7 @@ ENTRIES = [
             ("status", _("Status")),
             ("goal", _("What you wanted help with")),
             ("requested_at", _("Requested")),
+            ("shared", _("Contact details you shared")),
         ),
         rows=match_rows,
     ),
@@ -94,6 +132,35 @@ ENTRIES = [
         model="mentorship.Match",
         title=_("Matches you cancelled"),
         field="cancelled_by",
+        on_erase=KEEP,
+    ),
+    PersonalData(
+        name="mentorship_feedback",
+        model="mentorship.MatchFeedback",
+        title=_("Feedback you gave on mentoring matches"),
+        field="author",
+        on_erase=KEEP,
+        columns=(("rating", _("Rating")), ("comment", _("Comment")), ("created_at", _("Given"))),
+        rows=feedback_rows,
+    ),
+    PersonalData(
+        name="mentorship_reports",
+        model="mentorship.MatchReport",
+        title=_("Conduct reports you sent"),
+        field="reporter",
+        on_erase=KEEP,
+        columns=(
+            ("reason", _("What happened")),
+            ("details", _("Details")),
+            ("created_at", _("Reported")),
+        ),
+        rows=report_rows,
+    ),
+    PersonalData(
+        name="mentorship_reports_resolved",
+        model="mentorship.MatchReport",
+        title=_("Conduct reports you resolved"),
+        field="resolved_by",
         on_erase=KEEP,
     ),
 ]

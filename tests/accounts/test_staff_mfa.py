@@ -58,6 +58,7 @@ def world():
         "content_type_id": ContentType.objects.get_for_model(Job).pk,
         "app_label": "jobs",
         "kind": "jobs",
+        "mentor": published.pk,  # a mentor profile's id (none: the page is a 404 anyway)
         "key": "abc",
         "uidb36": "1",
     }

@@ -1,0 +1,155 @@
+"""The forms of a match: the request in the seeker's words, answers, contact details, a
+message, feedback, a conduct report, and staff's proposal and handling of a report. Every
+text is kept as typed when the form has an error."""
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from apps.accounts.models import User
+from apps.mentorship.models import (
+    MAX_MESSAGE_LENGTH,
+    ConductReason,
+    FeedbackRating,
+    MentorProfile,
+)
+
+GOAL_LENGTH = NOTE_LENGTH = 2000
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ().-]{7,30}$",
+    _("Write a phone number with digits, spaces, dashes or brackets, e.g. (312) 555-0199."),
+)
+
+
+class MatchRequestForm(forms.Form):
+    goal = forms.CharField(
+        label=_("What would you like help with?"),
+        help_text=_("In your own words, e.g. “I want to get my electrician licence in Illinois”. "
+                    "Please do not write about your immigration status or documents."),
+        max_length=GOAL_LENGTH, widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Tell the mentor what you would like help with.")},
+    )  # fmt: skip
+
+
+class DeclineForm(forms.Form):
+    note = forms.CharField(
+        label=_("A kind note (optional)"),
+        help_text=_("E.g. “I am not the right person for this, but try a mentor in nursing.”"),
+        required=False, max_length=NOTE_LENGTH, widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you ending it?"),
+        help_text=_("The other side reads this in the email we send them."),
+        max_length=NOTE_LENGTH, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Give a short reason, so the other side understands.")},
+    )  # fmt: skip
+
+
+class ContactForm(forms.Form):
+    share_email = forms.BooleanField(label=_("Share my email address"), required=False)
+    phone = forms.CharField(
+        label=_("A phone number to share (optional)"), required=False, max_length=30,
+        validators=[phone_validator],
+        help_text=_("Leave it empty to keep talking only through Camino's messages."),
+    )  # fmt: skip
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your message"), max_length=MAX_MESSAGE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Write something before sending."),
+            "max_length": _("A message can have at most %(limit_value)d characters (it has "
+                            "%(show_value)d). Split it in two."),
+        },
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Refused with the message above, never cut by the browser: the text stays.
+        self.fields["body"].widget.attrs.pop("maxlength", None)
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How was the match?"), choices=FeedbackRating.choices, coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose a rating from 1 to 5.")},
+    )  # fmt: skip
+    comment = forms.CharField(
+        label=_("A few words (optional)"), required=False, max_length=2000,
+        help_text=_("Only Camino staff read this. It helps them support mentors."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+class MatchReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What happened?"), choices=ConductReason.choices, widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what happened to report it.")},
+    )  # fmt: skip
+    details = forms.CharField(
+        label=_("Details (optional)"), required=False, max_length=4000,
+        help_text=_("Only Camino staff read this report. The other side is not told who "
+                    "reported or what you wrote."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )  # fmt: skip
+
+
+class ProposeForm(forms.Form):
+    mentee: User | None
+    # The mentor's number (in their profile's address), not a list of every mentor: there
+    # may be thousands.
+    mentor: "forms.ModelChoiceField[MentorProfile]" = forms.ModelChoiceField(
+        label=_("Mentor's number"), queryset=MentorProfile.objects.none(),
+        widget=forms.NumberInput(attrs={"min": 1}),
+        help_text=_("The number in the address of the mentor's profile. Only listed mentors "
+                    "(approved, not paused, with a free place) can be proposed."),
+        error_messages={"invalid_choice": _("No listed mentor has this number.")},
+    )  # fmt: skip
+    mentee_email = forms.EmailField(
+        label=_("The seeker's email address"),
+        help_text=_("The email of their Camino account."),
+    )
+    goal = forms.CharField(
+        label=_("What they would like help with"), max_length=GOAL_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["mentor"]
+        field.queryset = (  # type: ignore[attr-defined]
+            MentorProfile.objects.listed().select_related("user").order_by("pk")
+        )
+
+    def clean_mentee_email(self):
+        email = self.cleaned_data["mentee_email"]
+        self.mentee = User.objects.filter(email__iexact=email, is_active=True).first()
+        if self.mentee is None:
+            raise forms.ValidationError(_("No Camino account has this email address."))
+        return email
+
+
+class ReportHandleForm(forms.Form):
+    pause_match = forms.BooleanField(label=_("Pause the match (no messages)"), required=False)
+    resume_match = forms.BooleanField(label=_("Resume the paused match"), required=False)
+    pause_mentor = forms.BooleanField(
+        label=_("Pause the mentor (they leave the list until staff lift it)"), required=False
+    )
+    resolve = forms.BooleanField(label=_("Mark the report as resolved"), required=False)
+    note = forms.CharField(
+        label=_("What staff did (kept in the audit log)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("pause_match") and data.get("resume_match"):
+            raise forms.ValidationError(_("Choose either pausing or resuming the match."))
+        return data

@@ -1,0 +1,68 @@
+"""Mentorship's reads that span models: the matches a person may open, a match's thread,
+conduct reports for staff and feedback per mentor."""
+
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
+
+from apps.core.roles import is_curator
+from apps.mentorship.models import (
+    Match,
+    MatchFeedback,
+    MatchMessage,
+    MatchReport,
+    MentorProfile,
+    Side,
+)
+
+# The latest messages shown on the match page, oldest of them first.
+THREAD_SHOWN = 100
+
+
+def matches_visible_to(user) -> QuerySet[Match]:
+    """The matches a person may open: their own, as mentee or mentor; for staff also the
+    matches someone reported (to look into the report). Anyone else's is not found (404)."""
+    matches = Match.objects.select_related("mentor__user", "mentee")
+    if is_curator(user):
+        reported = MatchReport.objects.filter(match=OuterRef("pk"))
+        return matches.filter(Q(mentee=user) | Q(mentor__user=user) | Exists(reported))
+    return matches.of(user)
+
+
+def match_thread(match: Match) -> list[MatchMessage]:
+    """The latest THREAD_SHOWN messages, oldest first (one query)."""
+    latest = (
+        MatchMessage.objects.filter(match=match)
+        .select_related("sender")
+        .order_by("-created_at", "-pk")[:THREAD_SHOWN]
+    )
+    return list(reversed(latest))
+
+
+def reports_for_staff() -> QuerySet[MatchReport]:
+    """Open reports first (oldest first), then those resolved, latest first."""
+    return MatchReport.objects.select_related(
+        "match__mentor__user", "match__mentee", "reporter", "resolved_by"
+    ).order_by("-resolved_at", "created_at", "pk")
+
+
+def mentors_with_feedback() -> QuerySet[MentorProfile]:
+    """Mentors with feedback from completed matches, the mentees' average rating and how
+    many gave it; the lowest averages first, as those need a look."""
+    from_mentees = Q(matches__feedback__side=Side.MENTEE)
+    return (
+        MentorProfile.objects.select_related("user")
+        .annotate(
+            average=Avg("matches__feedback__rating", filter=from_mentees),
+            given=Count("matches__feedback", filter=from_mentees, distinct=True),
+            completed=Count("matches", filter=Q(matches__status="completed"), distinct=True),
+        )
+        .filter(given__gt=0)
+        .order_by("average", "pk")
+    )
+
+
+def feedback_of_mentors(mentor_ids: list[int]) -> QuerySet[MatchFeedback]:
+    return (
+        MatchFeedback.objects.filter(match__mentor_id__in=mentor_ids)
+        .select_related("match__mentee", "match__mentor")
+        .order_by("-created_at", "pk")
+    )

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from apps.mentorship import views
+
+app_name = "mentorship"
+
+urlpatterns = [
+    path("mentors/<int:mentor>/request/", views.MatchRequestView.as_view(), name="match_request"),
+    path("matches/<int:pk>/", views.MatchView.as_view(), name="match"),
+    path("matches/<int:pk>/accept/", views.MatchAcceptView.as_view(), name="match_accept"),
+    path("matches/<int:pk>/decline/", views.MatchDeclineView.as_view(), name="match_decline"),
+    path("matches/<int:pk>/cancel/", views.MatchCancelView.as_view(), name="match_cancel"),
+    path("matches/<int:pk>/complete/", views.MatchCompleteView.as_view(), name="match_complete"),
+    path("matches/<int:pk>/contact/", views.MatchContactView.as_view(), name="match_contact"),
+    path("matches/<int:pk>/messages/", views.MatchMessageView.as_view(), name="match_message"),
+    path("matches/<int:pk>/feedback/", views.MatchFeedbackView.as_view(), name="match_feedback"),
+    path("matches/<int:pk>/report/", views.MatchReportView.as_view(), name="match_report"),
+    path("matches/propose/", views.MatchProposeView.as_view(), name="match_propose"),
+    path("reports/", views.ReportListView.as_view(), name="reports"),
+    path("reports/<int:pk>/", views.ReportHandleView.as_view(), name="report"),
+    path("feedback/", views.FeedbackSummaryView.as_view(), name="feedback"),
+]

@@ -1,0 +1,362 @@
+"""The pages of a match: asking a mentor, the match page (status, the goal, answers,
+contact details, messages, feedback, a conduct report), and for staff proposing a match,
+conduct reports and feedback per mentor.
+
+A match is found only among the matches the person may open (selectors.matches_visible_to):
+anyone else's is a 404. Every action is a POST from the match page; a refused action says
+why, and a form with an error shows the match page again with what was typed."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, ListView
+
+from apps.accounts.http import AuthenticatedHttpRequest
+from apps.core.mixins import CuratorRequiredMixin
+from apps.core.models import PublicationStatus
+from apps.core.ratelimit import ReportLimitReached, who_is_asking
+from apps.core.roles import is_curator
+from apps.mentorship import services
+from apps.mentorship.forms import (
+    CancelForm,
+    ContactForm,
+    DeclineForm,
+    FeedbackForm,
+    MatchReportForm,
+    MatchRequestForm,
+    MessageForm,
+    ProposeForm,
+    ReportHandleForm,
+)
+from apps.mentorship.models import Match, MatchFeedback, MatchReport, MatchStatus, MentorProfile
+from apps.mentorship.selectors import (
+    THREAD_SHOWN,
+    feedback_of_mentors,
+    match_thread,
+    matches_visible_to,
+    mentors_with_feedback,
+    reports_for_staff,
+)
+from apps.mentorship.services import MatchRefused, side_of
+
+S = MatchStatus
+StrOrPromise = str | Promise
+
+
+class MatchRequestView(LoginRequiredMixin, FormView):
+    """GET: what the seeker wants help with; POST: ask. A paused or full mentor, or one the
+    seeker already asked, is refused with a message, and the text stays in the form."""
+
+    request: AuthenticatedHttpRequest
+    mentor: MentorProfile
+    template_name = "mentorship/match_request.html"
+    form_class = MatchRequestForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            # Approved mentors only: anyone else's profile is not found.
+            self.mentor = get_object_or_404(
+                MentorProfile.objects.select_related("user"),
+                pk=kwargs["mentor"], status=PublicationStatus.PUBLISHED,
+            )  # fmt: skip
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            mentor=self.mentor,
+            refusal=services.request_refusal(user=self.request.user, mentor=self.mentor),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            match = services.match_request(
+                user=self.request.user, mentor=self.mentor, goal=form.cleaned_data["goal"]
+            )
+        except MatchRefused as refused:
+            messages.error(self.request, str(refused.message))
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(
+            self.request,
+            _("Your request is sent. The mentor has 14 days to answer; we will email you."),
+        )
+        return HttpResponseRedirect(match.get_absolute_url())
+
+
+class MatchMixin(LoginRequiredMixin):
+    """One match the person may open (another's is a 404), and the match page's context."""
+
+    request: AuthenticatedHttpRequest
+    match: Match
+    # The match page's forms, by context name; an action's bound form replaces its own.
+    FORMS = {
+        "decline_form": DeclineForm,
+        "cancel_form": CancelForm,
+        "contact_form": ContactForm,
+        "message_form": MessageForm,
+        "feedback_form": FeedbackForm,
+        "report_form": MatchReportForm,
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.match = get_object_or_404(matches_visible_to(request.user), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def match_context(self, **bound) -> dict:
+        match, user = self.match, self.request.user
+        side = side_of(match, user)
+        mine = {"mentee": match.mentee_accepted_at, "mentor": match.mentor_accepted_at}
+        waiting_for_me = side is not None and (
+            (match.status == S.REQUESTED and side == "mentor")
+            or (match.status == S.PROPOSED and mine[side] is None)
+        )
+        ever_active = match.started_at is not None
+        contact = ContactForm(
+            initial={
+                "share_email": getattr(match, f"{side}_shares_email", False),
+                "phone": getattr(match, f"{side}_phone", ""),
+            }
+        )
+        context = {
+            "match": match,
+            "side": side,
+            "waiting_for_me": waiting_for_me,
+            "may_cancel": side is not None and match.is_open,
+            "may_complete": side is not None and match.is_active,
+            "ever_active": ever_active,
+            "thread": match_thread(match) if ever_active else [],
+            "thread_shown": THREAD_SHOWN,
+            "message_refusal": services.message_refusal(match),
+            "may_give_feedback": side is not None
+            and match.status == S.COMPLETED
+            and not MatchFeedback.objects.filter(match=match, side=side).exists(),
+            "may_ask_again": side == "mentee" and not match.is_open,
+            **{name: form() for name, form in self.FORMS.items()},
+            "contact_form": contact,
+        }
+        context.update(bound)
+        return context
+
+
+class MatchView(MatchMixin, FormView):
+    """The match page. Opening it marks the other side's messages as read."""
+
+    request: AuthenticatedHttpRequest
+
+    template_name = "mentorship/match.html"
+    http_method_names = ["get"]
+
+    def get(self, request, *args, **kwargs):
+        if side_of(self.match, request.user) is None:
+            # Staff reading a reported match's thread: on the record, like every staff act.
+            services.match_read_by_staff(actor=request.user, match=self.match)
+        else:
+            services.match_messages_read(user=request.user, match=self.match)
+        return self.render_to_response(self.match_context())
+
+
+class MatchActionView(MatchMixin, FormView):
+    """POST from the match page: the form's service, then back to the page with a message.
+    A form with an error, or a refused action, shows the page again with what was typed."""
+
+    request: AuthenticatedHttpRequest
+
+    template_name = "mentorship/match.html"
+    http_method_names = ["post"]
+    form_class: type[forms.Form] = forms.Form
+    form_name = ""
+    anchor = ""
+    done: "StrOrPromise" = ""
+
+    def act(self, form) -> None:
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.act(form)
+        except MatchRefused as refused:
+            messages.error(self.request, str(refused.message))
+            return self.form_invalid(form)
+        if self.done:
+            messages.success(self.request, str(self.done))
+        url = reverse("mentorship:match", kwargs={"pk": self.match.pk})
+        return HttpResponseRedirect(url + (f"#{self.anchor}" if self.anchor else ""))
+
+    def form_invalid(self, form):
+        bound = {self.form_name: form} if self.form_name else {}
+        return self.render_to_response(self.match_context(**bound), status=200)
+
+
+class MatchAcceptView(MatchActionView):
+    done = gettext_lazy("You accepted. The match starts when both sides have accepted.")
+
+    def act(self, form):
+        match = services.match_accept(user=self.request.user, match=self.match)
+        if match.is_active:
+            self.done = gettext_lazy("The match has started. Say hello in a message!")
+
+
+class MatchDeclineView(MatchActionView):
+    form_class, form_name = DeclineForm, "decline_form"
+    done = gettext_lazy("You declined. We told the other side, with your note if you wrote one.")
+
+    def act(self, form):
+        services.match_decline(
+            user=self.request.user, match=self.match, note=form.cleaned_data["note"]
+        )
+
+
+class MatchCancelView(MatchActionView):
+    form_class, form_name = CancelForm, "cancel_form"
+    done = gettext_lazy("The match is closed. We told the other side.")
+
+    def act(self, form):
+        services.match_cancel(
+            user=self.request.user, match=self.match, reason=form.cleaned_data["reason"]
+        )
+
+
+class MatchCompleteView(MatchActionView):
+    anchor = "feedback"
+    done = gettext_lazy("The match is complete. Please tell us briefly how it went.")
+
+    def act(self, form):
+        services.match_complete(user=self.request.user, match=self.match)
+
+
+class MatchContactView(MatchActionView):
+    form_class, form_name, anchor = ContactForm, "contact_form", "contact"
+    done = gettext_lazy("Your contact details for this match are saved.")
+
+    def act(self, form):
+        services.match_contact_set(
+            user=self.request.user, match=self.match,
+            share_email=form.cleaned_data["share_email"], phone=form.cleaned_data["phone"],
+        )  # fmt: skip
+
+
+class MatchMessageView(MatchActionView):
+    form_class, form_name, anchor = MessageForm, "message_form", "messages"
+
+    def act(self, form):
+        services.match_message_send(
+            user=self.request.user, match=self.match, body=form.cleaned_data["body"]
+        )
+
+
+class MatchFeedbackView(MatchActionView):
+    form_class, form_name, anchor = FeedbackForm, "feedback_form", "feedback"
+    done = gettext_lazy("Thank you for your feedback.")
+
+    def act(self, form):
+        services.match_feedback_give(
+            user=self.request.user, match=self.match, rating=form.cleaned_data["rating"],
+            comment=form.cleaned_data["comment"],
+        )  # fmt: skip
+
+
+class MatchReportView(MatchActionView):
+    form_class, form_name, anchor = MatchReportForm, "report_form", "report"
+
+    def act(self, form):
+        try:
+            services.match_report(
+                user=self.request.user, match=self.match, who=who_is_asking(self.request),
+                reason=form.cleaned_data["reason"], details=form.cleaned_data["details"],
+            )  # fmt: skip
+        except ReportLimitReached:
+            self.done = gettext_lazy(
+                "You have already reported this match, or several in a short time. Our staff "
+                "will look at your reports."
+            )
+        else:
+            self.done = gettext_lazy(
+                "Thank you. Our staff will look into it soon. The other side is not told."
+            )
+
+
+class MatchProposeView(CuratorRequiredMixin, FormView):
+    """Staff propose a match between a listed mentor and a seeker (by their account's
+    email); both must accept."""
+
+    request: AuthenticatedHttpRequest
+
+    template_name = "mentorship/match_propose.html"
+    form_class = ProposeForm
+
+    def form_valid(self, form):
+        try:
+            match = services.match_propose(
+                actor=self.request.user, mentor=form.cleaned_data["mentor"],
+                mentee=form.mentee, goal=form.cleaned_data["goal"],
+            )  # fmt: skip
+        except MatchRefused as refused:
+            messages.error(self.request, str(refused.message))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Proposed. We emailed both; each must accept."))
+        return HttpResponseRedirect(match.get_absolute_url())
+
+
+class ReportListView(CuratorRequiredMixin, ListView):
+    """Conduct reports: open ones first."""
+
+    template_name = "mentorship/report_list.html"
+    context_object_name = "reports"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return reports_for_staff()
+
+
+class ReportHandleView(CuratorRequiredMixin, FormView):
+    """One conduct report: the match, what was reported; pause the match or the mentor,
+    resolve it."""
+
+    request: AuthenticatedHttpRequest
+
+    template_name = "mentorship/report_handle.html"
+    form_class = ReportHandleForm
+    report: MatchReport
+
+    def dispatch(self, request, *args, **kwargs):
+        if is_curator(request.user):
+            self.report = get_object_or_404(reports_for_staff(), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=self.report, match=self.report.match, **kwargs)
+
+    def form_valid(self, form):
+        services.match_report_handle(
+            actor=self.request.user, report=self.report, **form.cleaned_data
+        )
+        messages.success(self.request, _("Saved."))
+        return HttpResponseRedirect(reverse("mentorship:reports"))
+
+
+class FeedbackSummaryView(CuratorRequiredMixin, ListView):
+    """Feedback per mentor, for vetting: mentees' average rating, how many gave it, and the
+    latest comments (of both sides)."""
+
+    template_name = "mentorship/feedback_summary.html"
+    context_object_name = "mentors"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return mentors_with_feedback()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        mentors = list(context["mentors"])
+        comments: dict[int, list] = {}
+        for feedback in feedback_of_mentors([mentor.pk for mentor in mentors]):
+            comments.setdefault(feedback.match.mentor_id, []).append(feedback)
+        context["rows"] = [(mentor, comments.get(mentor.pk, [])[:5]) for mentor in mentors]
+        return context
