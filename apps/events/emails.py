@@ -3,15 +3,15 @@ moved, organizers' messages and reminders. Each writer loads its whole batch in 
 number of queries and writes times in the recipient's own time zone."""
 
 import zoneinfo
-from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from apps.core.emails import page_url, url_of
 from apps.events.models import Event, EventMessage, Registration, RegistrationStatus
-from apps.events.personal_calendar import registration_ics
+from apps.events.personal_calendar import registration_ics_writer
 from apps.events.registrations import DAY_BEFORE
 from apps.events.templatetags.events import event_span
 from apps.notifications.registry import Email
@@ -129,6 +129,7 @@ def event_reminder(batch: list[dict]) -> list[Email | None]:
     that the next reminder is due."""
     registrations = _registrations(batch)
     now = timezone.now()
+    ics = registration_ics_writer()
     emails = []
     for params in batch:
         registration = registrations.get(params["registration"])
@@ -147,17 +148,12 @@ def event_reminder(batch: list[dict]) -> list[Email | None]:
                 topic="event_reminders",
                 template=f"events/email/reminder_{params['which']}",
                 context=_context(registration),
-                attachments=(("event.ics", ics_of(registration), "text/calendar"),),
+                attachments=(("event.ics", partial(ics, registration), "text/calendar"),),
             )
             if current and registration is not None
             else None
         )
     return emails
-
-
-def ics_of(registration: Registration) -> Callable[[], str]:
-    """The event's .ics for this person, written when the email is."""
-    return lambda: registration_ics(registration)
 
 
 def _overtaken(which: str, event: Event, now) -> bool:

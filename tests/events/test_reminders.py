@@ -286,3 +286,33 @@ def test_moving_an_event_tells_everyone_and_moves_reminders_in_a_fixed_number_of
     with django_capture_on_commit_callbacks(execute=False):
         queries_for(1)  # the first move also looks up what is cached afterwards
         assert queries_for(5) == queries_for(600)
+
+
+def test_one_batch_of_reminders_carries_each_persons_language_and_the_events_time_zone():
+    """The .ics of a batch is written once per language (see registration_ics_writer): what
+    each person gets is still their own language, with the join link and the event's
+    VTIMEZONE."""
+    event = EventFactory(starts_at=in_days(3, hour=18), ends_at=in_days(3, hour=20),
+                         format="online", join_url="https://meet.example.org/feria",
+                         title_es="Feria de empleo", title_en="Job fair")  # fmt: skip
+    choices = [("es", "America/Los_Angeles"), ("en", ""), ("es", ""), ("en", "America/New_York")]
+    people = [UserFactory(preferred_language=language, time_zone=zone)
+              for language, zone in choices]  # fmt: skip
+    for person in people:
+        registration_create(user=person, event=event)
+    time_passes(event.starts_at - timedelta(days=1) - timezone.now() + timedelta(minutes=1))
+    sweep_deliveries()
+
+    calendars = {}
+    for message in mail.outbox:
+        parsed = message_from_bytes(message.message().as_bytes(), policy=policy.default)
+        [ics] = [part for part in parsed.walk() if part.get_content_type() == "text/calendar"]
+        calendars[message.to[0]] = ics.get_payload(decode=True).decode()
+    assert set(calendars) == {person.email for person in people}
+    for person in people:
+        calendar = calendars[person.email]
+        title = {"es": "Feria de empleo", "en": "Job fair"}[person.preferred_language]
+        assert f"SUMMARY:{title}" in calendar
+        assert "meet.example.org/feria" in calendar
+        assert "BEGIN:VTIMEZONE" in calendar and "TZID:America/Chicago" in calendar
+        assert "DTSTART;TZID=America/Chicago:" in calendar  # the event's own zone
