@@ -94,7 +94,7 @@ def main() -> None:
         reminders_schedule(event=event)
     reminders = Delivery.objects.filter(kind="event_reminder")
     print(f"\nqueued {reminders.count():,} reminders (a week and a day before) for "
-          f"{people:,} people in {len(queued)} SQL queries (batches of {BATCH_SIZE})")  # fmt: skip
+          f"{people:,} people in {len(queued)} SQL queries")  # fmt: skip
 
     digest = run_with_celery(environment, args.workers, people)
     week = reminders.filter(key__contains=":week:")

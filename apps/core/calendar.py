@@ -7,6 +7,7 @@ one says STATUS:CANCELLED."""
 
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import urlparse
 
 import icalendar
@@ -63,5 +64,19 @@ def calendar_with(vevents: Iterable[icalendar.Event], *, name: str) -> bytes:
     calendar.add("x-wr-calname", name)
     for vevent in vevents:
         calendar.add_component(vevent)
-    calendar.add_missing_timezones()
+    for tzid in sorted(calendar.get_missing_tzids()):
+        vtimezone = _vtimezone(tzid)
+        if vtimezone is not None:  # a zone the time zone database does not know
+            calendar.add_component(vtimezone)
     return calendar.to_ical()
+
+
+@lru_cache(maxsize=128)
+def _vtimezone(tzid: str) -> icalendar.Timezone | None:
+    """The VTIMEZONE of a zone, as icalendar's add_missing_timezones writes it (its offsets
+    over the same years), worked out once per process: it takes milliseconds per zone,
+    more than the rest of a one-event calendar. Only read afterwards, never changed."""
+    try:
+        return icalendar.Timezone.from_tzid(tzid)
+    except ValueError:
+        return None

@@ -1,16 +1,18 @@
 """Camino's emails as the bytes a mail server receives, written in one pass.
 
 Almost every email Camino sends has the same shape: a UTF-8 plain-text body with an HTML
-alternative and a few headers. Python's general MIME writer, behind Django's
-EmailMessage.message(), re-encodes and re-folds every header and compiles a pattern to check
-each message's boundary; for a weekly digest to 100,000 people that cost more than writing
-the emails themselves. An email of any other shape (Cc, attachments, ...) is written by
-Django's writer. The result is the same standard message (tests/core/test_mime.py reads both
-back with Python's own parser and compares them on random emails)."""
+alternative and a few headers, sometimes with text files attached (an event's .ics).
+Python's general MIME writer, behind Django's EmailMessage.message(), re-encodes and
+re-folds every header and compiles a pattern to check each message's boundary; for a weekly
+digest to 100,000 people that cost more than writing the emails themselves. An email of any
+other shape (Cc, a binary attachment, ...) is written by Django's writer. The result is the
+same standard message (tests/core/test_mime.py reads both back with Python's own parser and
+compares them on random emails)."""
 
 import re
 import secrets
 from base64 import b64encode
+from email.mime.base import MIMEBase
 from email.quoprimime import body_encode
 from email.utils import formatdate, make_msgid
 from functools import lru_cache
@@ -29,6 +31,9 @@ FOLD_AT = 78
 ENCODED_WORD_BYTES = 42
 # An address needing no rewriting (no display name, no non-ASCII characters).
 PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
+# The names of files attached that the one-pass writer writes as they are (plain ASCII, no
+# quoting needed); others go to Django's writer.
+PLAIN_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,60}")
 # The headers the one-pass writer writes besides its own (see render_email).
 ONE_PASS_HEADERS = {"list-unsubscribe", "list-unsubscribe-post"}
 # What mail programs take for the end of a line.
@@ -37,9 +42,10 @@ FOLD = re.compile(r"(?:\r\n|\r|\n)(?=[ \t])")
 
 
 class CaminoEmail(EmailMultiAlternatives):
-    """A plain-text email with one HTML alternative (see render_email), written in one pass.
-    Anything else an email may carry (Cc, Bcc, Reply-To, other headers, attachments such as
-    an event's .ics file, other alternatives) is written by Django's general writer."""
+    """A plain-text email with one HTML alternative (see render_email) and text files
+    attached (an event's .ics), written in one pass. Anything else an email may carry (Cc,
+    Bcc, Reply-To, other headers, binary attachments, files with unusual names, other
+    alternatives) is written by Django's general writer."""
 
     def __init__(self, *, subject: str, body: str, html: str | None = None, to: list[str],
                  headers: dict | None = None, **kwargs):  # fmt: skip
@@ -62,14 +68,17 @@ class CaminoEmail(EmailMultiAlternatives):
             ("Message-ID", make_msgid(domain=DNS_NAME)),
             *self.extra_headers.items(),
         ]
-        # __init__ attached the HTML as text.
-        return WrittenMessage(headers, str(self.body), cast(str, html))
+        # __init__ attached the HTML as text; written_in_one_pass checked the files.
+        files = [(cast(str, name), cast(str, content), cast(str, mimetype))
+                 for name, content, mimetype in self.attachments]  # fmt: skip
+        return WrittenMessage(headers, str(self.body), cast(str, html), files)
 
     def written_in_one_pass(self) -> bool:
         """Whether this email has the shape the one-pass writer knows."""
         return bool(
             self.body  # Django leaves out an empty text part
-            and not (self.cc or self.bcc or self.reply_to or self.attachments)
+            and not (self.cc or self.bcc or self.reply_to)
+            and all(map(_text_file, self.attachments))
             and [mimetype for _content, mimetype in self.alternatives] == ["text/html"]
             and self.content_subtype == "plain"
             and (self.encoding or settings.DEFAULT_CHARSET).lower() == "utf-8"
@@ -77,16 +86,32 @@ class CaminoEmail(EmailMultiAlternatives):
         )
 
 
+def _text_file(attachment) -> bool:
+    """A text file given as text, with a plain name (not a MIME part made elsewhere)."""
+    if isinstance(attachment, MIMEBase) or len(attachment) != 3:
+        return False
+    name, content, mimetype = attachment
+    return (
+        isinstance(name, str)
+        and PLAIN_FILE_NAME.fullmatch(name) is not None
+        and isinstance(content, str)
+        and isinstance(mimetype, str)
+        and re.fullmatch(r"text/[a-z0-9.+-]+", mimetype) is not None
+    )
+
+
 class WrittenMessage:
     """What mail backends use of a message: its bytes (SMTP, file and console backends), its
     charset (console) and, for reading it in tests, its headers."""
 
-    def __init__(self, headers: list[tuple[str, str]], text: str, html: str):
+    def __init__(self, headers: list[tuple[str, str]], text: str, html: str,
+                 files: list[tuple[str, str, str]] | None = None):  # fmt: skip
         for name, value in headers:
             if "\n" in value or "\r" in value:
                 raise BadHeaderError(f"Header values can't contain newlines ({name}: {value!r})")
         self.headers = headers
         self.parts = [("text/plain", text), ("text/html", html)]
+        self.files = files or []  # (name, content, MIME type)
 
     def __getitem__(self, name: str) -> str | None:
         return next((value for key, value in self.headers if key.lower() == name.lower()), None)
@@ -95,29 +120,59 @@ class WrittenMessage:
         return None  # the parts say utf-8 themselves
 
     def as_bytes(self, unixfrom: bool = False, linesep: str = "\n") -> bytes:
-        boundary = secrets.token_hex(16)
-        while any(boundary in content for _type, content in self.parts):
-            boundary = secrets.token_hex(16)
+        contents = [content for _type, content in self.parts] + [f[1] for f in self.files]
+        alternative = _boundary(contents)
         lines = [
-            f'Content-Type: multipart/alternative;{linesep} boundary="{boundary}"',
+            f'Content-Type: multipart/alternative;{linesep} boundary="{alternative}"',
             "MIME-Version: 1.0",
-            *(_header(name, value, linesep) for name, value in self.headers),
-            "",
         ]
+        if self.files:  # the text and HTML, then the files, in a multipart/mixed
+            mixed = _boundary(contents, alternative)
+            lines = [
+                f'Content-Type: multipart/mixed;{linesep} boundary="{mixed}"',
+                "MIME-Version: 1.0",
+                *(_header(name, value, linesep) for name, value in self.headers),
+                "",
+                f"--{mixed}",
+                *lines,
+                "",
+            ]
+        else:
+            lines += [*(_header(name, value, linesep) for name, value in self.headers), ""]
         for content_type, content in self.parts:
             encoding, content = _body(content, linesep)
             lines += [
-                f"--{boundary}",
+                f"--{alternative}",
                 f'Content-Type: {content_type}; charset="utf-8"',
                 f"Content-Transfer-Encoding: {encoding}",
                 "",
                 content,
             ]
-        lines += [f"--{boundary}--", ""]
+        lines += [f"--{alternative}--", ""]
+        for name, content, mimetype in self.files:
+            encoding, content = _body(content, linesep)
+            lines += [
+                f"--{mixed}",
+                f'Content-Type: {mimetype}; charset="utf-8"',
+                f"Content-Transfer-Encoding: {encoding}",
+                f'Content-Disposition: attachment; filename="{name}"',
+                "",
+                content,
+            ]
+        if self.files:
+            lines += [f"--{mixed}--", ""]
         return linesep.join(lines).encode()
 
     def as_string(self, unixfrom: bool = False, linesep: str = "\n") -> str:
         return self.as_bytes(linesep=linesep).decode()
+
+
+def _boundary(contents: list[str], *others: str) -> str:
+    """A boundary found in none of the contents (nor the other boundaries)."""
+    while True:
+        boundary = secrets.token_hex(16)
+        if not any(boundary in content for content in [*contents, *others]):
+            return boundary
 
 
 def _address(address: str) -> str:

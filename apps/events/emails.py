@@ -3,24 +3,33 @@ moved, organizers' messages and reminders. Each writer loads its whole batch in 
 number of queries and writes times in the recipient's own time zone."""
 
 import zoneinfo
-from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache, partial
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 
 from apps.core.emails import page_url, url_of
 from apps.events.models import Event, EventMessage, Registration, RegistrationStatus
-from apps.events.personal_calendar import registration_ics
+from apps.events.personal_calendar import registration_ics_writer
 from apps.events.registrations import DAY_BEFORE
-from apps.events.templatetags.events import event_span
+from apps.events.templatetags.events import time_span
 from apps.notifications.registry import Email
 
 
 def _registrations(batch: list[dict]) -> dict[int, Registration]:
-    return Registration.objects.select_related("event__organization", "user").in_bulk(
+    """The batch's registrations with their people, and their events loaded once each: a
+    reminder to 500 people of one event reads and builds that event once, not 500 times."""
+    registrations = Registration.objects.select_related("user").in_bulk(
         [params["registration"] for params in batch]
     )
+    events = Event.objects.select_related("organization").in_bulk(
+        {registration.event_id for registration in registrations.values()}
+    )
+    for registration in registrations.values():
+        registration.event = events[registration.event_id]
+    return registrations
 
 
 def zone_of(user, event: Event) -> zoneinfo.ZoneInfo:
@@ -29,7 +38,14 @@ def zone_of(user, event: Event) -> zoneinfo.ZoneInfo:
 
 def local_time(event: Event, user) -> str:
     """When the event is, in the person's time zone, in the current language."""
-    return event_span(event, zone_of(user, event))
+    return _span(event.starts_at, event.ends_at, zone_of(user, event), get_language())
+
+
+@lru_cache(maxsize=512)
+def _span(starts_at: datetime, ends_at: datetime, zone: zoneinfo.ZoneInfo, _language) -> str:
+    """time_span, written once per event, zone and language (the same for everyone of a
+    batch who shares them); the language is part of the key, the text is in it."""
+    return time_span(starts_at, ends_at, zone)
 
 
 def _context(registration: Registration) -> dict:
@@ -129,6 +145,7 @@ def event_reminder(batch: list[dict]) -> list[Email | None]:
     that the next reminder is due."""
     registrations = _registrations(batch)
     now = timezone.now()
+    ics = registration_ics_writer()
     emails = []
     for params in batch:
         registration = registrations.get(params["registration"])
@@ -147,17 +164,12 @@ def event_reminder(batch: list[dict]) -> list[Email | None]:
                 topic="event_reminders",
                 template=f"events/email/reminder_{params['which']}",
                 context=_context(registration),
-                attachments=(("event.ics", ics_of(registration), "text/calendar"),),
+                attachments=(("event.ics", partial(ics, registration), "text/calendar"),),
             )
             if current and registration is not None
             else None
         )
     return emails
-
-
-def ics_of(registration: Registration) -> Callable[[], str]:
-    """The event's .ics for this person, written when the email is."""
-    return lambda: registration_ics(registration)
 
 
 def _overtaken(which: str, event: Event, now) -> bool:

@@ -6,10 +6,11 @@ Calendars follow changes by UID and SEQUENCE: a moved or cancelled event has a h
 Event.sequence; a registration the person cancelled is one step higher still, with
 STATUS:CANCELLED, so their calendar drops it. While they wait, it is TENTATIVE."""
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import icalendar
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from apps.core.calendar import calendar_with
@@ -39,10 +40,29 @@ def registration_vevent(registration: Registration, *, now: datetime) -> icalend
     return vevent
 
 
-def registration_ics(registration: Registration) -> str:
-    """One event, for a reminder's attachment."""
-    vevent = registration_vevent(registration, now=timezone.now())
+def registration_ics(registration: Registration, *, now: datetime | None = None) -> str:
+    """One event, for a reminder's attachment, in the current language."""
+    vevent = registration_vevent(registration, now=now or timezone.now())
     return calendar_with([vevent], name=str(registration.event)).decode()
+
+
+def registration_ics_writer() -> Callable[[Registration], str]:
+    """registration_ics for a batch of emails, each .ics written once per event, status and
+    language. What it holds is the event's (its times in the event's own time zone, the join
+    link with a seat) and never who the person is, so everyone of one event with the same
+    status reading the same language gets the same file: a batch of 500 reminders writes
+    two, not 500."""
+    now = timezone.now()
+    written: dict[tuple, str] = {}
+
+    def ics(registration: Registration) -> str:
+        event = registration.event
+        key = (event.pk, event.sequence, registration.status, translation.get_language())
+        if key not in written:
+            written[key] = registration_ics(registration, now=now)
+        return written[key]
+
+    return ics
 
 
 def feed_registrations(user_id: int):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +34,13 @@ from apps.events.models import (
     RegistrationStatus,
 )
 from apps.events.services import event_seats_set
-from apps.notifications.services import BATCH_SIZE, Outgoing, chunked, deliveries_queue
+from apps.notifications.services import (
+    Outgoing,
+    OutgoingEach,
+    deliveries_queue,
+    deliveries_queue_each,
+    key_of,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
@@ -305,29 +311,25 @@ def event_message_send(*, actor: User, event: Event, subject: str, body: str) ->
         raise PermissionDenied
     with transaction.atomic():
         message = EventMessage.objects.create(event=event, sender=actor, subject=subject, body=body)
-        people = _user_ids(event, HOLDS_A_SEAT)
-        deliveries_queue(
-            Outgoing(f"event-message:{message.pk}:{user_id}", user_id, "event_message",
-                     {"message": message.pk})
-            for user_id in people
-        )  # fmt: skip
+        people = Registration.objects.filter(event=event, status__in=HOLDS_A_SEAT)
+        count = deliveries_queue_each(
+            OutgoingEach(
+                rows=people.exclude(user=None),
+                key=key_of(f"event-message:{message.pk}:", F("user_id")),
+                recipient="user_id",
+                kind="event_message",
+                params={"message": message.pk},
+            )
+        )
         audit_record(actor=actor, subject=event, action="message registered", note=subject)
-    return len(people)
-
-
-def _user_ids(event: Event, statuses) -> list[int]:
-    return list(
-        Registration.objects.filter(event=event, status__in=statuses)
-        .exclude(user=None)
-        .values_list("user_id", flat=True)
-    )
+    return count
 
 
 def reminders_schedule(*, event: Event, registration_ids=None) -> None:
     """Schedule the reminders a week and a day before the event for these registrations (all
-    the event's seats when None), two queries per 500. The key names the start time: when
-    the event moves, the new reminders are new rows and the old ones are dropped when they
-    come due (their writer sees the start has changed)."""
+    the event's seats when None), in one query however many people are registered. The key
+    names the start time: when the event moves, the new reminders are new rows and the old
+    ones are dropped when they come due (their writer sees the start has changed)."""
     now = timezone.now()
     due = [(name, event.starts_at - before) for name, before in REMINDERS
            if event.starts_at - before > now]  # fmt: skip
@@ -336,28 +338,36 @@ def reminders_schedule(*, event: Event, registration_ids=None) -> None:
     rows = Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED)
     if registration_ids is not None:
         rows = rows.filter(pk__in=registration_ids)
-    starts = event.starts_at.isoformat()
     stamp = int(event.starts_at.timestamp())
-    for chunk in chunked(rows.exclude(user=None).values_list("pk", "user_id"), BATCH_SIZE):
-        deliveries_queue(
-            Outgoing(f"event-reminder:{pk}:{name}:{stamp}", user_id, "event_reminder",
-                     {"registration": pk, "starts_at": starts, "which": name}, due_at)
-            for pk, user_id in chunk
-            for name, due_at in due
-        )  # fmt: skip
+    deliveries_queue_each(*(
+        OutgoingEach(
+            rows=rows.exclude(user=None),
+            key=key_of("event-reminder:", F("pk"), f":{name}:{stamp}"),
+            recipient="user_id",
+            kind="event_reminder",
+            params={"registration": F("pk"), "starts_at": event.starts_at.isoformat(),
+                    "which": name},
+            due_at=due_at,
+        )
+        for name, due_at in due
+    ))  # fmt: skip
 
 
 def registrations_follow_change(*, event: Event, change: str, **_details) -> None:
     """The on_event_changed hook (apps.events.services): when an event is cancelled or moved,
     tell everyone registered, offered or waiting, in their language, and move the reminders
-    of a moved event (those of a cancelled one are dropped when they come due)."""
+    of a moved event (those of a cancelled one are dropped when they come due). A fixed
+    number of queries however many people."""
     rows = Registration.objects.filter(event=event, status__in=ACTIVE).exclude(user=None)
-    for chunk in chunked(rows.values_list("pk", "user_id"), BATCH_SIZE):
-        deliveries_queue(
-            Outgoing(f"event-{change}:{pk}:{event.sequence}", user_id, "event_changed",
-                     {"registration": pk, "change": change, "sequence": event.sequence})
-            for pk, user_id in chunk
-        )  # fmt: skip
+    deliveries_queue_each(
+        OutgoingEach(
+            rows=rows,
+            key=key_of(f"event-{change}:", F("pk"), f":{event.sequence}"),
+            recipient="user_id",
+            kind="event_changed",
+            params={"registration": F("pk"), "change": change, "sequence": event.sequence},
+        )
+    )
     if change == "moved":
         reminders_schedule(event=event)
 

@@ -2,7 +2,9 @@
 it and sent once, by a worker, after commit (or by the sweeper if that did not happen).
 
 Deliveries are queued and sent in batches: a batch costs a fixed number of SQL queries
-whatever its size, and its emails share one connection to the mail server."""
+whatever its size, and its emails share one connection to the mail server. An email to a
+whole audience (everyone registered for an event, say) is queued in one statement, whatever
+the audience's size (deliveries_queue_each)."""
 
 import logging
 from collections import defaultdict
@@ -11,13 +13,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 from itertools import islice
+from typing import Any
 
 import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import get_connection
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connections, router, transaction
+from django.db.models import CharField, DateTimeField, F, Q, QuerySet, TextField, Value
+from django.db.models.expressions import Combinable
+from django.db.models.functions import Cast, Concat, JSONObject
 from django.utils import timezone
 
 from apps.notifications.emails import render_email
@@ -87,6 +92,116 @@ def deliveries_queue(outgoing: Iterable[Outgoing]) -> None:
         ids = [pk for pk, status in rows if status == Delivery.Status.PENDING]
         if ids:
             transaction.on_commit(partial(_enqueue, ids))
+
+
+def key_of(*parts: str | Combinable) -> Combinable:
+    """A delivery key written by the database from each row of an audience
+    (deliveries_queue_each): text as it is, expressions (F("pk"), say) as text.
+    key_of("event-reminder:", F("pk"), ":week") is "event-reminder:12:week" for row 12."""
+    pieces = [
+        Value(part, output_field=CharField()) if isinstance(part, str) else Cast(part, CharField())
+        for part in parts
+    ]
+    return Concat(*pieces, output_field=CharField()) if len(pieces) > 1 else pieces[0]
+
+
+def _json_value(value: Any) -> Combinable:
+    if isinstance(value, Combinable):
+        return value
+    if isinstance(value, str):  # typed, so PostgreSQL writes a JSON string
+        return Cast(Value(value), TextField())
+    if value is None or isinstance(value, bool | int | float):
+        return Value(value)
+    raise TypeError(f"a delivery's parameters are ids, text or numbers, not {value!r}")
+
+
+@dataclass(frozen=True)
+class OutgoingEach:
+    """The same email to each row of a queryset (one per person registered for an event,
+    say): `key` (see key_of) and the values of `params` may be expressions on the row (F("pk"))
+    or constants; the recipient is the row's `recipient` field, a user id."""
+
+    rows: QuerySet
+    key: Combinable
+    recipient: str
+    kind: str
+    params: dict[str, Any]
+    due_at: datetime | None = None
+
+
+# Column aliases of the queued rows (unlikely to be a model's field names).
+_COLUMNS = {
+    "key": "queued_key",
+    "recipient_id": "queued_recipient",
+    "kind": "queued_kind",
+    "params": "queued_params",
+    "due_at": "queued_due_at",
+}
+
+
+def deliveries_queue_each(*audiences: OutgoingEach) -> int:
+    """Record an email to each row of each audience in one INSERT ... SELECT, however many
+    rows there are: the database writes every key and parameter from the rows themselves.
+    As in deliveries_queue, a key already recorded is the same email and is left as it is
+    (ON CONFLICT (key) DO NOTHING), and the due ones are enqueued after commit, a task per
+    batch (where the database cannot return the new rows' ids, the sweeper sends them).
+    Returns how many were new."""
+    now = timezone.now()
+    database = router.db_for_write(Delivery)
+    connection = connections[database]
+    quote = connection.ops.quote_name
+    selects, params = [], []
+    for audience in audiences:
+        if audience.rows.query.is_sliced:
+            raise ValueError("an audience is a whole queryset, not a slice of one")
+        columns = {
+            "key": audience.key,
+            "recipient_id": F(audience.recipient),
+            "kind": Value(audience.kind, output_field=CharField()),
+            "params": JSONObject(**{
+                name: _json_value(value) for name, value in audience.params.items()
+            }),
+            "due_at": Value(audience.due_at or now, output_field=DateTimeField()),
+        }  # fmt: skip
+        rows = (
+            audience.rows.using(database)
+            .order_by()
+            .annotate(**{_COLUMNS[name]: expression for name, expression in columns.items()})
+            .values(*_COLUMNS.values())
+        )
+        sql, select_params = rows.query.get_compiler(using=database).as_sql()
+        selects.append(sql)
+        params.extend(select_params)
+    if not selects:
+        return 0
+    due_now = any(audience.due_at is None or audience.due_at <= now for audience in audiences)
+    returning = due_now and connection.features.can_return_columns_from_insert
+    table = quote(Delivery._meta.db_table)
+    moment = connection.ops.adapt_datetimefield_value(now)
+    fixed = {"status": str(Delivery.Status.PENDING), "attempts": 0, "created_at": moment,
+             "last_error": ""}  # fmt: skip
+    params = [*fixed.values(), *params]  # the outer SELECT's values come first
+    # Only names and Django's compiled SELECTs are put in the text, every value is a
+    # parameter. WHERE true: without it SQLite would read ON CONFLICT as the ON of a join.
+    names = ", ".join(quote(name) for name in [*_COLUMNS, *fixed])
+    values = ", ".join([*(quote(alias) for alias in _COLUMNS.values()), *["%s"] * len(fixed)])
+    union = " UNION ALL ".join(selects)
+    sql = (
+        f"INSERT INTO {table} ({names}) SELECT {values} FROM ({union}) {quote('queued')} "  # noqa: S608
+        f"WHERE true ON CONFLICT ({quote('key')}) DO NOTHING"
+    )
+    if returning:
+        sql += f" RETURNING {quote('id')}, {quote('due_at')} <= %s"
+        params.append(moment)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        if not returning:
+            return cursor.rowcount
+        new = cursor.fetchall()
+    due = [pk for pk, is_due in new if is_due]
+    for chunk in chunked(due, BATCH_SIZE):
+        transaction.on_commit(partial(_enqueue, chunk), using=database)
+    return len(new)
 
 
 def delivery_queue(**outgoing) -> Delivery:

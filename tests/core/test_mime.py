@@ -146,12 +146,16 @@ ICS = "".join(
         ({"reply_to": ["Ana Pérez <ana@example.org>"]},
          lambda m: m["Reply-To"] == "Ana Pérez <ana@example.org>"),
         ({"headers": {**HEADERS, "X-Camino-Event": "42"}}, lambda m: m["X-Camino-Event"] == "42"),
-        ({"attachments": [("feria.ics", ICS, "text/calendar")]},
-         lambda m: [(a.get_filename(), a.get_content_type(), a.get_content())
-                    for a in m.iter_attachments()] == [("feria.ics", "text/calendar", ICS)]),
+        ({"attachments": [("plano.pdf", b"%PDF-1.4 plano", "application/pdf")]},
+         lambda m: [(a.get_filename(), a.get_content()) for a in m.iter_attachments()]
+         == [("plano.pdf", b"%PDF-1.4 plano")]),
+        ({"attachments": [("Feria de año nuevo.ics", ICS, "text/calendar")]},
+         lambda m: [a.get_filename() for a in m.iter_attachments()]
+         == ["Feria de año nuevo.ics"]),
         ({"html": None}, lambda m: m.get_content_type() == "text/plain"),
     ],
-    ids=["cc", "bcc", "reply-to", "other header", "ics attachment", "no html"],
+    ids=["cc", "bcc", "reply-to", "other header", "binary attachment", "file name to quote",
+         "no html"],
 )  # fmt: skip
 def test_what_the_one_pass_writer_does_not_know_is_written_by_djangos(changes, check):
     ours = camino_email(**changes)
@@ -164,6 +168,26 @@ def test_what_the_one_pass_writer_does_not_know_is_written_by_djangos(changes, c
     assert message.get_body(("plain",)).get_content().replace("\r\n", "\n") == BODY
     assert ours.recipients() == ["ana@example.org", *changes.get("cc", []),
                                  *changes.get("bcc", [])]  # fmt: skip
+
+
+def test_an_ics_file_is_written_in_one_pass_and_reads_back_as_djangos_writer_writes_it():
+    ours = camino_email(attachments=[("feria.ics", ICS, "text/calendar")])
+    assert ours.written_in_one_pass()
+
+    for linesep in ("\r\n", "\n"):
+        one_pass = ours.message().as_bytes(linesep=linesep)
+        assert as_read(one_pass) == as_read(
+            EmailMultiAlternatives.message(ours).as_bytes(linesep=linesep)
+        )
+        message = parsed(one_pass)
+        assert message.get_content_type() == "multipart/mixed"
+        [attached] = message.iter_attachments()
+        assert (attached.get_filename(), attached.get_content_type()) == (
+            "feria.ics",
+            "text/calendar",
+        )
+        assert attached.get_content().replace("\r\n", "\n") == ICS.replace("\r\n", "\n")
+        assert readable(message)["text"] == BODY
 
 
 def test_an_extra_alternative_that_is_not_html_goes_to_djangos_writer():
@@ -204,18 +228,30 @@ def as_read(raw: bytes) -> dict:
         },
         "type": message.get_content_type(),
         "parts": [
-            (part.get_content_type(), part.get_content().replace("\r\n", "\n"))
-            for part in message.iter_parts()
+            (part.get_content_type(), part.get_filename(), part.get_content().replace("\r\n", "\n"))
+            for part in message.walk()
+            if not part.is_multipart()
         ],
     }
 
 
+FILES = st.lists(
+    st.tuples(
+        st.sampled_from(["event.ics", "cita-2.ics", "notas.txt"]),
+        BODIES,
+        st.sampled_from(["text/calendar", "text/plain"]),
+    ),
+    max_size=2,
+)
+
+
 @settings(max_examples=100, deadline=None, database=None)
 @given(subject=SUBJECTS, body=BODIES.filter(bool), html=BODIES, to=st.lists(ADDRESSES, min_size=1,
-       max_size=3), sender=ADDRESSES, linesep=st.sampled_from(["\r\n", "\n"]))  # fmt: skip
-def test_both_writers_give_the_same_email(subject, body, html, to, sender, linesep):
+       max_size=3), sender=ADDRESSES, linesep=st.sampled_from(["\r\n", "\n"]),
+       files=FILES)  # fmt: skip
+def test_both_writers_give_the_same_email(subject, body, html, to, sender, linesep, files):
     ours = CaminoEmail(subject=subject, body=body, html=html, to=to, headers=HEADERS,
-                       from_email=sender)  # fmt: skip
+                       from_email=sender, attachments=files)  # fmt: skip
     assert ours.written_in_one_pass()
 
     one_pass = ours.message().as_bytes(linesep=linesep)

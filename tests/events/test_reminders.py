@@ -189,7 +189,27 @@ def test_a_real_worker_sends_a_due_reminder_once(celery_worker):
     assert Event.objects.get(pk=event.pk).seats_left == 4
 
 
-def test_moving_an_event_queues_everyones_reminders_in_a_fixed_number_of_queries():
+def _registered(event, people: int, *, status="registered", start=0) -> list:
+    """`people` new accounts registered for the event, written in bulk (the writes a person
+    makes one by one are tested above)."""
+    from apps.accounts.models import User
+    from apps.events.models import CHECK_IN_ALPHABET, Registration
+
+    def code(number: int) -> str:
+        base = len(CHECK_IN_ALPHABET)
+        return "".join(CHECK_IN_ALPHABET[number // base**n % base] for n in range(6))
+
+    users = User.objects.bulk_create(
+        User(email=f"guest{start + n}-{event.pk}@example.org", preferred_language="es")
+        for n in range(people)
+    )
+    return Registration.objects.bulk_create(
+        Registration(event=event, user=user, status=status, code=code(start + n))
+        for n, user in enumerate(users)
+    )
+
+
+def test_an_events_reminders_are_queued_in_a_fixed_number_of_queries_whatever_its_size():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -197,10 +217,102 @@ def test_moving_an_event_queues_everyones_reminders_in_a_fixed_number_of_queries
 
     def queries_for(people: int) -> int:
         event = EventFactory(capacity=None)
-        for person in UserFactory.create_batch(people):
-            registration_create(user=person, event=event)
+        registrations = _registered(event, people)
         with CaptureQueriesContext(connection) as captured:
             reminders_schedule(event=event)
+        queued = Delivery.objects.filter(
+            kind="event_reminder", params__registration__in=[r.pk for r in registrations]
+        )
+        assert queued.count() == 2 * people
         return len(captured)
 
-    assert queries_for(3) == queries_for(60)
+    assert queries_for(5) == queries_for(600) == 1
+
+
+def test_each_seat_gets_its_reminders_with_their_key_params_and_due_time_and_only_once():
+    from apps.events.registrations import reminders_schedule
+
+    event = EventFactory(capacity=None, starts_at=in_days(10, hour=18),
+                         ends_at=in_days(10, hour=20))  # fmt: skip
+    seated = _registered(event, 3)
+    _registered(event, 2, status="cancelled", start=3)
+    _registered(event, 2, status="waiting", start=5)
+    reminders_schedule(event=event)
+    reminders_schedule(event=event)  # again (a retry): the same emails, nothing more
+
+    stamp = int(event.starts_at.timestamp())
+    expected = {
+        (f"event-reminder:{r.pk}:{which}:{stamp}", r.user_id,
+         event.starts_at - before, "pending", 0)
+        for r in seated for which, before in (("week", timedelta(days=7)),
+                                              ("day", timedelta(days=1)))
+    }  # fmt: skip
+    rows = Delivery.objects.filter(kind="event_reminder")
+    assert set(rows.values_list("key", "recipient_id", "due_at", "status", "attempts")) == expected
+
+    def by_registration(params: dict) -> tuple:
+        return params["registration"], params["which"]
+
+    assert sorted(rows.values_list("params", flat=True), key=by_registration) == sorted(
+        ({"registration": r.pk, "starts_at": event.starts_at.isoformat(), "which": which}
+         for r in seated for which in ("week", "day")), key=by_registration
+    )  # fmt: skip
+
+
+def test_moving_an_event_tells_everyone_and_moves_reminders_in_a_fixed_number_of_queries(
+    django_capture_on_commit_callbacks,
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(people: int) -> int:
+        event = EventFactory(capacity=None, starts_at=in_days(10, hour=18),
+                             ends_at=in_days(10, hour=20))  # fmt: skip
+        seated = [r.pk for r in _registered(event, people)]
+        waiting = [r.pk for r in _registered(event, 1, status="waiting", start=people)]
+        new_start = event.starts_at + timedelta(days=3)
+        with CaptureQueriesContext(connection) as captured:
+            event_move(actor=curator, event=event, starts_at=new_start,
+                       ends_at=new_start + timedelta(hours=2))  # fmt: skip
+        stamp = int(new_start.timestamp())
+        reminders = Delivery.objects.filter(kind="event_reminder", key__endswith=f":{stamp}")
+        assert reminders.filter(params__registration__in=seated).count() == 2 * people
+        notices = Delivery.objects.filter(kind="event_changed", params__change="moved",
+                                          params__sequence=1)  # fmt: skip
+        assert notices.filter(params__registration__in=seated + waiting).count() == people + 1
+        return len(captured)
+
+    curator = CuratorFactory()
+    with django_capture_on_commit_callbacks(execute=False):
+        queries_for(1)  # the first move also looks up what is cached afterwards
+        assert queries_for(5) == queries_for(600)
+
+
+def test_one_batch_of_reminders_carries_each_persons_language_and_the_events_time_zone():
+    """The .ics of a batch is written once per language (see registration_ics_writer): what
+    each person gets is still their own language, with the join link and the event's
+    VTIMEZONE."""
+    event = EventFactory(starts_at=in_days(3, hour=18), ends_at=in_days(3, hour=20),
+                         format="online", join_url="https://meet.example.org/feria",
+                         title_es="Feria de empleo", title_en="Job fair")  # fmt: skip
+    choices = [("es", "America/Los_Angeles"), ("en", ""), ("es", ""), ("en", "America/New_York")]
+    people = [UserFactory(preferred_language=language, time_zone=zone)
+              for language, zone in choices]  # fmt: skip
+    for person in people:
+        registration_create(user=person, event=event)
+    time_passes(event.starts_at - timedelta(days=1) - timezone.now() + timedelta(minutes=1))
+    sweep_deliveries()
+
+    calendars = {}
+    for message in mail.outbox:
+        parsed = message_from_bytes(message.message().as_bytes(), policy=policy.default)
+        [ics] = [part for part in parsed.walk() if part.get_content_type() == "text/calendar"]
+        calendars[message.to[0]] = ics.get_payload(decode=True).decode()
+    assert set(calendars) == {person.email for person in people}
+    for person in people:
+        calendar = calendars[person.email]
+        title = {"es": "Feria de empleo", "en": "Job fair"}[person.preferred_language]
+        assert f"SUMMARY:{title}" in calendar
+        assert "meet.example.org/feria" in calendar
+        assert "BEGIN:VTIMEZONE" in calendar and "TZID:America/Chicago" in calendar
+        assert "DTSTART;TZID=America/Chicago:" in calendar  # the event's own zone

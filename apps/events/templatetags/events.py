@@ -19,7 +19,12 @@ register = template.Library()
 def event_span(event: Event, zone: zoneinfo.ZoneInfo) -> str:
     """ "Tuesday, December 10, 2026, 6:00 p.m.–8:00 p.m. CST" in a zone; an event over
     several days names the end's date too."""
-    start, end = event.starts_at.astimezone(zone), event.ends_at.astimezone(zone)
+    return time_span(event.starts_at, event.ends_at, zone)
+
+
+def time_span(starts_at: datetime, ends_at: datetime, zone: zoneinfo.ZoneInfo) -> str:
+    """event_span of these times, in the current language."""
+    start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
     first = f"{date_format(start, 'l')}, {date_format(start, 'DATE_FORMAT')}, {time_format(start)}"
     if end.date() == start.date():
         last = time_format(end)
