@@ -24,6 +24,7 @@ from django.db.models import CharField, DateTimeField, F, Q, QuerySet, TextField
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Cast, Concat, JSONObject
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 from apps.notifications.emails import render_email
 from apps.notifications.models import Delivery, EmailPreferences
@@ -237,12 +238,20 @@ class SentMarks:
     Without Redis (zero-setup mode, tasks run in the web process) they go to the cache."""
 
     def __init__(self):
+        # Once Redis failed, the rest of the batch is not marked: each try would wait for the
+        # socket timeout (the cache's short one), email after email.
+        self.failed = False
+        self.redis: redis.Redis | None = None
         cache_settings = settings.CACHES["default"]
-        self.redis = (
-            redis.Redis.from_url(cache_settings["LOCATION"], single_connection_client=True)
-            if cache_settings["BACKEND"].endswith(".RedisCache")
-            else None
-        )
+        if cache_settings["BACKEND"].endswith(".RedisCache"):
+            try:
+                self.redis = redis.Redis.from_url(
+                    cache_settings["LOCATION"],
+                    single_connection_client=True,
+                    **cache_settings.get("OPTIONS", {}),
+                )
+            except RedisError as error:
+                self._give_up(error)
 
     def __enter__(self) -> "SentMarks":
         return self
@@ -251,14 +260,25 @@ class SentMarks:
         if self.redis:
             self.redis.close()
 
+    def _give_up(self, error: Exception) -> None:
+        self.failed = True
+        # The error's type only: its text could hold the server's address or a key.
+        logger.warning(
+            "could not mark sent emails (%s); the rest of this batch goes unmarked",
+            type(error).__name__,
+        )
+
     @staticmethod
     def _key(delivery_id: int) -> str:
         return f"camino:delivery-sent:{delivery_id}"
 
     def among(self, delivery_ids: list[int]) -> set[int]:
-        """Which of these deliveries went out already."""
+        """Which of these deliveries went out already. Without the marks nobody can tell:
+        the error is raised, and the batch is tried again once its lease is over."""
         if not delivery_ids:
             return set()
+        if self.failed:
+            raise RedisError("the marks of sent emails cannot be read")
         ids_by_key = {self._key(pk): pk for pk in delivery_ids}
         keys = list(ids_by_key)
         if self.redis:
@@ -270,13 +290,15 @@ class SentMarks:
         return {ids_by_key[key] for key in marked}
 
     def add(self, delivery_id: int) -> None:
+        if self.failed:
+            return
         try:
             if self.redis:
                 self.redis.set(self._key(delivery_id), 1, ex=SENT_MARK_TIMEOUT)
             else:
                 cache.set(self._key(delivery_id), 1, timeout=SENT_MARK_TIMEOUT)
-        except Exception:  # the email is out; the database records it at the end of the batch
-            logger.warning("could not mark delivery %s as sent", delivery_id, exc_info=True)
+        except Exception as error:  # the email is out; the database records it at the end
+            self._give_up(error)
 
 
 def deliveries_send(delivery_ids: list[int]) -> int:

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from apps.core import cache as fail_open_cache
 from apps.jobs.models import JobReport
 from apps.notifications.models import Delivery
+from apps.notifications.services import Outgoing, deliveries_queue, deliveries_send
 from portal.settings.base import redis_cache
 from tests.accounts.factories import PASSWORD, CuratorFactory, UserFactory
 from tests.jobs.factories import JobFactory
@@ -252,3 +253,27 @@ def test_behind_one_proxy_the_address_the_proxy_saw_counts_for_reports(client, s
 def test_an_ipv6_visitor_is_counted_by_their_64_as_allauth_counts_them(client):
     taken = report_jobs(client, 6, lambda n: {"REMOTE_ADDR": f"2001:db8:1:2::{n + 1}"})
     assert taken == 5
+
+
+def test_a_batch_of_emails_goes_out_fast_with_the_marks_redis_hung(settings, caplog):
+    """The worker marks each email sent in the cache's Redis. Before, a hung Redis held it
+    for good (no socket timeout); then each email would have waited for the timeout."""
+    job = JobFactory(created_by=UserFactory(preferred_language="en"))
+    deliveries_queue(
+        Outgoing(
+            key=f"expiry-warning:{job.pk}:{number}",
+            recipient_id=job.created_by_id,
+            kind="expiry_warning",
+            params={"job": job.pk, "expires_on": str(job.expires_on)},
+        )
+        for number in range(20)
+    )
+    ids = list(Delivery.objects.values_list("pk", flat=True))
+    with hung_server() as url:
+        settings.CACHES = {"default": redis_cache(url)}
+        with within(2 * SECOND):
+            assert deliveries_send(ids) == 20
+
+    assert len(mail.outbox) == 20
+    assert set(Delivery.objects.values_list("status", flat=True)) == {"sent"}
+    assert "could not mark sent emails (TimeoutError)" in caplog.text
