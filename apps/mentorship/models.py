@@ -275,3 +275,17 @@ class MatchMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sender} → {self.match}"
+
+
+# Sessions, goals and tasks: their own module, found by Django through this import.
+from apps.mentorship.session_models import (  # noqa: E402
+    MentoringGoal,
+    MentoringSession,
+    MentoringTask,
+    SessionStatus,
+)
+
+__all__ = [
+    "Match", "MatchMessage", "MentorProfile", "MentoringGoal", "MentoringSession",
+    "MentoringTask", "SessionStatus",
+]  # fmt: skip
