@@ -248,7 +248,7 @@ class GoalsView(MatchPageMixin, TemplateView):
         task_forms = kwargs.pop("task_forms", {})
         for goal in goals:
             goal.task_form = task_forms.get(goal.pk) or (  # type: ignore[attr-defined]
-                TaskForm(prefix=f"goal-{goal.pk}") if active else None
+                TaskForm(auto_id=f"goal-{goal.pk}-%s") if active else None
             )
         kwargs.setdefault("form", GoalForm() if active else None)
         return super().get_context_data(
@@ -281,7 +281,7 @@ class TaskAddView(LoginRequiredMixin, View):
             ),
             pk=kwargs["pk"],
         )
-        form = TaskForm(request.POST, prefix=f"goal-{goal.pk}")
+        form = TaskForm(request.POST, auto_id=f"goal-{goal.pk}-%s")
         if form.is_valid():
             try:
                 task_add(actor=request.user, goal=goal, title=form.cleaned_data["title"])
