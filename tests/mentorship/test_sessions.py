@@ -297,3 +297,31 @@ def test_ids_that_are_not_numbers_are_a_404(match, client):
     for url in ("/es/mentoring/matches/abc/sessions/", "/es/mentoring/sessions/1x/confirm/",
                 "/es/mentoring/tasks/%20/check/"):  # fmt: skip
         assert client.post(url).status_code == 404
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+def test_a_real_worker_sends_a_due_reminder_in_the_recipients_language_with_the_ics(
+    celery_worker,
+):
+    from tests.worker import wait_for
+
+    rosa = UserFactory(display_name="Rosa", preferred_language="es", email="rosa@example.org",
+                       time_zone="America/New_York")  # fmt: skip
+    match = active_match(mentee=rosa)
+    session = confirmed_session(match, in_hours=30)
+    Delivery.objects.filter(
+        kind="mentoring_session_reminder", recipient=rosa, params__which="day"
+    ).update(due_at=timezone.now() - timedelta(minutes=2))
+
+    sweep_deliveries.delay()
+    sweep_deliveries.delay()  # the next minute's tick, before the first is done
+
+    wait_for(lambda: Delivery.objects.filter(status="sent").count() == 1, what="the reminder")
+    [path] = list(celery_worker.email_dir.glob("*.log"))
+    text = path.read_text()
+    assert text.count("To: rosa@example.org") == 1
+    assert "Ma=C3=B1ana=3A_su_sesi=C3=B3n_de_mentor=C3=ADa" in text  # the subject, in Spanish
+    assert "Content-Type: text/calendar" in text
+    assert f"mentoring-session-{session.pk}@" in text
+    assert Delivery.objects.filter(status="pending").count() == 3  # the others wait
