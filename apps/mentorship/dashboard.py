@@ -9,7 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from apps.accounts.models import User
@@ -52,7 +53,7 @@ class ActiveMatch:
     as_mentor: bool
     other: User
     next_session: MentoringSession | None = None
-    open_tasks: list[MentoringTask] = field(default_factory=list)
+    open_tasks: list[str] = field(default_factory=list)  # the first few titles
     open_task_count: int = 0
     progress: Progress = field(default_factory=lambda: Progress(0, 0))
 
@@ -142,19 +143,26 @@ def _fill_active(active: list[ActiveMatch]) -> None:
     next_ids = {row.match.pk: getattr(row.match, "next_session_id", None) for row in active}
     session_ids = [pk for pk in next_ids.values() if pk]
     sessions = MentoringSession.objects.in_bulk(session_ids) if session_ids else {}
+    # The first few open tasks of each match (their titles only): a match with a hundred
+    # open tasks costs no more to show than one with five.
+    first = Window(
+        RowNumber(), partition_by=[F("goal__match_id")], order_by=[F("created_at"), F("pk")]
+    )
     tasks = defaultdict(list)
-    for task in (
+    for match_id, title in (
         MentoringTask.objects.filter(goal__match_id__in=ids, done_at__isnull=True)
-        .select_related("goal")
-        .order_by("created_at", "pk")
+        .annotate(number=first)
+        .filter(number__lte=TASKS_SHOWN)
+        .order_by("goal__match_id", "number")
+        .values_list("goal__match_id", "title")
     ):
-        tasks[task.goal.match_id].append(task)
+        tasks[match_id].append(title)
     progress = progress_of(ids)
     for row in active:
         session = sessions.get(next_ids[row.match.pk])
         if session is not None:
             session.match = row.match
         row.next_session = session
-        row.open_tasks = tasks[row.match.pk][:TASKS_SHOWN]
-        row.open_task_count = len(tasks[row.match.pk])
+        row.open_tasks = tasks[row.match.pk]
         row.progress = progress.get(row.match.pk, Progress(0, 0))
+        row.open_task_count = row.progress.total - row.progress.done

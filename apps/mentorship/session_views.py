@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -321,6 +321,17 @@ class TaskCheckView(LoginRequiredMixin, View):
         )
 
 
+def with_match_pages(matches: list[Match]) -> None:
+    """Each match's `page_url`: its page (messages, details), once there is one. Asked once:
+    a missing URL name costs far more to look up than a found one."""
+    try:
+        reverse("mentorship:match", args=[0])
+    except NoReverseMatch:
+        return
+    for match in matches:
+        match.page_url = reverse("mentorship:match", args=[match.pk])  # type: ignore[attr-defined]
+
+
 class DashboardView(LoginRequiredMixin, TemplateView):
     """A mentor's and a mentee's one page (a person may be both)."""
 
@@ -329,7 +340,12 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     template_name = "mentorship/dashboard.html"
 
     def get_context_data(self, **kwargs):
+        dashboard = dashboard_of(self.request.user)
+        with_match_pages(
+            [*dashboard.requests_to_answer, *dashboard.my_requests,
+             *(row.match for row in dashboard.active)]
+        )  # fmt: skip
         return super().get_context_data(
-            dashboard=dashboard_of(self.request.user), now=timezone.now(),
+            dashboard=dashboard, now=timezone.now(),
             proposed=SessionStatus.PROPOSED, **kwargs,
         )  # fmt: skip
