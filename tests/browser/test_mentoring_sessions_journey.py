@@ -84,7 +84,7 @@ def test_a_session_and_goals_in_each_persons_language_and_time_zone(page, journe
     for step in ("Pedir cartas de experiencia", "Llenar la solicitud del examen"):
         page.get_by_label("Un paso pequeño").fill(step)
         page.get_by_role("button", name="Agregar el paso").click()
-        expect(page.get_by_text(step)).to_be_visible()
+        expect(page.get_by_text(step, exact=True)).to_be_visible()
     page.get_by_role("button", name="Marcar «Pedir cartas de experiencia» como hecha").click()
     expect(page.get_by_text("1 de 2 tareas hechas")).to_be_visible()
     journey.visit("metas")
