@@ -7,6 +7,8 @@ from datetime import datetime
 from django import forms
 from django.core.validators import URLValidator
 from django.utils.dateparse import parse_datetime
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from apps.mentorship.models import MeetingMode
@@ -41,8 +43,12 @@ class LocalTimeField(forms.DateTimeField):
         return parsed.replace(tzinfo=None)
 
 
-def length_label(minutes: int) -> str:
-    return _("%(minutes)s minutes") % {"minutes": minutes}
+def _length_label(minutes: int) -> str:
+    return gettext("%(minutes)s minutes") % {"minutes": minutes}
+
+
+# Written when the form is shown, in the language of the page.
+length_label = lazy(_length_label, str)
 
 
 class SessionForm(forms.Form):

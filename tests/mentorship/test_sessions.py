@@ -326,3 +326,11 @@ def test_a_real_worker_sends_a_due_reminder_in_the_recipients_language_with_the_
     assert "Content-Type: text/calendar" in text
     assert f"mentoring-session-{session.pk}@" in text
     assert Delivery.objects.filter(status="pending").count() == 3  # the others wait
+
+
+def test_the_form_is_in_the_pages_language(match, client):
+    client.force_login(match.mentee)
+    page = client.get(f"/es/mentoring/matches/{match.pk}/sessions/").content.decode()
+    assert ">60 minutos</option>" in page
+    page = client.get(f"/en/mentoring/matches/{match.pk}/sessions/").content.decode()
+    assert ">60 minutes</option>" in page
