@@ -334,3 +334,12 @@ def test_the_form_is_in_the_pages_language(match, client):
     assert ">60 minutos</option>" in page
     page = client.get(f"/en/mentoring/matches/{match.pk}/sessions/").content.decode()
     assert ">60 minutes</option>" in page
+
+
+def test_a_length_or_way_to_meet_that_is_not_offered_is_refused(match, client):
+    client.force_login(match.mentee)
+    typed = {"starts_at": soon(days=2), "minutes": "1e9", "mode": "teleport"}
+    response = client.post(f"/es/mentoring/matches/{match.pk}/sessions/", typed)
+    assert response.status_code == 400
+    assert "Escoja una opción válida." in response.content.decode()
+    assert not MentoringSession.objects.exists()
