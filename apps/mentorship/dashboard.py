@@ -25,6 +25,13 @@ from apps.mentorship.session_models import (
 
 # Completed matches shown in the history, newest first.
 HISTORY_SHOWN = 20
+# What the dashboard shows of a match and its two people: their names, not their whole
+# profile (a mentor's story in two languages, on every row, cost more than the rest).
+SHOWN = (
+    "status", "goal", "requested_at", "started_at", "ended_at", "mentor__user_id",
+    "mentor__user__display_name", "mentor__user__email", "mentee__display_name",
+    "mentee__email",
+)  # fmt: skip
 # Open tasks shown per active match (the goals page has them all).
 TASKS_SHOWN = 5
 
@@ -101,6 +108,7 @@ def dashboard_of(user: User) -> Dashboard:
         Match.objects.filter(mine, status__in=(MatchStatus.REQUESTED, MatchStatus.PROPOSED,
                                                MatchStatus.ACTIVE))
         .select_related("mentor__user", "mentee")
+        .only(*SHOWN)
         .annotate(
             last_message_body=_last_message("body"),
             last_message_at=_last_message("created_at"),
@@ -124,6 +132,7 @@ def dashboard_of(user: User) -> Dashboard:
     history = list(
         Match.objects.filter(mine, status=MatchStatus.COMPLETED)
         .select_related("mentor__user", "mentee")
+        .only(*SHOWN)
         .order_by("-requested_at", "-pk")[: HISTORY_SHOWN + 1]
     )
     return Dashboard(
