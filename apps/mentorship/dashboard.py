@@ -129,11 +129,18 @@ def dashboard_of(user: User) -> Dashboard:
             my_requests.append(match)
     if active:
         _fill_active(active)
-    history = list(
+    # The newest completed matches picked first, then joined to their people: joined
+    # before the pick, a mentor with hundreds of them made PostgreSQL read every profile.
+    newest = (
         Match.objects.filter(mine, status=MatchStatus.COMPLETED)
+        .order_by("-requested_at", "-pk")
+        .values("pk")[: HISTORY_SHOWN + 1]
+    )
+    history = list(
+        Match.objects.filter(pk__in=Subquery(newest))
         .select_related("mentor__user", "mentee")
         .only(*SHOWN)
-        .order_by("-requested_at", "-pk")[: HISTORY_SHOWN + 1]
+        .order_by("-requested_at", "-pk")
     )
     return Dashboard(
         profile=profile,
