@@ -22,8 +22,8 @@ urlpatterns = [
         path("organizations/", include("apps.organizations.urls")),
         path("jobs/", include("apps.jobs.urls")),
         path("events/", include("apps.events.urls")),
+        path("mentoring/", include("apps.mentorship.urls")),
         path("notifications/", include("apps.notifications.urls")),
-        path("mentorship/", include("apps.mentorship.urls")),
         path("admin/", admin.site.urls),
     ),
 ]

@@ -18,6 +18,7 @@ from tests.events.test_registration_permissions import MATRIX as REGISTRATION_MA
 from tests.jobs.factories import JobFactory
 from tests.matrix import check_row
 from tests.mentorship.test_match_permissions import MATCH_MATRIX
+from tests.mentorship.test_session_permissions import MATRIX as SESSION_MATRIX
 from tests.organizations.factories import MembershipFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -232,7 +233,7 @@ def test_every_url_pattern_has_a_row():
     is the route of at least one row."""
     with translation.override("es"):
         patterns = list(camino_url_patterns())
-        rows = [*MATRIX, *REGISTRATION_MATRIX, *MATCH_MATRIX]
+        rows = [*MATRIX, *REGISTRATION_MATRIX, *MATCH_MATRIX, *SESSION_MATRIX]
         covered = {route_of(url) for _method, url, _data, _expected in rows}
     assert {skipped for _route, skipped in patterns if skipped} == set(NOT_IN_MATRIX)
     assert [route for route, skipped in patterns if not skipped and route not in covered] == []

@@ -9,6 +9,7 @@ A row gives field values (over the block's defaults). A row whose key fields mat
 row is skipped, so loading twice duplicates nothing. Values are read by the field they are for:
 - a relation: the lookup of the row it points to, e.g. {"slug": "sabor-catering"} (a list of
   lookups for a many-to-many field);
+- a list for any other field (a JSON list, a mentor's languages) is its value as written;
 - a date or time: {"days_ago": 3}; a time at a set hour of that day, in the site's time zone
   or a named one: {"days_ago": -5, "at": "18:30", "zone": "America/Los_Angeles"} (an
   upcoming event at 6:30 p.m. in Los Angeles);
@@ -122,7 +123,7 @@ def row_load(model: type[models.Model], key: list[str], row: dict) -> bool:
     wanted: dict = {}  # the values of the key fields
     many: dict = {}
     for name, value in row.items():
-        if isinstance(value, list):
+        if isinstance(value, list) and model._meta.get_field(name).many_to_many:
             related = cast(type[models.Model], model._meta.get_field(name).related_model)
             many[name] = [lookup(related, item) for item in value]
             continue

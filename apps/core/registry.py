@@ -55,10 +55,12 @@ class Registry(Generic[T]):
 
 @dataclass(frozen=True)
 class NavigationEntry:
-    """A link in every page's main navigation."""
+    """A link in every page's main navigation; with signed_in=True, only for people signed
+    in (their own pages: a dashboard)."""
 
     label: "str | StrPromise"
     url_name: str
+    signed_in: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,15 @@ the match stays without naming them."""
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.personal_data import DELETE, KEEP, PersonalData
-from apps.mentorship.models import Match, MatchFeedback, MatchMessage, MatchReport, MentorProfile
+from apps.mentorship.models import (
+    Match,
+    MatchFeedback,
+    MatchMessage,
+    MatchReport,
+    MentoringSession,
+    MentoringTask,
+    MentorProfile,
+)
 
 
 def mentor_profile_rows(user):
@@ -63,6 +71,33 @@ def matches_close(user) -> None:
     from apps.mentorship.services import matches_close_for_leaving
 
     matches_close_for_leaving(user)
+
+
+def session_rows(user):
+    """The sessions of the person's matches (the rows go when the match goes)."""
+    sessions = MentoringSession.objects.filter(match__in=Match.objects.of(user)).select_related(
+        "match__mentor__user", "match__mentee"
+    )
+    for session in sessions.order_by("starts_at", "id"):
+        yield {
+            "match": str(session.match),
+            "starts_at": session.starts_at,
+            "minutes": session.minutes,
+            "mode": session.get_mode_display(),
+            "place": session.place,
+            "join_url": session.join_url,
+            "status": session.get_status_display(),
+            "notes": session.notes,
+        }
+
+
+def task_rows(user):
+    """The goals and tasks of the person's matches."""
+    tasks = MentoringTask.objects.filter(goal__match__in=Match.objects.of(user)).select_related(
+        "goal"
+    )
+    for task in tasks.order_by("goal__created_at", "goal_id", "created_at", "id"):
+        yield {"goal": task.goal.title, "task": task.title, "done_at": task.done_at}
 
 
 ENTRIES = [
@@ -161,6 +196,61 @@ ENTRIES = [
         model="mentorship.MatchReport",
         title=_("Conduct reports you resolved"),
         field="resolved_by",
+        on_erase=KEEP,
+    ),
+    PersonalData(
+        name="mentoring_sessions",
+        model="mentorship.MentoringSession",
+        title=_("Your mentoring sessions"),
+        field="proposed_by",
+        on_erase=KEEP,
+        columns=(
+            ("match", _("Match")),
+            ("starts_at", _("Starts")),
+            ("minutes", _("Minutes")),
+            ("mode", _("How")),
+            ("place", _("Place or phone details")),
+            ("join_url", _("Link")),
+            ("status", _("Status")),
+            ("notes", _("What you covered")),
+        ),
+        rows=session_rows,
+    ),
+    PersonalData(
+        name="mentoring_sessions_cancelled",
+        model="mentorship.MentoringSession",
+        title=_("Mentoring sessions you cancelled"),
+        field="cancelled_by",
+        on_erase=KEEP,
+    ),
+    PersonalData(
+        name="mentoring_session_notes",
+        model="mentorship.MentoringSession",
+        title=_("Notes you wrote after mentoring sessions"),
+        field="notes_by",
+        on_erase=KEEP,
+    ),
+    PersonalData(
+        name="mentoring_goals",
+        model="mentorship.MentoringGoal",
+        title=_("Goals you added"),
+        field="created_by",
+        on_erase=KEEP,
+    ),
+    PersonalData(
+        name="mentoring_tasks",
+        model="mentorship.MentoringTask",
+        title=_("Your mentoring goals and tasks"),
+        field="created_by",
+        on_erase=KEEP,
+        columns=(("goal", _("Goal")), ("task", _("Task")), ("done_at", _("Done"))),
+        rows=task_rows,
+    ),
+    PersonalData(
+        name="mentoring_tasks_done",
+        model="mentorship.MentoringTask",
+        title=_("Tasks you checked off"),
+        field="done_by",
         on_erase=KEEP,
     ),
 ]

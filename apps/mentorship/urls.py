@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.mentorship import views
+from apps.mentorship import session_views, views
 
 app_name = "mentorship"
 
@@ -19,4 +19,29 @@ urlpatterns = [
     path("reports/", views.ReportListView.as_view(), name="reports"),
     path("reports/<int:pk>/", views.ReportHandleView.as_view(), name="report"),
     path("feedback/", views.FeedbackSummaryView.as_view(), name="feedback"),
+    # Sessions, goals and tasks, and the dashboard.
+    path("dashboard/", session_views.DashboardView.as_view(), name="dashboard"),
+    path("matches/<int:pk>/sessions/", session_views.SessionsView.as_view(), name="sessions"),
+    path(
+        "sessions/<int:pk>/confirm/",
+        session_views.SessionConfirmView.as_view(),
+        name="session_confirm",
+    ),
+    path(
+        "sessions/<int:pk>/cancel/",
+        session_views.SessionCancelView.as_view(),
+        name="session_cancel",
+    ),
+    path("sessions/<int:pk>/move/", session_views.SessionMoveView.as_view(), name="session_move"),
+    path(
+        "sessions/<int:pk>/notes/", session_views.SessionNotesView.as_view(), name="session_notes"
+    ),
+    path(
+        "sessions/<int:pk>/calendar.ics",
+        session_views.SessionCalendarView.as_view(),
+        name="session_ics",
+    ),
+    path("matches/<int:pk>/goals/", session_views.GoalsView.as_view(), name="goals"),
+    path("goals/<int:pk>/tasks/", session_views.TaskAddView.as_view(), name="task_add"),
+    path("tasks/<int:pk>/check/", session_views.TaskCheckView.as_view(), name="task_check"),
 ]

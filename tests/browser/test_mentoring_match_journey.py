@@ -20,7 +20,7 @@ def test_a_seeker_and_a_mentor_go_from_request_to_feedback(page, journey, mailou
     mentor = listed_mentor(user=marcus, capacity=1)
     UserFactory(email="lucia@example.org", preferred_language="es", display_name="Lucía")
     UserFactory(email="ben@example.org", preferred_language="en", display_name="Ben")
-    request_url = f"/mentorship/mentors/{mentor.pk}/request/"
+    request_url = f"/mentoring/mentors/{mentor.pk}/request/"
 
     # Lucía asks Marcus for help, in Spanish, on her phone.
     sign_in(page, "lucia@example.org", PASSWORD)
@@ -40,7 +40,7 @@ def test_a_seeker_and_a_mentor_go_from_request_to_feedback(page, journey, mailou
     [request] = [m for m in mailoutbox if m.to == ["marcus@example.org"]]
     assert request.subject == "Lucía asks you to be their mentor"
     sign_in_in_english(page, "marcus@example.org")
-    page.goto(f"/en/mentorship/matches/{match.pk}/")
+    page.goto(f"/en/mentoring/matches/{match.pk}/")
     journey.visit("a request to answer")
     page.get_by_role("button", name="Accept", exact=True).click()
     expect(page.get_by_text("The match has started. Say hello in a message!")).to_be_visible()
@@ -62,7 +62,7 @@ def test_a_seeker_and_a_mentor_go_from_request_to_feedback(page, journey, mailou
     assert [m.subject for m in started] == ["Tu mentoría ha comenzado", "Mensaje nuevo de Marcus"]
     assert "Tuesday" not in started[1].body
     sign_in(page, "lucia@example.org", PASSWORD)
-    page.goto(f"/es/mentorship/matches/{match.pk}/")
+    page.goto(f"/es/mentoring/matches/{match.pk}/")
     expect(page.get_by_text("Hi Lucía! <b>Tuesday</b> at 6 works for me.")).to_be_visible()
     page.get_by_label("Tu mensaje").fill("¡Gracias! Nos vemos el martes.")
     page.get_by_role("button", name="Enviar", exact=True).click()
@@ -82,7 +82,7 @@ def test_a_seeker_and_a_mentor_go_from_request_to_feedback(page, journey, mailou
         m.subject for m in mailoutbox if m.to == ["marcus@example.org"]
     ]
     sign_in_in_english(page, "marcus@example.org")
-    page.goto(f"/en/mentorship/matches/{match.pk}/")
+    page.goto(f"/en/mentoring/matches/{match.pk}/")
     page.get_by_label("4 – Very good").check()
     page.get_by_role("button", name="Send feedback").click()
     expect(page.get_by_text("Thank you for your feedback.")).to_be_visible()

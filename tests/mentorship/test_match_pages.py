@@ -27,11 +27,11 @@ def seeker():
 
 def test_a_seeker_asks_and_lands_on_the_match_page(client, mentor, seeker):
     client.force_login(seeker)
-    page = client.get(f"/es/mentorship/mentors/{mentor.pk}/request/")
+    page = client.get(f"/es/mentoring/mentors/{mentor.pk}/request/")
     assert "Pídele a Marcus que sea tu mentor" in page.content.decode()
-    response = client.post(f"/es/mentorship/mentors/{mentor.pk}/request/", {"goal": HTML})
+    response = client.post(f"/es/mentoring/mentors/{mentor.pk}/request/", {"goal": HTML})
     match = Match.objects.get()
-    assert response["Location"] == f"/es/mentorship/matches/{match.pk}/"
+    assert response["Location"] == f"/es/mentoring/matches/{match.pk}/"
     body = client.get(response["Location"]).content.decode()
     assert "&lt;script&gt;" in body and "<script>alert" not in body
     assert '<a href="https://evil' not in body
@@ -41,22 +41,22 @@ def test_a_seeker_asks_and_lands_on_the_match_page(client, mentor, seeker):
 def test_a_full_or_paused_mentor_says_why_and_keeps_the_text(client, seeker):
     full = listed_mentor(capacity=1, active_mentees=1)
     client.force_login(seeker)
-    response = client.post(f"/es/mentorship/mentors/{full.pk}/request/", {"goal": "Mi meta"})
+    response = client.post(f"/es/mentoring/mentors/{full.pk}/request/", {"goal": "Mi meta"})
     assert response.status_code == 200
     body = response.content.decode()
     assert "no tiene lugar para una persona nueva" in body
     assert "Mi meta" in body
     paused = listed_mentor(pause="self")
-    body = client.get(f"/es/mentorship/mentors/{paused.pk}/request/").content.decode()
+    body = client.get(f"/es/mentoring/mentors/{paused.pk}/request/").content.decode()
     assert "tomando un descanso" in body and 'name="goal"' not in body
 
 
 def test_accepting_twice_says_so(client, mentor, seeker):
     match = services.match_request(user=seeker, mentor=mentor, goal="Ayuda")
     client.force_login(mentor.user)
-    first = client.post(f"/en/mentorship/matches/{match.pk}/accept/")
+    first = client.post(f"/en/mentoring/matches/{match.pk}/accept/")
     assert first.status_code == 302
-    again = client.post(f"/en/mentorship/matches/{match.pk}/accept/", follow=True)
+    again = client.post(f"/en/mentoring/matches/{match.pk}/accept/", follow=True)
     assert again.status_code == 200
     assert "You have already accepted this match." in again.content.decode()
 
@@ -66,12 +66,12 @@ def test_contact_details_show_only_once_active(client, mentor, seeker):
     services.match_contact_set(user=mentor.user, match=match, share_email=True, phone="")
     client.force_login(seeker)
     assert (
-        mentor.user.email not in client.get(f"/es/mentorship/matches/{match.pk}/").content.decode()
+        mentor.user.email not in client.get(f"/es/mentoring/matches/{match.pk}/").content.decode()
     )
     services.match_accept(user=mentor.user, match=match)
-    body = client.get(f"/es/mentorship/matches/{match.pk}/").content.decode()
+    body = client.get(f"/es/mentoring/matches/{match.pk}/").content.decode()
     assert mentor.user.email in body
-    response = client.post(f"/es/mentorship/matches/{match.pk}/contact/", {"phone": "<b>1</b>"})
+    response = client.post(f"/es/mentoring/matches/{match.pk}/contact/", {"phone": "<b>1</b>"})
     assert response.status_code == 200
     assert "Escribe un número de teléfono" in response.content.decode()
 
@@ -85,16 +85,16 @@ def test_a_megabyte_message_is_refused_with_the_text_kept_and_html_is_shown_as_t
     )
     client.force_login(seeker)
     huge = "ñ" * 1_000_000
-    response = client.post(f"/es/mentorship/matches/{match.pk}/messages/", {"body": huge})
+    response = client.post(f"/es/mentoring/matches/{match.pk}/messages/", {"body": huge})
     assert response.status_code == 200
     body = response.content.decode()
     assert "como máximo 5000 caracteres" in body
     assert huge in body  # nothing the person typed is lost
     assert not MatchMessage.objects.exists()
 
-    client.post(f"/es/mentorship/matches/{match.pk}/messages/", {"body": HTML})
+    client.post(f"/es/mentoring/matches/{match.pk}/messages/", {"body": HTML})
     client.force_login(mentor.user)
-    body = client.get(f"/en/mentorship/matches/{match.pk}/").content.decode()
+    body = client.get(f"/en/mentoring/matches/{match.pk}/").content.decode()
     assert "&lt;script&gt;alert" in body and "<b>hola</b>" not in body
     assert 'href="https://evil' not in body
     assert MatchMessage.objects.get().read_at is not None  # the mentor opened the thread
@@ -106,21 +106,21 @@ def test_ending_and_feedback_from_the_page(client, mentor, seeker):
         match=services.match_request(user=seeker, mentor=mentor, goal="Ayuda"),
     )
     client.force_login(seeker)
-    empty = client.post(f"/es/mentorship/matches/{match.pk}/cancel/", {"reason": ""})
+    empty = client.post(f"/es/mentoring/matches/{match.pk}/cancel/", {"reason": ""})
     assert "Da un motivo breve" in empty.content.decode()
-    client.post(f"/es/mentorship/matches/{match.pk}/complete/")
+    client.post(f"/es/mentoring/matches/{match.pk}/complete/")
     match.refresh_from_db()
     assert match.status == "completed"
-    no_rating = client.post(f"/es/mentorship/matches/{match.pk}/feedback/", {"comment": HTML})
+    no_rating = client.post(f"/es/mentoring/matches/{match.pk}/feedback/", {"comment": HTML})
     assert "Elige una calificación" in no_rating.content.decode()
     assert "&lt;script&gt;" in no_rating.content.decode()
-    client.post(f"/es/mentorship/matches/{match.pk}/feedback/", {"rating": "5", "comment": HTML})
-    body = client.get(f"/es/mentorship/matches/{match.pk}/").content.decode()
+    client.post(f"/es/mentoring/matches/{match.pk}/feedback/", {"rating": "5", "comment": HTML})
+    body = client.get(f"/es/mentoring/matches/{match.pk}/").content.decode()
     assert "¿Cómo te fue?" not in body and "Pedírselo de nuevo a este mentor" in body
 
     curator = CuratorFactory()
     client.force_login(curator)
-    summary = client.get("/en/mentorship/feedback/").content.decode()
+    summary = client.get("/en/mentoring/feedback/").content.decode()
     assert "Mentees' average: 5.0 of 5" in summary
     assert "&lt;script&gt;" in summary and "<script>alert" not in summary
 
@@ -131,9 +131,9 @@ def test_a_report_reaches_staff_who_pause_the_match_and_resolve_it(client, mento
         match=services.match_request(user=seeker, mentor=mentor, goal="Ayuda"),
     )
     client.force_login(seeker)
-    client.post(f"/es/mentorship/matches/{match.pk}/report/",
+    client.post(f"/es/mentoring/matches/{match.pk}/report/",
                 {"reason": "status", "details": HTML})  # fmt: skip
-    again = client.post(f"/es/mentorship/matches/{match.pk}/report/",
+    again = client.post(f"/es/mentoring/matches/{match.pk}/report/",
                         {"reason": "other"}, follow=True)  # fmt: skip
     assert "Ya denunciaste esta mentoría" in again.content.decode()
     report = MatchReport.objects.get()
@@ -141,10 +141,10 @@ def test_a_report_reaches_staff_who_pause_the_match_and_resolve_it(client, mento
     assert all(m.to != [mentor.user.email] or "denuncia" not in m.body for m in mail.outbox)
 
     client.force_login(CuratorFactory())
-    page = client.get(f"/es/mentorship/reports/{report.pk}/").content.decode()
+    page = client.get(f"/es/mentoring/reports/{report.pk}/").content.decode()
     assert "&lt;script&gt;" in page
     handled = {"pause_match": "on", "pause_mentor": "on", "resolve": "on", "note": "Hablamos"}
-    client.post(f"/es/mentorship/reports/{report.pk}/", handled)
+    client.post(f"/es/mentoring/reports/{report.pk}/", handled)
     report.refresh_from_db()
     match.refresh_from_db()
     mentor.refresh_from_db()
@@ -160,7 +160,7 @@ def test_staff_reading_a_reported_match_is_on_the_record(client, mentor, seeker)
     services.match_report(user=seeker, match=match, who="x", reason="status", details="")
     curator = CuratorFactory()
     client.force_login(curator)
-    body = client.get(f"/es/mentorship/matches/{match.pk}/").content.decode()
+    body = client.get(f"/es/mentoring/matches/{match.pk}/").content.decode()
     assert "¿Tienes papeles?" in body and 'name="body"' not in body  # read, never write
     assert AuditEntry.objects.filter(actor_id=curator.pk, action="match read by staff").exists()
     assert MatchMessage.objects.get().read_at is None  # staff reading is not the mentee's
@@ -171,7 +171,7 @@ def test_a_mentor_paused_by_staff_cannot_start_a_match(client, seeker):
     match = services.match_request(user=seeker, mentor=mentor, goal="Ayuda")
     MentorProfile.objects.filter(pk=mentor.pk).update(pause="staff")
     client.force_login(mentor.user)
-    response = client.post(f"/en/mentorship/matches/{match.pk}/accept/")
+    response = client.post(f"/en/mentoring/matches/{match.pk}/accept/")
     assert response.status_code == 200
     assert "Staff have paused this mentor profile" in response.content.decode()
     match.refresh_from_db()
@@ -183,9 +183,9 @@ def test_staff_propose_by_the_mentors_number_and_an_unknown_one_is_explained(cli
     full = listed_mentor(capacity=1, active_mentees=1)
     client.force_login(CuratorFactory())
     data = {"mentor": str(full.pk), "mentee_email": seeker.email, "goal": "<i>Oficio</i>"}
-    refused = client.post("/es/mentorship/matches/propose/", data)
+    refused = client.post("/es/mentoring/matches/propose/", data)
     assert "Ningún mentor de la lista tiene este número." in refused.content.decode()
     assert "&lt;i&gt;Oficio&lt;/i&gt;" in refused.content.decode()
-    client.post("/es/mentorship/matches/propose/", {**data, "mentor": str(mentor.pk)})
+    client.post("/es/mentoring/matches/propose/", {**data, "mentor": str(mentor.pk)})
     match = Match.objects.get()
     assert match.status == "proposed" and match.mentee == seeker

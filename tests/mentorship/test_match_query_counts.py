@@ -12,14 +12,14 @@ pytestmark = pytest.mark.django_db
 
 # (who, page, SQL queries). {match} is an active match with a thread.
 PAGES = [
-    ("mentee", "/es/mentorship/matches/{match}/", 5),
-    ("mentor", "/es/mentorship/matches/{match}/", 5),
-    ("curator", "/es/mentorship/matches/{match}/", 7),  # reported: staff read it, audited
-    ("seeker", "/es/mentorship/mentors/{mentor}/request/", 4),
-    ("curator", "/es/mentorship/reports/", 6),
-    ("curator", "/es/mentorship/reports/{report}/", 5),
-    ("curator", "/es/mentorship/feedback/", 7),
-    ("curator", "/es/mentorship/matches/propose/", 4),
+    ("mentee", "/es/mentoring/matches/{match}/", 7),
+    ("mentor", "/es/mentoring/matches/{match}/", 7),
+    ("curator", "/es/mentoring/matches/{match}/", 9),  # reported: staff read it, audited
+    ("seeker", "/es/mentoring/mentors/{mentor}/request/", 4),
+    ("curator", "/es/mentoring/reports/", 6),
+    ("curator", "/es/mentoring/reports/{report}/", 5),
+    ("curator", "/es/mentoring/feedback/", 7),
+    ("curator", "/es/mentoring/matches/propose/", 4),
 ]
 
 
