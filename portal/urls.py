@@ -23,6 +23,7 @@ urlpatterns = [
         path("organizations/", include("apps.organizations.urls")),
         path("jobs/", include("apps.jobs.urls")),
         path("events/", include("apps.events.urls")),
+        path("mentors/", include("apps.mentorship.urls")),
         path("notifications/", include("apps.notifications.urls")),
         path("admin/", admin.site.urls),
     ),

@@ -5,7 +5,7 @@ the match stays without naming them."""
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.personal_data import DELETE, KEEP, PersonalData
-from apps.mentorship.models import Match, MatchMessage, MentorProfile
+from apps.mentorship.models import Match, MatchMessage, MentorProfile, MentorshipAsk
 
 
 def mentor_profile_rows(user):
@@ -36,7 +36,37 @@ def message_rows(user):
         yield {"match": str(message.match), "body": message.body, "created_at": message.created_at}
 
 
+def ask_rows(user):
+    for ask in MentorshipAsk.objects.filter(user=user):
+        yield {
+            "goal": ask.goal,
+            "industry": ask.get_industry_display(),
+            "skills": ask.skills,
+            "language": ask.get_language_display(),
+            "meeting_mode": ask.get_meeting_mode_display(),
+            "zip_code": ask.zip_code,
+            "updated_at": ask.updated_at,
+        }
+
+
 ENTRIES = [
+    PersonalData(
+        name="mentorship_ask",
+        model="mentorship.MentorshipAsk",
+        title=_("What you want a mentor to help with"),
+        field="user",
+        on_erase=DELETE,
+        columns=(
+            ("goal", _("What you want help with")),
+            ("industry", _("Kind of work")),
+            ("skills", _("Skills or occupation")),
+            ("language", _("Language")),
+            ("meeting_mode", _("How you want to meet")),
+            ("zip_code", _("ZIP code")),
+            ("updated_at", _("Updated")),
+        ),
+        rows=ask_rows,
+    ),
     PersonalData(
         name="mentor_profile",
         model="mentorship.MentorProfile",
