@@ -123,6 +123,12 @@ class Reviewable(models.Model):
         only what names its owner is read."""
         return self.created_by_id == user.pk
 
+    @property
+    def ready_for_review(self) -> bool:
+        """Whether its owners may send it for review now: a type says what must come first
+        (a mentor agrees to the code of conduct)."""
+        return True
+
     def get_manage_url(self) -> str:
         """The page where its owners and staff follow and edit it: core's generic manage page
         unless the type has its own."""

@@ -169,6 +169,8 @@ def check_can_transition(*, actor: Person | None, item: Reviewable, action: str)
         raise PermissionDenied
     if item.status not in transition.sources:
         raise InvalidTransition(f"cannot {action} an item that is {item.status}")
+    if action == "submit" and not item.ready_for_review:
+        raise InvalidTransition("not ready for review yet")
     if action in RENEWALS and not _renewable(item):
         raise InvalidTransition(f"{type(item).__name__} is listed until its own date")
     if action == "renew" and item.status == S.PUBLISHED and item.expires_on > renewal_window_end():  # type: ignore[attr-defined]

@@ -151,6 +151,11 @@ class MentorProfile(Reviewable):
         return reverse("mentorship:detail", kwargs={"pk": self.pk})
 
     @property
+    def ready_for_review(self) -> bool:
+        """A mentor is sent for review once they agreed to the code of conduct."""
+        return self.conduct_agreed_at is not None
+
+    @property
     def free_places(self) -> int:
         return max(self.capacity - self.active_mentees, 0)
 

@@ -15,15 +15,21 @@ The order, criterion by criterion (a later one only breaks ties of the earlier o
 
 Everything is computed in SQL over the narrow search entries of listed mentors
 (MentorSearchEntry) and only the top `limit` leave the database: one query, whatever the
-number of mentors."""
+number of mentors. `suggestions_for` keeps each ranking in the cache under the generation of
+the mentors' public pages (apps.core.pagecache), which every change to a search entry bumps
+(approving, pausing, a mentor filling up): seekers who asked alike share it, and it is
+never older than the list."""
 
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import Combinable
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from apps.core.pagecache import pages_generation
 from apps.core.search import distance_from, word_hits
 from apps.core.us import locate_zip
 from apps.core.vocabulary import Category
@@ -163,9 +169,26 @@ MEETS = {
 }
 
 
+RANKING_SECONDS = 60 * 60
+
+
+def ranked_cached(wish, *, limit: int) -> list[Ranked]:
+    """mentors_ranked(), from the cache while no mentor's search entry has changed."""
+    generation = pages_generation(MentorProfile._meta.label_lower)
+    fields = (wish.language, wish.industry, wish.skills, wish.meeting_mode, wish.zip_code, limit)
+    digest = hashlib.sha256(repr(fields).encode()).hexdigest()[:32]
+    key = f"mentors:ranked:{generation}:{digest}"
+    ranked = cache.get(key)
+    if ranked is None:
+        ranked = mentors_ranked(wish, limit=limit)
+        cache.set(key, ranked, timeout=RANKING_SECONDS)
+    return ranked
+
+
 def suggestions_for(wish, *, limit: int = SUGGESTIONS) -> list[Suggestion]:
-    """The best-fitting listed mentors with their reasons: two queries."""
-    ranked = mentors_ranked(wish, limit=limit)
+    """The best-fitting listed mentors with their reasons: the ranking (one query, or the
+    cache) and the mentors with their people (one query)."""
+    ranked = ranked_cached(wish, limit=limit)
     mentors = MentorProfile.objects.select_related("user").in_bulk([r.pk for r in ranked])
     return [
         Suggestion(mentors[r.pk], r, reasons_for(wish, mentors[r.pk], r))

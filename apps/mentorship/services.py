@@ -23,19 +23,19 @@ def mentor_profile_save(
 ) -> MentorProfile:
     """Write a person's application (a draft) or their fixes after staff asked for changes;
     record the date they agreed to the code of conduct the first time they do; send it for
-    review when asked. The profile is always the actor's own (staff may edit any)."""
+    review when asked (InvalidTransition before they agreed). The profile is the actor's own
+    (staff may edit any)."""
     with transaction.atomic():
         if profile.pk is None:
             profile.user_id = actor.pk
-        newly_agreed = agreed and profile.conduct_agreed_at is None
+        # Only the person agrees for themselves (staff may edit the rest).
+        newly_agreed = agreed and profile.conduct_agreed_at is None and profile.is_owned_by(actor)
         if newly_agreed:
             profile.conduct_agreed_at = timezone.now()
         publishable_save(actor=actor, item=profile)
         if newly_agreed:
             audit_record(actor=actor, subject=profile, action="agree to conduct")
-        if submit:
-            if profile.conduct_agreed_at is None:
-                raise PermissionDenied("the code of conduct comes first")
+        if submit:  # InvalidTransition before agreeing to the code of conduct
             publication_submit(actor=actor, item=profile)
     return profile
 

@@ -80,7 +80,9 @@ class MentorApplyView(LoginRequiredMixin, UpdateView):
 
     def form_valid(self, form):
         # Only the person sends their application; staff who edit it only save.
-        submit = "submit" in self.request.POST and form.instance.status in PARTNER_EDITABLE
+        user = self.request.user
+        own = form.instance.pk is None or form.instance.is_owned_by(user)
+        submit = own and "submit" in self.request.POST and form.instance.status in PARTNER_EDITABLE
         agreed = form.cleaned_data["agree"]
         if submit and not (agreed or form.instance.conduct_agreed_at):
             form.add_error("agree", _("To send your application, agree to the code of conduct."))

@@ -229,3 +229,24 @@ def test_the_public_page_never_shows_an_email(client):
     page = client.get(f"/en/mentors/{mentor.pk}/").content.decode()
     assert mentor.user.email not in page and mentor.user.email.split("@")[0] not in page
     assert "A Camino mentor" in page
+
+
+def test_a_draft_is_not_sent_for_review_from_its_page_before_agreeing(client):
+    person = UserFactory()
+    client.force_login(person)
+    client.post("/es/mentors/apply/", {**APPLICATION, "draft": "1"})
+    profile = MentorProfile.objects.get(user=person)
+    page = client.get(f"/es/mentors/{profile.pk}/manage/").content.decode()
+    assert 'value="submit"' not in page
+    client.post(f"/es/mentors/{profile.pk}/manage/", {"action": "submit"})
+    profile.refresh_from_db()
+    assert profile.status == S.DRAFT
+
+
+def test_staff_who_edit_an_application_do_not_agree_for_the_person(client):
+    draft = ApplicationFactory(status="draft", conduct_agreed_at=None)
+    client.force_login(CuratorFactory())
+    data = {**APPLICATION, "agree": "on", "submit": "1"}
+    assert client.post(f"/es/mentors/{draft.pk}/edit/", data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.conduct_agreed_at is None and draft.status == S.DRAFT

@@ -2,6 +2,9 @@
 as with many (the shared assert_query_count fixture, tests/conftest.py)."""
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.mentorship.factories import ApplicationFactory, AskFactory, MentorFactory
@@ -18,9 +21,9 @@ PAGES = [
     ("seeker", f"/es/mentors/?{SEARCH}", 4),
     ("anonymous", "/es/mentors/{mentor}/", 1),
     ("seeker", "/es/mentors/{mentor}/", 3),
-    # the ask, the ranking in SQL (top ten), the ten mentors with their people
-    ("seeker", "/es/mentors/suggestions/", 5),
-    ("in_person_seeker", "/es/mentors/suggestions/", 5),
+    # the ask, the ranking (from the cache here; in SQL below), the ten mentors
+    ("seeker", "/es/mentors/suggestions/", 4),
+    ("in_person_seeker", "/es/mentors/suggestions/", 4),
     ("seeker", "/es/mentors/ask/", 3),
     ("mentor", "/es/mentors/{mentor}/manage/", 4),
     ("curator", "/es/mentors/{application}/manage/", 7),
@@ -50,3 +53,22 @@ def test_page_runs_a_fixed_number_of_queries(client, assert_query_count, who, ur
     if people[who]:
         client.force_login(people[who])
     assert_query_count(url.format(mentor=mentor.pk, application=application.pk), expected, grow)
+
+
+@pytest.mark.parametrize("in_person", [False, True])
+def test_suggestions_ranked_in_sql_run_a_fixed_number_of_queries(client, in_person):
+    """With the ranking not cached yet: one more query, the ranking itself, at any size."""
+    seeker = UserFactory()
+    changes = {"meeting_mode": "in_person", "zip_code": "60623"} if in_person else {}
+    AskFactory(user=seeker, **changes)
+    client.force_login(seeker)
+    client.get("/es/mentors/suggestions/")  # warm the per-process caches
+    counts = []
+    for size in (2, 30):
+        MentorFactory.create_batch(size - len(counts) * 2)
+        cache.clear()
+        client.force_login(seeker)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/es/mentors/suggestions/").status_code == 200
+        counts.append(len(captured))
+    assert counts == [5, 5]
