@@ -23,7 +23,6 @@ class MentorshipConfig(AppConfig):
         from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
         from apps.core.services import audit_actions
         from apps.mentorship.digest import NewMentors
-        from apps.mentorship.forms import MentorProfileForm
         from apps.mentorship.models import MentorProfile, MentorSearchEntry
         from apps.mentorship.personal_data import ENTRIES
         from apps.mentorship.summary import MentorApplications
@@ -49,8 +48,8 @@ class MentorshipConfig(AppConfig):
         publishable_types.register(
             "mentors",
             PublishableType(
+                # Its own pages apply and edit (the code of conduct): core's have no form.
                 MentorProfile, _("Mentor applications waiting for review"),
-                form_class=MentorProfileForm,
                 preview_template="mentorship/includes/mentor_preview.html",
                 manage_template="mentorship/mentor_manage.html",
                 edit_url_name="mentorship:apply_edit", renewable=False,

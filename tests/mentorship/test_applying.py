@@ -250,3 +250,11 @@ def test_staff_who_edit_an_application_do_not_agree_for_the_person(client):
     assert client.post(f"/es/mentors/{draft.pk}/edit/", data).status_code == 302
     draft.refresh_from_db()
     assert draft.conduct_agreed_at is None and draft.status == S.DRAFT
+
+
+def test_cores_generic_pages_do_not_write_mentors(client):
+    client.force_login(UserFactory())
+    assert client.get("/es/new/mentors/").status_code == 404
+    application = ApplicationFactory(status="rejected")
+    client.force_login(application.user)
+    assert client.get(f"/es/manage/mentors/{application.pk}/edit/").status_code == 404
