@@ -1,12 +1,11 @@
-from dataclasses import dataclass
 from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import SearchForm
-from apps.core.search import SearchFilters
 from apps.core.vocabulary import Category
+from apps.mentorship.filters import MentorFilters
 from apps.mentorship.models import (
     MAX_CAPACITY,
     MAX_HOURS_PER_MONTH,
@@ -130,17 +129,6 @@ class PauseForm(forms.Form):
         label=_("Why (for the history)"), required=False, max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class MentorFilters(SearchFilters):
-    """The mentor search, named as the list's URL parameters."""
-
-    default_sort = "newest"
-
-    language: str = ""
-    industry: str = ""
-    mode: str = ""
 
 
 class MentorFilterForm(SearchForm):

@@ -2,7 +2,7 @@ from django.db.models import F, QuerySet
 
 from apps.core.search import entries_order, entries_search, items_of
 from apps.core.vocabulary import Category
-from apps.mentorship.forms import MentorFilters
+from apps.mentorship.filters import MentorFilters
 from apps.mentorship.models import (
     MeetingMode,
     MentoringLanguage,

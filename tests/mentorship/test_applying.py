@@ -130,7 +130,8 @@ def test_asking_for_changes_needs_a_note_then_the_applicant_fixes_and_resends(
 ):
     curator = CuratorFactory()
     client.force_login(curator)
-    response = client.post(application.get_manage_url(), {"action": "reject", "note": ""})
+    manage = f"/en/mentors/{application.pk}/manage/"
+    response = client.post(manage, {"action": "reject", "note": ""})
     assert response.status_code == 200
     assert "Write a note: they will read it in the email." in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
