@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from apps.core.i18n import build_catalogue
 
@@ -46,6 +47,15 @@ def pytest_runtest_setup(item):
             if REQUIRE_SERVICES:
                 pytest.fail(f"CAMINO_REQUIRE_SERVICES=1 but this test {reason}", pytrace=False)
             pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's default language, as a request without a language
+    would: a request or test that switched language leaves it active for the next one."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,8 @@
 """Who may do what, for every page of Camino: role x URL x method -> expected response.
 "login" means a redirect to sign in; another person's or organization's private object is a
 404, never a 403. Each app adds its rows to MATRIX (and what they need to `world`), or keeps
-a matrix of its own with more roles (registering for events: tests/events);
+a matrix of its own with more roles (registering for events: tests/events; mentors:
+tests/mentorship);
 test_every_url_pattern_has_a_row fails for a URL pattern without a row in either."""
 
 import string
@@ -18,6 +19,7 @@ from tests.events.test_registration_permissions import MATRIX as REGISTRATION_MA
 from tests.jobs.factories import JobFactory
 from tests.matrix import check_row
 from tests.mentorship.test_match_permissions import MATCH_MATRIX
+from tests.mentorship.test_permissions import MATRIX as MENTOR_MATRIX
 from tests.mentorship.test_session_permissions import MATRIX as SESSION_MATRIX
 from tests.organizations.factories import MembershipFactory, OrganizationFactory
 
@@ -233,7 +235,7 @@ def test_every_url_pattern_has_a_row():
     is the route of at least one row."""
     with translation.override("es"):
         patterns = list(camino_url_patterns())
-        rows = [*MATRIX, *REGISTRATION_MATRIX, *MATCH_MATRIX, *SESSION_MATRIX]
+        rows = [*MATRIX, *REGISTRATION_MATRIX, *MATCH_MATRIX, *SESSION_MATRIX, *MENTOR_MATRIX]
         covered = {route_of(url) for _method, url, _data, _expected in rows}
     assert {skipped for _route, skipped in patterns if skipped} == set(NOT_IN_MATRIX)
     assert [route for route, skipped in patterns if not skipped and route not in covered] == []

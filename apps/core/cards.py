@@ -28,6 +28,8 @@ class Card:
     details: str = ""
     summary: TranslatedText | None = None
     facts: Sequence[str] = ()
+    # HTML the type writes itself, escaped by it, at the card's end (a button to act on it)
+    footer: str = ""
 
 
 def with_distance(place: str, item) -> str:
@@ -58,6 +60,7 @@ def card_html(card: Card) -> str:
     if card.facts:
         facts = "".join(f"<li>{escape(fact)}</li>" for fact in card.facts if fact)
         parts.append(f'<ul class="card__facts">{facts}</ul>')
+    parts.append(card.footer)
     parts.append("</li>")
     return "".join(parts)
 

@@ -14,12 +14,13 @@ row is skipped, so loading twice duplicates nothing. Values are read by the fiel
   or a named one: {"days_ago": -5, "at": "18:30", "zone": "America/Los_Angeles"} (an
   upcoming event at 6:30 p.m. in Los Angeles);
 - a translated field (title_es, title_en): {"es": "...", "en": "..."};
+- a list: the lookups of a many-to-many field, or the value of a JSON field;
 - a "password" of a user: set as a password (hashed), never stored as written.
 
-Listings that go through review (apps.core.models.Publishable) are created as drafts and moved
-to their "status" by the publication workflow, as partners and staff would: "created_by"
-submits and "reviewed_by" publishes or rejects (with the row's review_note). "days_ago" then
-moves the whole history that far back, so listings have varied ages."""
+What goes through review (apps.core.models.Reviewable: listings, mentors) is created as a
+draft and moved to its "status" by the review workflow, as its owners and staff would:
+"created_by" submits and "reviewed_by" publishes or rejects (with the row's review_note).
+"days_ago" then moves the whole history that far back, so listings have varied ages."""
 
 import json
 import zoneinfo
@@ -37,7 +38,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from apps.core.indexing import search_index
-from apps.core.models import AuditEntry, PublicationStatus, Publishable
+from apps.core.models import AuditEntry, PublicationStatus, Reviewable
 from apps.core.services import audit_record, publication_transition
 
 S = PublicationStatus
@@ -137,7 +138,7 @@ def row_load(model: type[models.Model], key: list[str], row: dict) -> bool:
         item = model(**values)
         if password:
             cast(AbstractBaseUser, item).set_password(password)
-        if isinstance(item, Publishable):
+        if isinstance(item, Reviewable):
             publishable_load(item, reviewer=reviewer, days_ago=days_ago)
         else:
             item.full_clean()
@@ -147,8 +148,8 @@ def row_load(model: type[models.Model], key: list[str], row: dict) -> bool:
     return True
 
 
-def publishable_load(item: Publishable, *, reviewer, days_ago: float) -> None:
-    """Create the listing as a draft and take it through the workflow to its status."""
+def publishable_load(item: Reviewable, *, reviewer, days_ago: float) -> None:
+    """Create the item as a draft and take it through the workflow to its status."""
     actors = {"created_by": item.created_by, "reviewed_by": reviewer}
     status, note = item.status, item.review_note
     # The submitter is recorded after the workflow: the notices it emails the submitter are
@@ -164,12 +165,13 @@ def publishable_load(item: Publishable, *, reviewer, days_ago: float) -> None:
         )
     shift = timedelta(days=days_ago)
     item.refresh_from_db()
+    dates = {"expires_on": item.expires_on - shift} if hasattr(item, "expires_on") else {}
     type(item)._default_manager.filter(pk=item.pk).update(
         created_by=actors["created_by"],
         created_at=item.created_at - shift,
         submitted_at=item.submitted_at and item.submitted_at - shift,
         published_at=item.published_at and item.published_at - shift,
-        expires_on=item.expires_on - shift,
+        **dates,
     )
     AuditEntry.objects.filter(
         content_type__app_label=item._meta.app_label,

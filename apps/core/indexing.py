@@ -2,22 +2,27 @@
 apps.core.models.SearchEntry) in `search_entries`, and core keeps the entries in step with
 the items: an item has an entry exactly while it is published. Transitions of the
 publication workflow reindex through `after_transition`; a type's services call
-`search_index` after editing an item; `manage.py reindex` rebuilds every entry. Indexing a
+`search_index` after editing an item; `manage.py reindex` rebuilds every entry. A type may
+list fewer than its published items (`SearchType.is_listed`: a mentor who paused is not). Indexing a
 published item, or removing one, also changes the keys of its type's cached public pages."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
+from django.db.models import QuerySet
 
-from apps.core.models import PublicationStatus, Publishable, SearchEntry
+from apps.core.models import PublicationStatus, Reviewable, SearchEntry
 from apps.core.pagecache import pages_changed
 from apps.core.registry import Registry
 from apps.core.search import document
 from apps.core.us import ZipPoint, locate_zip
+
+PUBLISHED = PublicationStatus.PUBLISHED
 
 
 @dataclass(frozen=True)
@@ -32,12 +37,18 @@ class SearchType:
     body_fields: tuple[str, ...] = ()
     columns: Callable[[Any], dict] = field(default=lambda item: {})
     location: Callable[[Any], ZipPoint | None] = field(default=lambda item: None)
+    # Whether an item has an entry, and the items that have one (for reindexing): published
+    # ones unless the type lists fewer.
+    is_listed: Callable[[Any], bool] = field(default=lambda item: item.status == PUBLISHED)
+    listed: Callable[[QuerySet], QuerySet] = field(
+        default=lambda items: items.filter(status=PUBLISHED)
+    )
 
     @property
     def model(self) -> type[models.Model]:
         return cast(type[models.Model], self.entry._meta.pk.related_model)
 
-    def texts(self, item: Publishable, names: tuple[str, ...]) -> dict[str, list[str]]:
+    def texts(self, item: Reviewable, names: tuple[str, ...]) -> dict[str, list[str]]:
         texts: dict[str, list[str]] = {code: [] for code, _name in settings.LANGUAGES}
         for name in names:
             if _is_translated(self.model, name):
@@ -47,12 +58,12 @@ class SearchType:
                 texts[settings.LANGUAGE_CODE].append(getattr(item, name))
         return texts
 
-    def entry_fields(self, item: Publishable) -> dict:
+    def entry_fields(self, item: Reviewable) -> dict:
         """The entry's columns for an item: dates, place, stemmed terms and the type's own."""
         point = self.location(item)
         return {
             "published_at": item.published_at,
-            "expires_on": item.expires_on,
+            "expires_on": getattr(item, "expires_on", None) or date.max,
             "latitude": point.latitude if point else None,
             "longitude": point.longitude if point else None,
             "search_title": document(self.texts(item, self.title_fields)),
@@ -60,7 +71,7 @@ class SearchType:
             **self.columns(item),
         }
 
-    def entry_for(self, item: Publishable) -> SearchEntry:
+    def entry_for(self, item: Reviewable) -> SearchEntry:
         """A new entry for an item, unsaved (to create many at once)."""
         entry = self.entry(**self.entry_fields(item))
         entry.pk = item.pk
@@ -99,14 +110,14 @@ def search_type_of(item: models.Model) -> SearchType | None:
     return search_entries.get(item._meta.label_lower)
 
 
-def search_index(item: Publishable) -> None:
+def search_index(item: Reviewable) -> None:
     """Keep the item's search entry in step with the item: it exists exactly while the item
     is published. Call it inside the transaction of every change to an item."""
     search_type = search_type_of(item)
     if search_type is None:
         return
     entries = search_type.entry._default_manager
-    if item.status == PublicationStatus.PUBLISHED:
+    if search_type.is_listed(item):
         entries.update_or_create(pk=item.pk, defaults=search_type.entry_fields(item))
         pages_changed(type(item))
     elif entries.filter(pk=item.pk).delete()[0]:
@@ -126,13 +137,13 @@ def search_reindex() -> dict[str, int]:
     transaction. Returns how many entries each type now has."""
     counts = {}
     for key, search_type in search_entries.items():
-        published = search_type.model._default_manager.filter(status=PublicationStatus.PUBLISHED)
+        published = search_type.listed(search_type.model._default_manager.all())
         with transaction.atomic():
             search_type.entry._default_manager.all().delete()
             count = 0
             batch = []
             for item in published.order_by("pk").iterator(chunk_size=REINDEX_BATCH):
-                batch.append(search_type.entry_for(cast(Publishable, item)))
+                batch.append(search_type.entry_for(cast(Reviewable, item)))
                 if len(batch) == REINDEX_BATCH:
                     count += len(search_type.entry._default_manager.bulk_create(batch))
                     batch = []

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.publishable import publishable_types
-from apps.core.querysets import PublishableQuerySet
+from apps.core.querysets import PublishableQuerySet, ReviewableQuerySet
 
 # How long a listing stays up after it is published, unless staff set another date.
 DEFAULT_LISTING_DAYS = 45
@@ -61,14 +61,13 @@ def default_expiry():
     return timezone.localdate() + timedelta(days=DEFAULT_LISTING_DAYS)
 
 
-class Publishable(models.Model):
-    """Content that partners submit for an organization and staff review: jobs, events,
-    programmes. State changes go through apps.core.services.publication_* only."""
+class Reviewable(models.Model):
+    """Anything people submit and staff review before the public sees it: its status and the
+    dates of its review. State changes go through apps.core.services.publication_* only.
+    Who owns an item (may write, submit and fix it) is its queryset's `owned_by` and its
+    `is_owned_by`: an organization's members for a Publishable, the person themselves for a
+    mentor's profile."""
 
-    organization = models.ForeignKey(
-        "organizations.Organization", on_delete=models.PROTECT,
-        related_name="%(app_label)s_%(class)ss", verbose_name=_("organization"),
-    )  # fmt: skip
     status = models.CharField(
         _("status"), max_length=12, choices=PublicationStatus.choices,
         default=PublicationStatus.DRAFT, db_index=True,
@@ -81,14 +80,15 @@ class Publishable(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("sent for review"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
-    expires_on = models.DateField(_("expires on"), default=default_expiry)
     review_note = models.TextField(_("reviewer's note"), blank=True)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = ReviewableQuerySet.as_manager()
 
     # Translated fields (modeltranslation) that every language should have: a language that
     # lacks one is flagged for staff (missing_languages).
     required_translations: ClassVar[tuple[str, ...]] = ()
+    # What the review pages load with an item to name its owner (`owner_name`).
+    owner_related: ClassVar[tuple[str, ...]] = ("created_by",)
 
     class Meta:
         abstract = True
@@ -103,9 +103,7 @@ class Publishable(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return (
-            self.status == PublicationStatus.PUBLISHED and self.expires_on >= timezone.localdate()
-        )
+        return self.status == PublicationStatus.PUBLISHED
 
     @property
     def is_editable_by_partner(self) -> bool:
@@ -115,9 +113,25 @@ class Publishable(models.Model):
     def is_rejected(self) -> bool:
         return self.status == PublicationStatus.REJECTED
 
+    @property
+    def owner_name(self) -> str:
+        """Whose it is, for staff's queues and the manage page."""
+        return self.created_by.get_short_name() if self.created_by else ""
+
+    def is_owned_by(self, user) -> bool:
+        """Whether this signed-in person may write, submit and fix it. `self` may be unsaved:
+        only what names its owner is read."""
+        return self.created_by_id == user.pk
+
+    @property
+    def ready_for_review(self) -> bool:
+        """Whether its owners may send it for review now: a type says what must come first
+        (a mentor agrees to the code of conduct)."""
+        return True
+
     def get_manage_url(self) -> str:
-        """The page where its organization's members and staff follow and edit it: core's
-        generic manage page unless the type has its own."""
+        """The page where its owners and staff follow and edit it: core's generic manage page
+        unless the type has its own."""
         kind = publishable_types.key_of(type(self))
         return reverse("core:manage", kwargs={"kind": kind, "pk": self.pk})
 
@@ -125,6 +139,39 @@ class Publishable(models.Model):
         """Whether people reported it and staff have not handled that yet: renewing waits
         for them. Types that take reports answer from them."""
         return False
+
+
+class Publishable(Reviewable):
+    """Content that partners submit for an organization and staff review: jobs, events,
+    programmes. Listed until its expiry date."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT,
+        related_name="%(app_label)s_%(class)ss", verbose_name=_("organization"),
+    )  # fmt: skip
+    expires_on = models.DateField(_("expires on"), default=default_expiry)
+
+    objects = PublishableQuerySet.as_manager()  # type: ignore[misc]
+
+    owner_related: ClassVar[tuple[str, ...]] = ("organization",)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == PublicationStatus.PUBLISHED and self.expires_on >= timezone.localdate()
+        )
+
+    @property
+    def owner_name(self) -> str:
+        return self.organization.name
+
+    def is_owned_by(self, user) -> bool:
+        return (
+            type(self).objects.member_organizations(user).filter(pk=self.organization_id).exists()
+        )
 
 
 class TermsField(models.TextField):

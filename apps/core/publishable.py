@@ -1,8 +1,9 @@
 """The publishable types: what each app declares (in its AppConfig.ready) to get the shared
-publication workflow's pages (apps.core.review) for one of its models."""
+review workflow's pages (apps.core.review) and status emails for one of its models (an
+apps.core.models.Reviewable: a listing, a mentor's profile)."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django import forms
@@ -13,16 +14,18 @@ from apps.core.registry import Registry
 from apps.core.roles import is_curator
 
 if TYPE_CHECKING:
-    from apps.core.models import Publishable
+    from django_stubs_ext import StrPromise
+
+    from apps.core.models import Reviewable
 
 
 @dataclass(frozen=True)
 class PublishableType:
     """What a publishable type declares to get the shared manage page and review queue."""
 
-    model: "type[Publishable]"
+    model: "type[Reviewable]"
     queue_title: str | Promise  # e.g. "Jobs waiting for review"
-    # What its organization's members fill in, on core's create and edit pages.
+    # What its owners fill in, on core's create and edit pages.
     form_class: type[forms.ModelForm] | None = None
     # Shows the item on its manage page; gets `item`.
     preview_template: str = "core/includes/preview.html"
@@ -36,6 +39,16 @@ class PublishableType:
     # Whether its organization may keep it listed for another period, and publishing moves a
     # past end date on. Events are not: they are listed until the day they happen.
     renewable: bool = True
+    # The transitions it offers (apps.core.services.TRANSITIONS; None: a listing's), and the
+    # words it uses for some: {action: (what happened, the button)}.
+    actions: frozenset[str] | None = None
+    wording: Mapping[str, tuple["str | StrPromise", "str | StrPromise"]] = field(
+        default_factory=dict
+    )
+    # The status email its submitter gets (apps.notifications.publication): the template
+    # (…_subject.txt, …_message.txt) and the preference topic that turns it off.
+    notice_template: str = "notifications/email/publication_notice"
+    notice_topic: str = "listing_notices"
 
 
 class PublishableTypes(Registry[PublishableType]):

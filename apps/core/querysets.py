@@ -4,34 +4,36 @@ from django.utils import timezone
 from apps.core.roles import is_curator
 
 
-class PublishableQuerySet(models.QuerySet):
+class ReviewableQuerySet(models.QuerySet):
+    """Reads of anything staff review (apps.core.models.Reviewable). Who owns an item (may
+    submit and edit it) is the model's question: `owned_by`."""
+
     def published(self):
-        """What the public sees: published and not past its expiry date."""
+        """What the public sees: approved."""
         from apps.core.models import PublicationStatus
 
-        return self.filter(status=PublicationStatus.PUBLISHED, expires_on__gte=timezone.localdate())
+        return self.filter(status=PublicationStatus.PUBLISHED)
 
-    def member_organizations(self, user):
-        """The organizations the user belongs to, as a subquery of ids (read through the
-        items' organization and its memberships)."""
-        organization = self.model._meta.get_field("organization").related_model
-        return organization.objects.filter(memberships__user=user).values("pk")
+    def owned_by(self, user):
+        """The items this signed-in person may submit and edit: by default those they wrote.
+        Publishable items belong to an organization's members; a mentor's profile to them."""
+        return self.filter(created_by=user)
 
     def managed_by(self, user):
-        """Every state, for the item's organization's members and for curators."""
+        """Every state, for the item's owners and for curators."""
         if is_curator(user):
             return self.all()
         if not user.is_authenticated:
             return self.none()
-        return self.filter(organization__in=self.member_organizations(user))
+        return self.owned_by(user)
 
     def visible_to(self, user):
-        """Published items for everyone; every state for the item's organization's members
-        and for curators. Anything else is a 404."""
+        """Published items for everyone; every state for the item's owners and for curators.
+        Anything else is a 404."""
         return self.published() | self.managed_by(user)
 
     def editable_by(self, user):
-        """Curators edit anything; partners only their organization's drafts and rejected."""
+        """Curators edit anything; owners only their drafts and what was sent back."""
         from apps.core.models import PARTNER_EDITABLE
 
         managed = self.managed_by(user)
@@ -42,3 +44,21 @@ class PublishableQuerySet(models.QuerySet):
         from apps.core.models import PublicationStatus
 
         return self.filter(status=PublicationStatus.PENDING).order_by("submitted_at", "id")
+
+
+class PublishableQuerySet(ReviewableQuerySet):
+    """Listings an organization submits (apps.core.models.Publishable): public until their
+    expiry date, owned by the organization's members."""
+
+    def published(self):
+        """What the public sees: published and not past its expiry date."""
+        return super().published().filter(expires_on__gte=timezone.localdate())
+
+    def member_organizations(self, user):
+        """The organizations the user belongs to, as a subquery of ids (read through the
+        items' organization and its memberships)."""
+        organization = self.model._meta.get_field("organization").related_model
+        return organization.objects.filter(memberships__user=user).values("pk")
+
+    def owned_by(self, user):
+        return self.filter(organization__in=self.member_organizations(user))

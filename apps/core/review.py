@@ -3,7 +3,7 @@ draft, the manage page (preview, status, history and the action buttons) and the
 queues. A type plugs in by registering a PublishableType (apps.core.publishable)."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -30,6 +30,7 @@ from apps.core.services import (
     may_review,
     publication_transition,
     publishable_save,
+    transition_for,
 )
 
 PAGE_SIZE = 20
@@ -49,7 +50,7 @@ class Table:
 QUEUE_TABLE = Table(
     caption=gettext_lazy("Waiting for review, oldest first"),
     headers=(
-        gettext_lazy("Sent"), gettext_lazy("Title"), gettext_lazy("Organization"),
+        gettext_lazy("Sent"), gettext_lazy("Title"), gettext_lazy("Sent by"),
         gettext_lazy("Missing translation"),
     ),
     row_template="core/includes/queue_row.html",
@@ -64,13 +65,14 @@ HISTORY_TABLE = Table(
 
 
 class ReviewForm(forms.Form):
-    """The action a person chose on the manage page, with the note for the organization."""
+    """The action a person chose on the manage page, with the note for its owners."""
 
     action = forms.ChoiceField(
         choices=[(t.action, t.button) for t in TRANSITIONS.values() if t.button]
     )
     note = forms.CharField(
-        label=gettext_lazy("Note for the organization"), required=False, max_length=2000,
+        label=gettext_lazy("Note for whoever sent it (included in the email)"),
+        required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
 
@@ -79,7 +81,7 @@ class ReviewForm(forms.Form):
         data = self.cleaned_data
         action = data.get("action")
         if action and TRANSITIONS[action].note_required and not data.get("note"):
-            self.add_error("note", _("Say what needs to change, so the organization can fix it."))
+            self.add_error("note", _("Write a note: they will read it in the email."))
         return data
 
 
@@ -99,15 +101,15 @@ class PublishableTypeMixin:
 
 
 class ManageView(PublishableTypeMixin, LoginRequiredMixin, DetailView):
-    """An item's status and preview for its organization and its reviewers, with what each
-    may do next: edit, renew, send for review, publish or reject with a note. Reviewers also
-    see its history."""
+    """An item's status and preview for its owners and its reviewers, with what each may do
+    next: edit, renew, send for review, publish or reject with a note. Reviewers also see its
+    history."""
 
     context_object_name = "item"
 
     def get_queryset(self):
         model = self.get_kind().model
-        return model.objects.managed_by(self.request.user).select_related("organization")
+        return model.objects.managed_by(self.request.user).select_related(*model.owner_related)
 
     def get_template_names(self):
         return [self.get_kind().manage_template]
@@ -115,7 +117,8 @@ class ManageView(PublishableTypeMixin, LoginRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         item, user, kind = self.object, self.request.user, self.get_kind()
         allowed = allowed_transitions(actor=user, item=item)
-        buttons = [TRANSITIONS[action] for action in allowed if TRANSITIONS[action].button]
+        offered = [transition_for(item, action) for action in allowed]
+        buttons = [transition for transition in offered if transition.button]
         reviewer = may_review(user, item)
         can_edit = kind.model.objects.editable_by(user).filter(pk=item.pk).exists()
         return super().get_context_data(
@@ -141,6 +144,7 @@ class ManageView(PublishableTypeMixin, LoginRequiredMixin, DetailView):
             return self.render_to_response(self.get_context_data(review_form=form))
         action, note = form.cleaned_data["action"], form.cleaned_data["note"]
         try:
+            transition = transition_for(item, action)
             publication_transition(actor=request.user, item=item, action=action, note=note)
         except InvalidTransition:
             if TRANSITIONS[action].refused_when_reported and item.has_open_reports():
@@ -148,13 +152,13 @@ class ManageView(PublishableTypeMixin, LoginRequiredMixin, DetailView):
             else:
                 messages.error(request, _("That is no longer possible: its status has changed."))
         else:
-            messages.success(request, TRANSITIONS[action].label)
+            messages.success(request, transition.label)
         return HttpResponseRedirect(item.get_manage_url())
 
 
 class PublishableFormView(PublishableTypeMixin, LoginRequiredMixin, ModelFormMixin):
     """Writing a draft and editing it, with the type's form: members write for their own
-    organizations only; reviewers for any."""
+    organizations only (a type without organizations: for themselves); reviewers for any."""
 
     template_name: str | None = "core/publishable_form.html"
 
@@ -171,7 +175,7 @@ class PublishableFormView(PublishableTypeMixin, LoginRequiredMixin, ModelFormMix
         user = self.request.user
         if field is not None and not is_curator(user):
             field.queryset = field.queryset.filter(
-                pk__in=self.get_kind().model.objects.member_organizations(user)
+                pk__in=cast(Any, self.get_kind().model.objects).member_organizations(user)
             )
         return form
 
@@ -206,7 +210,8 @@ def history_of(item):
 
 
 def awaiting_review(kind: PublishableType):
-    return kind.model.objects.awaiting_review().select_related("organization", "created_by")
+    model = kind.model
+    return model.objects.awaiting_review().select_related(*{*model.owner_related, "created_by"})
 
 
 class ReviewQueueView(

@@ -400,3 +400,31 @@ def search_terms_operations(table: str, model_name: str) -> list:
         ),
         *search_index_operations(table),
     ]
+
+
+def word_hits(model, query: str) -> Combinable:
+    """How many of the words of `query` an entry of `model` holds, in its title's terms or
+    the rest's (each word counted once): a ranking criterion to compute in SQL, without
+    filtering. 0 when the query has no words."""
+    terms = query_terms(query)
+    if not terms:
+        return Value(0, output_field=IntegerField())
+    if connection.vendor == "postgresql":
+        table = model._meta.db_table
+        title, body = (f'"{table}"."{column}"' for column in TERM_COLUMNS)
+        one = (
+            f"(({title} @@ to_tsquery('simple', %s)) OR ({body} @@ to_tsquery('simple', %s)))::int"
+        )
+        groups = [_tsquery_group(forms) for forms in terms]
+        return RawSQL(  # noqa: S611 (only the model's own table name is interpolated)
+            " + ".join(one for _ in terms),
+            [group for group in groups for _ in range(2)],
+            output_field=IntegerField(),
+        )
+    hits: Combinable = Value(0)
+    for forms in terms:
+        found = Q()
+        for form in forms:
+            found |= Q(search_title__contains=f" {form} ") | Q(search_body__contains=f" {form} ")
+        hits = hits + Case(When(found, then=Value(1)), default=Value(0))
+    return Case(default=hits, output_field=IntegerField())

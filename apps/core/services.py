@@ -1,9 +1,11 @@
-"""The publication workflow shared by every kind of listing (apps.core.models.Publishable):
-each transition checks who may make it, records an audit entry, and tells the apps that
-registered in `after_transition` (notifications queues the email to the submitter there)."""
+"""The review workflow shared by everything staff review (apps.core.models.Reviewable: the
+listings an organization publishes, a mentor's profile): each transition checks who may make
+it, records an audit entry, and tells the apps that registered in `after_transition`
+(notifications queues the email to the submitter there). A type offers the transitions its
+PublishableType names (`actions`), in its own words (`wording`)."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
@@ -13,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.indexing import search_index
-from apps.core.models import AuditEntry, PublicationStatus, Publishable, default_expiry
+from apps.core.models import AuditEntry, PublicationStatus, Reviewable, default_expiry
 from apps.core.publishable import publishable_types
 from apps.core.registry import Registry
 from apps.core.roles import Person, is_curator
@@ -29,7 +31,8 @@ class InvalidTransition(Exception):
 
 
 # Who may make a transition: the system's periodic tasks (no person), the item's reviewers
-# (curators unless its publishable type says otherwise), or its organization's members.
+# (curators unless its publishable type says otherwise), or its owners (an organization's
+# members, or the person whose profile it is).
 SYSTEM, REVIEWERS, MEMBERS = "system", "reviewers", "members"
 
 # How close to its end date a listing that is still up may be renewed as it is: a renewal
@@ -74,6 +77,12 @@ TRANSITIONS = {
         Transition("renew with changes", frozenset({S.PUBLISHED, S.EXPIRED}), S.PENDING,
                    MEMBERS, False, _("Renewed with changes, sent for review"),
                    refused_when_reported=True),
+        # For what a person offers (a mentor's profile): staff refuse an application, or
+        # retire what was approved; either way the person hears why.
+        Transition("refuse", frozenset({S.PENDING, S.REJECTED}), S.ARCHIVED, REVIEWERS, True,
+                   _("Declined"), _("Decline with this note"), "danger", note_required=True),
+        Transition("retire", frozenset({S.PUBLISHED}), S.ARCHIVED, REVIEWERS, True,
+                   _("Retired"), _("Retire"), "secondary"),
     ]
 }  # fmt: skip
 
@@ -99,27 +108,24 @@ def audit_record(*, actor: Person | None, subject: models.Model, action: str, no
     )
 
 
-def may_act_for(user: Person, item: Publishable) -> bool:
-    """Curators act for every organization; anyone else only for the organizations they
-    belong to. `item` may be unsaved: only its organization is read."""
-    return is_curator(user) or (
-        user.is_authenticated
-        and type(item).objects.member_organizations(user).filter(pk=item.organization_id).exists()
-    )
+def may_act_for(user: Person, item: Reviewable) -> bool:
+    """Curators act for everyone; anyone else only for what they own (Reviewable.is_owned_by:
+    their organizations' listings, their own profile). `item` may be unsaved."""
+    return is_curator(user) or (user.is_authenticated and item.is_owned_by(user))
 
 
-def may_review(user: Person, item: Publishable) -> bool:
+def may_review(user: Person, item: Reviewable) -> bool:
     """Curators, unless the item's publishable type names its own reviewers."""
     kind = publishable_types.of(type(item))
     return (kind.may_review if kind else is_curator)(user)
 
 
-P = TypeVar("P", bound=Publishable)
+P = TypeVar("P", bound=Reviewable)
 
 
 def publishable_save(*, actor: Person, item: P) -> P:
-    """Write a new draft, or save edits. Members of its organization write drafts and fix
-    rejected items; reviewers edit anything."""
+    """Write a new draft, or save edits. Its owners write drafts and fix rejected items;
+    reviewers edit anything."""
     creating = item.pk is None
     if creating:
         allowed = may_act_for(actor, item)
@@ -136,8 +142,20 @@ def publishable_save(*, actor: Person, item: P) -> P:
     return item
 
 
-def check_can_transition(*, actor: Person | None, item: Publishable, action: str) -> Transition:
+def transition_for(item: Reviewable, action: str) -> Transition:
+    """The transition as the item's type offers it, in its own words. InvalidTransition if
+    the type does not offer it."""
+    kind = publishable_types.of(type(item))
+    actions = (kind.actions if kind else None) or LISTING_ACTIONS
+    if action not in actions:
+        raise InvalidTransition(f"{type(item).__name__} has no {action!r}")
     transition = TRANSITIONS[action]
+    words = kind.wording.get(action) if kind else None
+    return replace(transition, label=words[0], button=words[1]) if words else transition
+
+
+def check_can_transition(*, actor: Person | None, item: Reviewable, action: str) -> Transition:
+    transition = transition_for(item, action)
     if actor is None:
         # The system's periodic tasks act without a person, and only they expire by date.
         if transition.who != SYSTEM:
@@ -151,9 +169,11 @@ def check_can_transition(*, actor: Person | None, item: Publishable, action: str
         raise PermissionDenied
     if item.status not in transition.sources:
         raise InvalidTransition(f"cannot {action} an item that is {item.status}")
+    if action == "submit" and not item.ready_for_review:
+        raise InvalidTransition("not ready for review yet")
     if action in RENEWALS and not _renewable(item):
         raise InvalidTransition(f"{type(item).__name__} is listed until its own date")
-    if action == "renew" and item.status == S.PUBLISHED and item.expires_on > renewal_window_end():
+    if action == "renew" and item.status == S.PUBLISHED and item.expires_on > renewal_window_end():  # type: ignore[attr-defined]
         raise InvalidTransition("listed for long enough: nothing to renew yet")
     if transition.refused_when_reported and item.has_open_reports():
         raise InvalidTransition(f"cannot {action} an item with open reports")
@@ -161,9 +181,13 @@ def check_can_transition(*, actor: Person | None, item: Publishable, action: str
 
 
 RENEWALS = frozenset({"renew", "renew with changes"})
+# What listings an organization publishes offer (a type's default PublishableType.actions).
+LISTING_ACTIONS = frozenset(
+    {"submit", "publish", "reject", "expire", "take_down", "archive", *RENEWALS}
+)
 
 
-def _renewable(item: Publishable) -> bool:
+def _renewable(item: Reviewable) -> bool:
     kind = publishable_types.of(type(item))
     return kind.renewable if kind else True
 
@@ -172,7 +196,7 @@ def renewal_window_end():
     return timezone.localdate() + timedelta(days=RENEWAL_WINDOW_DAYS)
 
 
-def allowed_transitions(*, actor: Person | None, item: Publishable) -> list[str]:
+def allowed_transitions(*, actor: Person | None, item: Reviewable) -> list[str]:
     """The actions this person may take on the item now, for the buttons to offer."""
     allowed = []
     for action, transition in TRANSITIONS.items():
@@ -187,7 +211,7 @@ def allowed_transitions(*, actor: Person | None, item: Publishable) -> list[str]
 
 
 def publication_transition(
-    *, actor: Person | None, item: Publishable, action: str, note: str = ""
+    *, actor: Person | None, item: Reviewable, action: str, note: str = ""
 ) -> AuditEntry:
     """Move an item through the workflow. Raises PermissionDenied or InvalidTransition."""
     with transaction.atomic():
@@ -203,9 +227,10 @@ def publication_transition(
             changes["published_at"] = now
             changes["review_note"] = note
             # A type that is not renewable keeps its own date (an event's day).
-            if locked.expires_on <= timezone.localdate() and _renewable(locked):
+            expires_on = getattr(locked, "expires_on", None)
+            if expires_on and expires_on <= timezone.localdate() and _renewable(locked):
                 changes["expires_on"] = default_expiry()
-        elif action in ("reject", "take_down"):  # the organization sees why
+        elif action in ("reject", "take_down", "refuse", "retire"):  # the owner sees why
             changes["review_note"] = note
         elif action == "renew":
             changes["expires_on"] = default_expiry()
@@ -220,31 +245,31 @@ def publication_transition(
     return entry
 
 
-def publication_submit(*, actor: Person, item: Publishable) -> AuditEntry:
+def publication_submit(*, actor: Person, item: Reviewable) -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="submit")
 
 
-def publication_publish(*, actor: Person, item: Publishable, note: str = "") -> AuditEntry:
+def publication_publish(*, actor: Person, item: Reviewable, note: str = "") -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="publish", note=note)
 
 
-def publication_reject(*, actor: Person, item: Publishable, note: str) -> AuditEntry:
+def publication_reject(*, actor: Person, item: Reviewable, note: str) -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="reject", note=note)
 
 
-def publication_expire(*, actor: Person | None, item: Publishable) -> AuditEntry:
+def publication_expire(*, actor: Person | None, item: Reviewable) -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="expire")
 
 
-def publication_take_down(*, actor: Person, item: Publishable, note: str = "") -> AuditEntry:
+def publication_take_down(*, actor: Person, item: Reviewable, note: str = "") -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="take_down", note=note)
 
 
-def publication_archive(*, actor: Person, item: Publishable, note: str = "") -> AuditEntry:
+def publication_archive(*, actor: Person, item: Reviewable, note: str = "") -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="archive", note=note)
 
 
-def publication_renew(*, actor: Person, item: Publishable, changed: bool = False) -> AuditEntry:
+def publication_renew(*, actor: Person, item: Reviewable, changed: bool = False) -> AuditEntry:
     """Keep a listing up for another period. Its organization may renew only what expired by
     date (or is about to), never a takedown nor while reports are open; changed, it goes
     back through review first."""

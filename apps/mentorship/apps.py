@@ -2,19 +2,38 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def mentor_is_listed(profile) -> bool:
+    """A mentor has a search entry while listed (MentorProfile.is_listed)."""
+    return profile.is_listed
+
+
+def listed_mentors(profiles):
+    return profiles.listed()
+
+
 class MentorshipConfig(AppConfig):
     name = "apps.mentorship"
     label = "mentorship"
     verbose_name = _("Mentorship")
 
     def ready(self):
+        from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.personal_data import declare
+        from apps.core.publishable import PublishableType, publishable_types
+        from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
         from apps.core.services import audit_actions
+        from apps.mentorship.digest import NewMentors
         from apps.mentorship.emails import match_changed, match_left, match_message
+        from apps.mentorship.models import MentorProfile, MentorSearchEntry
         from apps.mentorship.personal_data import ENTRIES
-        from apps.mentorship.summary import MatchesToWatch
+        from apps.mentorship.session_emails import (
+            mentoring_session_changed,
+            mentoring_session_reminder,
+        )
+        from apps.mentorship.summary import MatchesToWatch, MentorApplications
         from apps.notifications.registry import (
             EmailTopic,
+            digest_sections,
             email_kinds,
             email_topics,
             summary_sections,
@@ -22,27 +41,87 @@ class MentorshipConfig(AppConfig):
 
         declare(*ENTRIES)
 
+        # Mentors: applying, vetting, listing and finding them.
+        search_type_register(
+            SearchType(
+                entry=MentorSearchEntry,
+                title_fields=("headline", "occupations"),
+                body_fields=("helps_with", "skills", "story", "own_path"),
+                columns=MentorSearchEntry.columns,
+                location=ZipLocation("zip_code"),
+                is_listed=mentor_is_listed,
+                listed=listed_mentors,
+            )
+        )
+        publishable_types.register(
+            "mentors",
+            PublishableType(
+                # Its own pages apply and edit (the code of conduct): core's have no form.
+                MentorProfile, _("Mentor applications waiting for review"),
+                preview_template="mentorship/includes/mentor_preview.html",
+                manage_template="mentorship/mentor_manage.html",
+                edit_url_name="mentorship:apply_edit", renewable=False,
+                actions=frozenset({"submit", "publish", "reject", "refuse", "retire"}),
+                wording={
+                    "publish": (_("Approved"), _("Approve")),
+                    "reject": (_("Changes asked for"), _("Ask for changes with this note")),
+                    "refuse": (_("Application declined"), _("Decline with this note")),
+                    "retire": (_("Retired"), _("Retire this mentor")),
+                },
+                notice_template="mentorship/email/mentor_status",
+                notice_topic="mentor_notices",
+            ),
+        )  # fmt: skip
+        navigation.register("mentors", NavigationEntry(_("Mentors"), "mentorship:list"))
+        navigation.register(
+            "mentoring_dashboard",
+            NavigationEntry(_("My mentoring"), "mentorship:dashboard", signed_in=True),
+        )
+        home_entries.register(
+            "mentors",
+            HomeEntry(
+                title=_("A mentor who has been there"),
+                text=_(
+                    "People who found their way in a trade or a profession help you find "
+                    "yours, in Spanish or English, online, by phone or in person. Free."
+                ),
+                url_name="mentorship:ask",
+                link_label=_("Find a mentor"),
+            ),
+        )
+        digest_sections.register("mentors", NewMentors)
+        summary_sections.register("mentors", MentorApplications)
+
         # Matches: requests, answers, messages, feedback and conduct reports.
+        summary_sections.register("mentorship_matches", MatchesToWatch)
         email_kinds.register("match_changed", match_changed)
         email_kinds.register("match_message", match_message)
         email_kinds.register("match_left", match_left)
-        email_topics.register(
-            "mentorship_matches",
-            EmailTopic(_("Requests, answers and changes in my mentoring matches"), default=True),
-        )
-        email_topics.register(
-            "mentorship_messages",
-            EmailTopic(_("New messages in my mentoring matches"), default=True),
-        )
-        email_topics.register(
-            "mentorship_message_text",
+
+        # Sessions, with their reminders.
+        email_kinds.register("mentoring_session_changed", mentoring_session_changed)
+        email_kinds.register("mentoring_session_reminder", mentoring_session_reminder)
+
+        for topic, label, default in (
+            ("mentor_notices", _("News about my application to mentor"), True),
+            ("mentorship_matches", _("Requests, answers and changes in my mentoring matches"),
+             True),
+            ("mentorship_messages", _("New messages in my mentoring matches"), True),
             # Off by default: someone else may read a person's email on a shared phone.
-            EmailTopic(
-                _("Include the text of new mentoring messages in those emails"), default=False
-            ),
-        )
-        summary_sections.register("mentorship_matches", MatchesToWatch)
+            ("mentorship_message_text",
+             _("Include the text of new mentoring messages in those emails"), False),
+            ("mentoring_sessions", _("Mentoring sessions proposed, confirmed, moved or cancelled"),
+             True),
+            ("mentoring_reminders", _("Reminders a day and an hour before my mentoring sessions"),
+             True),
+        ):  # fmt: skip
+            email_topics.register(topic, EmailTopic(label, default=default))
+
         for action, label in (
+            ("agree to conduct", _("Agreed to the code of conduct")),
+            ("pause", _("Paused by the mentor")),
+            ("pause by staff", _("Paused by staff")),
+            ("resume", _("Back on the list")),
             ("match request", _("Mentoring requested")),
             ("match propose", _("Mentoring match proposed")),
             ("match accept", _("Mentoring match accepted")),
@@ -55,41 +134,8 @@ class MentorshipConfig(AppConfig):
             ("match report", _("Conduct reported")),
             ("match pause", _("Match paused by staff")),
             ("match resume", _("Match resumed by staff")),
-            ("mentor pause", _("Mentor paused by staff")),
             ("match report resolve", _("Conduct report resolved")),
             ("match read by staff", _("Match read by staff (after a report)")),
-        ):
-            audit_actions.register(action, label)
-        self.ready_sessions()
-
-    def ready_sessions(self):
-        """Sessions, goals and the dashboard (apps.mentorship.sessions, goals, dashboard)."""
-        from apps.core.registry import NavigationEntry, navigation
-        from apps.core.services import audit_actions
-        from apps.mentorship.session_emails import (
-            mentoring_session_changed,
-            mentoring_session_reminder,
-        )
-        from apps.notifications.registry import EmailTopic, email_kinds, email_topics
-
-        navigation.register(
-            "mentoring_dashboard",
-            NavigationEntry(_("My mentoring"), "mentorship:dashboard", signed_in=True),
-        )
-        email_kinds.register("mentoring_session_changed", mentoring_session_changed)
-        email_kinds.register("mentoring_session_reminder", mentoring_session_reminder)
-        email_topics.register(
-            "mentoring_sessions",
-            EmailTopic(
-                _("Mentoring sessions proposed, confirmed, moved or cancelled"), default=True
-            ),
-        )
-        email_topics.register(
-            "mentoring_reminders",
-            EmailTopic(_("Reminders a day and an hour before my mentoring sessions"),
-                       default=True),
-        )  # fmt: skip
-        for action, label in (
             ("propose session", _("Mentoring session proposed")),
             ("confirm session", _("Mentoring session confirmed")),
             ("move session", _("Mentoring session moved")),

@@ -2,16 +2,26 @@
 message, feedback, a conduct report, and staff's proposal and handling of a report. Every
 text is kept as typed when the form has an error."""
 
+from typing import Any, cast
+
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
+from apps.core.forms import SearchForm
+from apps.core.vocabulary import Category
+from apps.mentorship.filters import MentorFilters
 from apps.mentorship.models import (
+    MAX_CAPACITY,
+    MAX_HOURS_PER_MONTH,
     MAX_MESSAGE_LENGTH,
     ConductReason,
     FeedbackRating,
+    MeetingMode,
+    MentoringLanguage,
     MentorProfile,
+    MentorshipAsk,
 )
 
 GOAL_LENGTH = NOTE_LENGTH = 2000
@@ -153,3 +163,149 @@ class ReportHandleForm(forms.Form):
         if data.get("pause_match") and data.get("resume_match"):
             raise forms.ValidationError(_("Choose either pausing or resuming the match."))
         return data
+
+
+LONG_TEXTS = ("story_es", "story_en", "helps_with_es", "helps_with_en")
+
+
+def say_limits(form: forms.BaseForm) -> None:
+    """Long texts say their limit: the browser stops there, so say why."""
+    for field in form.fields.values():
+        textarea = isinstance(field.widget, forms.Textarea)
+        if isinstance(field, forms.CharField) and textarea and field.max_length:
+            limit = _("Up to %(max)s characters.") % {"max": f"{field.max_length:,}"}
+            field.help_text = f"{field.help_text} {limit}".strip()
+
+
+class MentorProfileForm(forms.ModelForm):
+    """What a person fills in to mentor, in Spanish, English or both. Never a field about
+    their immigration status or documents: their own path is theirs to tell, or not."""
+
+    industries = forms.MultipleChoiceField(
+        label=_("Industries you know"), choices=Category.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you mentor in"), choices=MentoringLanguage.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    meeting_modes = forms.MultipleChoiceField(
+        label=_("How you meet"), choices=MeetingMode.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    agree = forms.BooleanField(
+        label=_("I have read the code of conduct and I agree to it."), required=False
+    )
+
+    class Meta:
+        model = MentorProfile
+        fields = [
+            "headline_es", "headline_en", "helps_with_es", "helps_with_en",
+            "story_es", "story_en", "own_path_es", "own_path_en",
+            "occupations_es", "occupations_en", "skills_es", "skills_en",
+            "industries", "languages", "meeting_modes", "zip_code",
+            "hours_per_month", "capacity",
+        ]  # fmt: skip
+        labels = {
+            "headline_es": _("Headline in Spanish"),
+            "headline_en": _("Headline in English"),
+            "helps_with_es": _("What you can help with, in Spanish"),
+            "helps_with_en": _("What you can help with, in English"),
+            "story_es": _("Your story, in Spanish"),
+            "story_en": _("Your story, in English"),
+            "own_path_es": _("Your own path, in Spanish (optional)"),
+            "own_path_en": _("Your own path, in English (optional)"),
+            "occupations_es": _("Occupations, in Spanish"),
+            "occupations_en": _("Occupations, in English"),
+            "skills_es": _("Skills, in Spanish"),
+            "skills_en": _("Skills, in English"),
+        }
+        help_texts = {
+            "headline_es": _(
+                "Write in Spanish, in English, or both. One language is enough: our staff "
+                "may add the other."
+            ),
+            "hours_per_month": _("About how many hours a month you can give, from 1 to 80."),
+            "zip_code": _("Only if you meet in person: where you can meet people."),
+        }
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in LONG_TEXTS}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["capacity"].widget.attrs.update(min=1, max=MAX_CAPACITY)
+        self.fields["hours_per_month"].widget.attrs.update(min=1, max=MAX_HOURS_PER_MONTH)
+        say_limits(self)
+
+    def clean(self):
+        data = super().clean() or {}
+        if not (data.get("headline_es") or data.get("headline_en")):
+            self.add_error("headline_es", _("Write a headline in Spanish or in English."))
+        if not (data.get("helps_with_es") or data.get("helps_with_en")):
+            self.add_error(
+                "helps_with_es", _("Say what you can help with, in Spanish or in English.")
+            )
+        if MeetingMode.IN_PERSON in (data.get("meeting_modes") or []) and not data.get("zip_code"):
+            self.add_error("zip_code", _("To meet in person, give the ZIP code where you meet."))
+        return data
+
+
+class MentorshipAskForm(forms.ModelForm):
+    """What a seeker wants help with: mentors are suggested from it."""
+
+    class Meta:
+        model = MentorshipAsk
+        fields = ["goal", "industry", "skills", "language", "meeting_mode", "zip_code"]
+        widgets = {"goal": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["industry"]).choices = [
+            ("", _("Any kind of work")), *Category.choices,
+        ]  # fmt: skip
+        cast(forms.ChoiceField, self.fields["meeting_mode"]).choices = [
+            ("", _("Any way")), *MeetingMode.choices,
+        ]  # fmt: skip
+        say_limits(self)
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("meeting_mode") == MeetingMode.IN_PERSON and not data.get("zip_code"):
+            self.add_error("zip_code", _("To meet in person, give your ZIP code."))
+        return data
+
+
+class PauseForm(forms.Form):
+    note = forms.CharField(
+        label=_("Why (for the history)"), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+
+class MentorFilterForm(SearchForm):
+    """Browsing mentors: every field comes from the URL, so a search can be bookmarked and
+    shared. Invalid fields are reported and left out; the valid ones still apply."""
+
+    SORTS = [("newest", _("Newest")), ("relevance", _("Best match")), ("nearest", _("Nearest"))]
+
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("Any language")), *MentoringLanguage.choices],
+        required=False,
+    )  # fmt: skip
+    industry = forms.ChoiceField(
+        label=_("Kind of work"), choices=[("", _("Any kind of work")), *Category.choices],
+        required=False,
+    )  # fmt: skip
+    mode = forms.ChoiceField(
+        label=_("How you meet"), choices=[("", _("Any way")), *MeetingMode.choices],
+        required=False,
+    )  # fmt: skip
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+
+    def filters(self) -> MentorFilters:
+        self.is_valid()
+        valid: dict[str, Any] = {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value not in ("", None, [], False)
+        }
+        return MentorFilters.build(**valid)

@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import PublicationStatus
+from apps.core.models import PublicationStatus, Reviewable, SearchEntry
 from apps.core.us import zip_code_validator
-from apps.mentorship.querysets import MatchQuerySet, MentorQuerySet
+from apps.core.vocabulary import Category
+from apps.mentorship.querysets import AskQuerySet, MatchQuerySet, MentorQuerySet
 
 # The most mentees a mentor may have at once, and the most hours a month they may offer:
 # more than this is a typing mistake.
@@ -47,11 +48,12 @@ class Pause(models.TextChoices):
     STAFF = "staff", _("Paused by staff")
 
 
-class MentorProfile(models.Model):
-    """A person's offer to mentor. Staff vet it through the shared review workflow (its
-    status is a PublicationStatus: pending while it waits, published once approved, rejected
-    when staff ask for changes, archived when declined or retired); it is listed only when
-    approved, not paused, agreed to the code of conduct and with room for another mentee."""
+class MentorProfile(Reviewable):
+    """A person's offer to mentor. Staff vet it through the shared review workflow
+    (apps.core.models.Reviewable; its owner is the person: `is_owned_by`). Its status is a
+    PublicationStatus: pending while it waits, published once approved, rejected when staff
+    ask for changes, archived when refused or retired. It is listed only when approved, not
+    paused, agreed to the code of conduct and with room for another mentee."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentor_profile",
@@ -106,24 +108,13 @@ class MentorProfile(models.Model):
     )
     paused_at = models.DateTimeField(_("paused since"), null=True, blank=True)
 
-    # The shared review workflow's fields (apps.core.services), as on a Publishable.
-    status = models.CharField(
-        _("status"), max_length=12, choices=PublicationStatus.choices,
-        default=PublicationStatus.DRAFT, db_index=True,
-    )  # fmt: skip
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("submitted by"),
-    )  # fmt: skip
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    submitted_at = models.DateTimeField(_("sent for review"), null=True, blank=True)
+    # The review fields come from Reviewable; staff approve (publish) a profile.
     published_at = models.DateTimeField(_("approved"), null=True, blank=True, db_index=True)
-    review_note = models.TextField(_("reviewer's note"), blank=True)
 
-    objects = MentorQuerySet.as_manager()
+    objects = MentorQuerySet.as_manager()  # type: ignore[misc]
 
     required_translations = ("headline", "helps_with")
+    owner_related = ("user",)
 
     class Meta:
         verbose_name = _("mentor")
@@ -142,6 +133,33 @@ class MentorProfile(models.Model):
 
     def __str__(self) -> str:
         return self.user.get_short_name()
+
+    @property
+    def owner_name(self) -> str:
+        return self.user.get_short_name()
+
+    @property
+    def public_name(self) -> str:
+        """The name seekers see: the one the person chose to show, never their email."""
+        return self.user.display_name or str(_("A Camino mentor"))
+
+    def get_manage_url(self) -> str:
+        return reverse("mentorship:manage", kwargs={"pk": self.pk})
+
+    def is_owned_by(self, user) -> bool:
+        return self.user_id == user.pk
+
+    def get_absolute_url(self) -> str:
+        return reverse("mentorship:detail", kwargs={"pk": self.pk})
+
+    @property
+    def ready_for_review(self) -> bool:
+        """A mentor is sent for review once they agreed to the code of conduct."""
+        return self.conduct_agreed_at is not None
+
+    @property
+    def free_places(self) -> int:
+        return max(self.capacity - self.active_mentees, 0)
 
     @property
     def is_paused(self) -> bool:
@@ -530,3 +548,88 @@ class MentoringTask(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
+
+
+def bits_of(values, choices: type[models.TextChoices]) -> int:
+    """A set of choices as one integer, a bit per choice in the order they are declared (so
+    new choices go at the end): what a search entry filters on with one column."""
+    order = list(choices.values)
+    return sum(1 << order.index(value) for value in set(values) if value in order)
+
+
+def bit_of(value: str, choices: type[models.TextChoices]) -> int:
+    return bits_of([value], choices)
+
+
+class MentorSearchEntry(SearchEntry):
+    """The search entry of a listed mentor (apps.core.indexing): kept only while the mentor
+    is listed (approved, not paused, agreed to the code of conduct, with room). Languages,
+    meeting modes and industries are bit sets (`bits_of`): a filter or a ranking criterion
+    is one AND of an integer column."""
+
+    mentor = models.OneToOneField(
+        MentorProfile, primary_key=True, on_delete=models.CASCADE, related_name="search_entry"
+    )
+    languages = models.IntegerField(default=0)
+    meeting_modes = models.IntegerField(default=0)
+    industries = models.IntegerField(default=0)
+    free_places = models.PositiveSmallIntegerField(default=0)
+
+    class Meta(SearchEntry.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return f"search entry of mentor {self.mentor_id}"
+
+    @staticmethod
+    def columns(mentor: MentorProfile) -> dict:
+        return {
+            "languages": bits_of(mentor.languages, MentoringLanguage),
+            "meeting_modes": bits_of(mentor.meeting_modes, MeetingMode),
+            "industries": bits_of(mentor.industries, Category),
+            "free_places": mentor.free_places,
+        }
+
+
+class MentorshipAsk(models.Model):
+    """What a seeker wants help with, in their words: mentors are suggested from it
+    (apps.mentorship.ranking), and the weekly digest tells them of new mentors who fit. One
+    per person; they change it whenever they like."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentorship_ask",
+        verbose_name=_("person"),
+    )  # fmt: skip
+    goal = models.TextField(
+        _("what you want help with"), max_length=2000,
+        help_text=_("In your own words, e.g. “I want to get my electrician license”."),
+    )  # fmt: skip
+    industry = models.CharField(
+        _("kind of work"), max_length=20, choices=Category.choices, blank=True
+    )
+    skills = models.CharField(
+        _("skills or occupation"), max_length=300, blank=True,
+        help_text=_("Separated by commas, e.g. “electrician, interviews”."),
+    )  # fmt: skip
+    language = models.CharField(
+        _("language you want to talk in"), max_length=2, choices=MentoringLanguage.choices,
+        default=MentoringLanguage.SPANISH,
+    )  # fmt: skip
+    meeting_mode = models.CharField(
+        _("how you want to meet"), max_length=10, choices=MeetingMode.choices, blank=True
+    )
+    zip_code = models.CharField(
+        _("your ZIP code (to meet in person)"), max_length=5, blank=True,
+        validators=[zip_code_validator],
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = AskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("what a seeker wants help with")
+        verbose_name_plural = _("what seekers want help with")
+
+    def __str__(self) -> str:
+        return f"ask of user {self.user_id}"

@@ -13,6 +13,7 @@ from apps.mentorship.models import (
     MentoringSession,
     MentoringTask,
     MentorProfile,
+    MentorshipAsk,
 )
 
 
@@ -100,6 +101,19 @@ def task_rows(user):
         yield {"goal": task.goal.title, "task": task.title, "done_at": task.done_at}
 
 
+def ask_rows(user):
+    for ask in MentorshipAsk.objects.filter(user=user):
+        yield {
+            "goal": ask.goal,
+            "industry": ask.get_industry_display(),
+            "skills": ask.skills,
+            "language": ask.get_language_display(),
+            "meeting_mode": ask.get_meeting_mode_display(),
+            "zip_code": ask.zip_code,
+            "updated_at": ask.updated_at,
+        }
+
+
 ENTRIES = [
     # First: a leaving person's open matches end (freeing seats, telling the other side)
     # before the entries below delete their profile and matches.
@@ -108,6 +122,23 @@ ENTRIES = [
         model="mentorship.Match",
         title=_("Your open mentoring matches"),
         scrub=matches_close,
+    ),
+    PersonalData(
+        name="mentorship_ask",
+        model="mentorship.MentorshipAsk",
+        title=_("What you want a mentor to help with"),
+        field="user",
+        on_erase=DELETE,
+        columns=(
+            ("goal", _("What you want help with")),
+            ("industry", _("Kind of work")),
+            ("skills", _("Skills or occupation")),
+            ("language", _("Language")),
+            ("meeting_mode", _("How you want to meet")),
+            ("zip_code", _("ZIP code")),
+            ("updated_at", _("Updated")),
+        ),
+        rows=ask_rows,
     ),
     PersonalData(
         name="mentor_profile",

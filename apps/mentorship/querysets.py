@@ -1,8 +1,14 @@
 from django.db import models
 from django.db.models import F, Q
 
+from apps.core.querysets import ReviewableQuerySet
 
-class MentorQuerySet(models.QuerySet):
+
+class MentorQuerySet(ReviewableQuerySet):
+    def owned_by(self, user):
+        """A profile is its person's own: they write, submit and fix it."""
+        return self.filter(user=user)
+
     def listed(self):
         """Who seekers see: approved, not paused, agreed to the code of conduct, with room
         for another mentee."""
@@ -26,3 +32,10 @@ class MatchQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         return self.filter(Q(mentee=user) | Q(mentor__user=user))
+
+
+class AskQuerySet(models.QuerySet):
+    def of(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user)

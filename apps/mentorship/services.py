@@ -1,5 +1,6 @@
-"""Mentorship's writes for a match, from the request (or staff's proposal) to its end, and
-what happens in it: contact details, messages, feedback and conduct reports.
+"""Mentorship's writes: a mentor's profile and a seeker's ask, and a match, from the request
+(or staff's proposal) to its end, with what happens in it: contact details, messages,
+feedback and conduct reports.
 
 A mentor's capacity is never exceeded: every write that fills or frees a seat locks the
 mentor's profile row first (select_for_update), so accepts, completions and cancellations of
@@ -7,7 +8,12 @@ one mentor happen one at a time and MentorProfile.active_mentees always equals t
 their active matches (the database checks it stays within capacity as well).
 
 Every transition writes an audit entry and emails the other side (the shared delivery log),
-in their language."""
+in their language.
+
+Applying, reviewing and retiring a mentor go through the shared review workflow
+(apps.core.services); what is a mentor's own is here: agreeing to the code of conduct,
+pausing and resuming, and keeping the search entry in step (apps.core.indexing: a mentor has
+an entry only while listed)."""
 
 from datetime import timedelta
 
@@ -18,10 +24,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
+from apps.core.indexing import search_index
 from apps.core.models import PublicationStatus
 from apps.core.ratelimit import report_allowance_take
-from apps.core.roles import is_curator
-from apps.core.services import audit_record
+from apps.core.roles import Person, is_curator
+from apps.core.services import audit_record, publication_submit, publishable_save
 from apps.mentorship.models import (
     OPEN_STATUSES,
     Match,
@@ -30,6 +37,7 @@ from apps.mentorship.models import (
     MatchReport,
     MatchStatus,
     MentorProfile,
+    MentorshipAsk,
     Pause,
     Side,
 )
@@ -179,6 +187,7 @@ def _activate(match: Match, mentor: MentorProfile, now) -> None:
         )  # fmt: skip
     mentor.active_mentees += 1
     MentorProfile.objects.filter(pk=mentor.pk).update(active_mentees=F("active_mentees") + 1)
+    mentor_capacity_changed(profile=mentor)
     match.status = S.ACTIVE
     match.started_at = match.answered_at = match.last_activity_at = now
 
@@ -187,6 +196,7 @@ def _free_seat(mentor: MentorProfile) -> None:
     """An active match ended. The caller holds the mentor's lock."""
     mentor.active_mentees = max(mentor.active_mentees - 1, 0)
     MentorProfile.objects.filter(pk=mentor.pk).update(active_mentees=mentor.active_mentees)
+    mentor_capacity_changed(profile=mentor)
 
 
 def match_accept(*, user: User, match: Match) -> Match:
@@ -465,10 +475,11 @@ def match_report_handle(
             audit_record(actor=actor, subject=match, action="match resume", note=note[:200])
         if pause_mentor:
             mentor = _locked_mentor(match.mentor_id)
-            if mentor.pause != Pause.STAFF:
+            if mentor.pause != Pause.STAFF:  # a mentor on a break is now held by staff
                 mentor.pause, mentor.paused_at = Pause.STAFF, now
-                mentor.save(update_fields=["pause", "paused_at"])
-                audit_record(actor=actor, subject=mentor, action="mentor pause", note=note[:200])
+                mentor.save(update_fields=["pause", "paused_at", "updated_at"])
+                search_index(mentor)  # off the list and the suggestions
+                audit_record(actor=actor, subject=mentor, action="pause by staff", note=note[:200])
         if resolve and report.resolved_at is None:
             report.resolved_at, report.resolved_by, report.resolution = now, actor, note
             report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
@@ -500,3 +511,87 @@ def matches_close_for_leaving(user) -> None:
                 [Outgoing(f"match-left:{match.pk}:{other}", other, "match_left",
                           {"side": leaving, "since": match.requested_at.date().isoformat()})]
             )  # fmt: skip
+
+
+class MentorStateError(Exception):
+    """The profile is not in a state this action applies to (already paused, say)."""
+
+
+def mentor_profile_save(
+    *, actor: Person, profile: MentorProfile, agreed: bool = False, submit: bool = False
+) -> MentorProfile:
+    """Write a person's application (a draft) or their fixes after staff asked for changes;
+    record the date they agreed to the code of conduct the first time they do; send it for
+    review when asked (InvalidTransition before they agreed). The profile is the actor's own
+    (staff may edit any)."""
+    with transaction.atomic():
+        if profile.pk is None:
+            profile.user_id = actor.pk
+        # Only the person agrees for themselves (staff may edit the rest).
+        newly_agreed = agreed and profile.conduct_agreed_at is None and profile.is_owned_by(actor)
+        if newly_agreed:
+            profile.conduct_agreed_at = timezone.now()
+        publishable_save(actor=actor, item=profile)
+        if newly_agreed:
+            audit_record(actor=actor, subject=profile, action="agree to conduct")
+        if submit:  # InvalidTransition before agreeing to the code of conduct
+            publication_submit(actor=actor, item=profile)
+    return profile
+
+
+def _locked(profile: MentorProfile) -> MentorProfile:
+    return MentorProfile.objects.select_for_update().get(pk=profile.pk)
+
+
+def mentor_pause(*, actor: Person, profile: MentorProfile, note: str = "") -> MentorProfile:
+    """Take a mentor off the list for a while: the mentor themselves (a vacation), or staff.
+    A staff pause is lifted by staff only."""
+    by_staff = is_curator(actor) and not profile.is_owned_by(actor)
+    if not (by_staff or profile.is_owned_by(actor)):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = _locked(profile)
+        if locked.is_paused or locked.status != PublicationStatus.PUBLISHED:
+            raise MentorStateError("only an approved mentor who is not paused can pause")
+        locked.pause = Pause.STAFF if by_staff else Pause.SELF
+        locked.paused_at = timezone.now()
+        locked.save(update_fields=["pause", "paused_at", "updated_at"])
+        search_index(locked)
+        audit_record(
+            actor=actor, subject=locked, action="pause by staff" if by_staff else "pause",
+            note=note,
+        )  # fmt: skip
+    return locked
+
+
+def mentor_resume(*, actor: Person, profile: MentorProfile) -> MentorProfile:
+    """Back on the list: the mentor lifts their own pause; staff lift either."""
+    with transaction.atomic():
+        locked = _locked(profile)
+        if not locked.is_paused:
+            raise MentorStateError("not paused")
+        own = locked.is_owned_by(actor) and locked.pause == Pause.SELF
+        if not (own or is_curator(actor)):
+            raise PermissionDenied
+        locked.pause = Pause.NONE
+        locked.paused_at = None
+        locked.save(update_fields=["pause", "paused_at", "updated_at"])
+        search_index(locked)
+        audit_record(actor=actor, subject=locked, action="resume")
+    return locked
+
+
+def mentor_capacity_changed(*, profile: MentorProfile) -> None:
+    """For the match services, after they change `active_mentees` under the row lock: a
+    full mentor leaves the list and one with room comes back (the entry keeps free places)."""
+    search_index(profile)
+
+
+def mentorship_ask_save(*, actor: Person, ask: MentorshipAsk) -> MentorshipAsk:
+    """Keep what a seeker wants help with: their own, one per person."""
+    if not actor.is_authenticated or (ask.pk and ask.user_id != actor.pk):
+        raise PermissionDenied
+    with transaction.atomic():
+        ask.user_id = actor.pk
+        ask.save()
+    return ask

@@ -1,11 +1,12 @@
-"""The mentorship section of the staff daily summary (apps.notifications.summary): open
+"""Mentorship's sections of the staff daily summary (apps.notifications.summary): open
 conduct reports first (someone may be at risk), then requests unanswered for 7 days or more
-(a mentor may need a nudge or to be paused)."""
+(a mentor may need a nudge or to be paused); and mentor applications waiting for review,
+oldest first."""
 
 from django.utils import timezone
 
-from apps.core.emails import page_url
-from apps.mentorship.models import Match, MatchReport, MatchStatus
+from apps.core.emails import absolute_url, page_url, per_language
+from apps.mentorship.models import Match, MatchReport, MatchStatus, MentorProfile
 from apps.mentorship.services import ANSWER_REMINDER
 from apps.notifications.registry import SummaryPart
 
@@ -34,4 +35,28 @@ class MatchesToWatch:
                 "reports_url": page_url("mentorship:reports"),
             },
             reports=report_count,
+        )
+
+
+OLDEST_SHOWN = 5
+
+
+class MentorApplications:
+    def collect(self) -> SummaryPart | None:
+        pending = MentorProfile.objects.awaiting_review().select_related("user")
+        count = pending.count()
+        if not count:
+            return None
+        oldest = list(pending[:OLDEST_SHOWN])
+        return SummaryPart(
+            template="mentorship/email/summary_mentors.txt",
+            context={
+                "pending_count": count,
+                "oldest": oldest,
+                "urls": per_language(
+                    lambda: {m.pk: absolute_url(m.get_manage_url()) for m in oldest}
+                ),
+                "queue_url": page_url("core:review_queue", "mentors"),
+            },
+            waiting=count,
         )

@@ -1,11 +1,36 @@
+"""Mentorship's pages, under /mentoring/: mentors (applying, their pages, asking for help
+and the suggestions), matches, sessions, goals and tasks, and the dashboard."""
+
 from django.urls import path
 
+from apps.core.pagecache import cached_page
 from apps.mentorship import session_views, views
+from apps.mentorship.forms import MentorFilterForm
+from apps.mentorship.models import MentorProfile
 
 app_name = "mentorship"
 
+# What the list reads from the URL; anonymous visitors get it from the cache (a mentor's
+# search entry changing, as when they pause or fill up, changes the pages' generation).
+SEARCH_PARAMETERS = frozenset([*MentorFilterForm.base_fields, "page"])
+
 urlpatterns = [
-    path("mentors/<int:mentor>/request/", views.MatchRequestView.as_view(), name="match_request"),
+    path(
+        "",
+        cached_page(MentorProfile, SEARCH_PARAMETERS)(views.MentorListView.as_view()),
+        name="list",
+    ),
+    path("apply/", views.MentorApplyView.as_view(), name="apply"),
+    path("me/", views.MyMentorProfileView.as_view(), name="mine"),
+    path("ask/", views.AskView.as_view(), name="ask"),
+    path("suggestions/", views.SuggestionsView.as_view(), name="suggestions"),
+    path("<int:pk>/", cached_page(MentorProfile)(views.MentorDetailView.as_view()), name="detail"),
+    path("<int:pk>/edit/", views.MentorApplyView.as_view(), name="apply_edit"),
+    path("<int:pk>/manage/", views.MentorManageView.as_view(), name="manage"),
+    path("<int:pk>/pause/", views.MentorPauseView.as_view(), name="pause"),
+    path("<int:pk>/resume/", views.MentorResumeView.as_view(), name="resume"),
+    # Matches, and what happens in them.
+    path("<int:mentor>/request/", views.MatchRequestView.as_view(), name="match_request"),
     path("matches/<int:pk>/", views.MatchView.as_view(), name="match"),
     path("matches/<int:pk>/accept/", views.MatchAcceptView.as_view(), name="match_accept"),
     path("matches/<int:pk>/decline/", views.MatchDeclineView.as_view(), name="match_decline"),

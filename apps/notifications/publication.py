@@ -1,8 +1,10 @@
-"""The emails of the publication workflow (apps.core.services), for every publishable type:
-the submitter hears when their listing is published, rejected or expired."""
+"""The emails of the review workflow (apps.core.services), for every publishable type: the
+submitter hears, in their language, when what they sent is published, sent back, declined or
+expired; each type names its email's template and topic (PublishableType.notice_template)."""
 
 from apps.core.emails import url_of
 from apps.core.models import AuditEntry
+from apps.core.publishable import publishable_types
 from apps.notifications.registry import Email
 from apps.notifications.services import delivery_queue
 
@@ -34,10 +36,11 @@ def publication_notice(batch: list[dict]) -> list[Email | None]:
         if entry is None or item is None:
             emails.append(None)
             continue
+        kind = publishable_types.of(type(item))
         emails.append(
             Email(
-                topic="listing_notices",
-                template="notifications/email/publication_notice",
+                topic=kind.notice_topic if kind else "listing_notices",
+                template=kind.notice_template if kind else "notifications/email/publication_notice",
                 context={
                     "action": entry.action,
                     "note": entry.note,

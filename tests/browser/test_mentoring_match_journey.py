@@ -20,7 +20,7 @@ def test_a_seeker_and_a_mentor_go_from_request_to_feedback(page, journey, mailou
     mentor = listed_mentor(user=marcus, capacity=1)
     UserFactory(email="lucia@example.org", preferred_language="es", display_name="Lucía")
     UserFactory(email="ben@example.org", preferred_language="en", display_name="Ben")
-    request_url = f"/mentoring/mentors/{mentor.pk}/request/"
+    request_url = f"/mentoring/{mentor.pk}/request/"
 
     # Lucía asks Marcus for help, in Spanish, on her phone.
     sign_in(page, "lucia@example.org", PASSWORD)

@@ -44,7 +44,7 @@ def test_staff_pages_scroll_by_keyboard_and_pass_axe(page, journey):
     page.goto("/es/review/")
     expect(page.get_by_role("link", name="Ayudante de cocina")).to_be_visible()
     page.goto(f"/es/jobs/{job.pk}/manage/")
-    page.get_by_label("Nota para la organización").fill("Es una estafa.")
+    page.get_by_label("Nota para quien lo envió (va en el correo)").fill("Es una estafa.")
     page.get_by_role("button", name="Retirar ahora").click()
     expect(page.locator(".manage-panel .badge")).to_have_text("Retirado por el equipo")
     expect(page.get_by_role("cell", name=re.compile("Rosa"))).to_have_count(2)

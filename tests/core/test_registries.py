@@ -40,15 +40,15 @@ def test_a_key_registered_twice_with_different_entries_is_a_mistake():
 
 def test_home_and_navigation_promise_only_what_is_installed(client):
     page = client.get("/es/").content.decode()
-    assert 'href="/es/jobs/"' in page and 'href="/es/events/"' in page
-    for absent in ["Mentores", "Ayuda legal", "Certificaciones"]:
+    assert all(f'href="/es/{part}/"' in page for part in ("jobs", "events", "mentoring"))
+    for absent in ["Ayuda legal", "Certificaciones"]:
         assert absent not in page
 
-    later_app = NavigationEntry("Mentores", "core:privacy")
-    card = HomeEntry("Mentores", "Alguien que ya hizo el camino", "core:privacy", "Ver mentores")
-    with registered(navigation, "mentors", later_app), registered(home_entries, "mentors", card):
+    later_app = NavigationEntry("Ayuda legal", "core:privacy")
+    card = HomeEntry("Ayuda legal", "Organizaciones verificadas", "core:privacy", "Ver ayuda")
+    with registered(navigation, "legal", later_app), registered(home_entries, "legal", card):
         page = client.get("/es/").content.decode()
-    assert page.count("Mentores") == 2 and "Alguien que ya hizo el camino" in page
+    assert page.count("Ayuda legal") == 2 and "Organizaciones verificadas" in page
 
 
 def test_a_new_topic_needs_no_new_column_and_appears_on_the_preferences_page(client):

@@ -164,4 +164,6 @@ def test_the_review_note_points_at_its_error(client):
     client.force_login(CuratorFactory())
     html = client.post(f"/es/jobs/{job.pk}/manage/", {"action": "reject"}).content.decode()
     assert 'aria-describedby="id_note_errors"' in _input(html, "note")
-    assert re.search(r'id="id_note_errors"[^>]*>\s*<li>Diga qué hay que cambiar', html)
+    assert re.search(
+        r'id="id_note_errors"[^>]*>\s*<li>Escriba una nota: la leerán en el correo', html
+    )

@@ -3,6 +3,7 @@ vetting live elsewhere): approved, agreed to the code of conduct, not paused."""
 
 from django.utils import timezone
 
+from apps.core.indexing import search_index
 from apps.mentorship.models import MentorProfile
 from apps.notifications.models import Delivery
 from apps.notifications.services import deliveries_send
@@ -23,11 +24,13 @@ def listed_mentor(*, user=None, capacity: int = 2, **fields) -> MentorProfile:
         "conduct_agreed_at": timezone.now(),
         **fields,
     }
-    return MentorProfile.objects.create(
+    profile = MentorProfile.objects.create(
         user=user or UserFactory(preferred_language="en", display_name="Marcus"),
         capacity=capacity,
         **values,
     )
+    search_index(profile)  # listed, as the vetting services leave a mentor
+    return profile
 
 
 def send_due() -> None:

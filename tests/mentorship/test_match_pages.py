@@ -27,9 +27,9 @@ def seeker():
 
 def test_a_seeker_asks_and_lands_on_the_match_page(client, mentor, seeker):
     client.force_login(seeker)
-    page = client.get(f"/es/mentoring/mentors/{mentor.pk}/request/")
+    page = client.get(f"/es/mentoring/{mentor.pk}/request/")
     assert "Pídele a Marcus que sea tu mentor" in page.content.decode()
-    response = client.post(f"/es/mentoring/mentors/{mentor.pk}/request/", {"goal": HTML})
+    response = client.post(f"/es/mentoring/{mentor.pk}/request/", {"goal": HTML})
     match = Match.objects.get()
     assert response["Location"] == f"/es/mentoring/matches/{match.pk}/"
     body = client.get(response["Location"]).content.decode()
@@ -41,13 +41,13 @@ def test_a_seeker_asks_and_lands_on_the_match_page(client, mentor, seeker):
 def test_a_full_or_paused_mentor_says_why_and_keeps_the_text(client, seeker):
     full = listed_mentor(capacity=1, active_mentees=1)
     client.force_login(seeker)
-    response = client.post(f"/es/mentoring/mentors/{full.pk}/request/", {"goal": "Mi meta"})
+    response = client.post(f"/es/mentoring/{full.pk}/request/", {"goal": "Mi meta"})
     assert response.status_code == 200
     body = response.content.decode()
     assert "no tiene lugar para una persona nueva" in body
     assert "Mi meta" in body
     paused = listed_mentor(pause="self")
-    body = client.get(f"/es/mentoring/mentors/{paused.pk}/request/").content.decode()
+    body = client.get(f"/es/mentoring/{paused.pk}/request/").content.decode()
     assert "tomando un descanso" in body and 'name="goal"' not in body
 
 

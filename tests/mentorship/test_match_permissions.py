@@ -18,11 +18,11 @@ IN_MATCH = [LOGIN, 404, 200, 200, 404, 404]
 STAFF = [LOGIN, 403, 403, 403, 403, 200]
 
 MATCH_MATRIX = [
-    ("get", "/es/mentoring/mentors/{mentor}/request/", None, [LOGIN, 200, 200, 200, 200, 200]),
-    ("post", "/es/mentoring/mentors/{mentor}/request/", {"goal": "Quiero ayuda"},
+    ("get", "/es/mentoring/{mentor}/request/", None, [LOGIN, 200, 200, 200, 200, 200]),
+    ("post", "/es/mentoring/{mentor}/request/", {"goal": "Quiero ayuda"},
      # the mentee has an open match and the mentor cannot ask themselves: the page again
      [LOGIN, 302, 200, 200, 302, 302]),
-    ("get", "/es/mentoring/mentors/{draft}/request/", None, [LOGIN, 404, 404, 404, 404, 404]),
+    ("get", "/es/mentoring/{draft}/request/", None, [LOGIN, 404, 404, 404, 404, 404]),
     ("get", "/es/mentoring/matches/{match}/", None, IN_MATCH),
     ("get", "/es/mentoring/matches/{reported}/", None, [LOGIN, 404, 404, 404, 404, 200]),
     ("post", "/es/mentoring/matches/{match}/messages/", {"body": "Hola"},

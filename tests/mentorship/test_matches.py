@@ -15,7 +15,13 @@ from apps.core.models import AuditEntry
 from apps.core.personal_data import export
 from apps.core.ratelimit import ReportLimitReached
 from apps.mentorship import services
-from apps.mentorship.models import Match, MatchFeedback, MatchReport, MentorProfile
+from apps.mentorship.models import (
+    Match,
+    MatchFeedback,
+    MatchReport,
+    MentorProfile,
+    MentorSearchEntry,
+)
 from apps.mentorship.services import MatchRefused
 from apps.mentorship.summary import MatchesToWatch
 from apps.notifications.models import Delivery
@@ -324,3 +330,28 @@ def test_a_proposal_reminds_only_the_side_that_has_not_accepted(mentor, seeker):
     Delivery.objects.filter(key__startswith="match-answer-reminder").update(due_at=timezone.now())
     send_due()
     assert [m.to for m in mail.outbox] == [[mentor.user.email]]
+
+
+def listed(mentor) -> bool:
+    return MentorSearchEntry.objects.filter(pk=mentor.pk).exists()
+
+
+def test_a_mentor_who_fills_up_leaves_the_list_and_comes_back_when_a_seat_frees(mentor, seeker):
+    assert listed(mentor)
+    match = active_match(mentor, seeker)  # the only seat
+    assert not listed(mentor)
+    services.match_complete(user=seeker, match=match)
+    assert listed(mentor)
+
+
+def test_staff_pausing_a_reported_mentor_takes_them_off_the_list(mentor, seeker):
+    match = services.match_request(user=seeker, mentor=mentor, goal="Licencia")
+    report = services.match_report(
+        user=seeker, match=match, who=f"user:{seeker.pk}", reason="money", details="Me pidió $200"
+    )
+    services.match_report_handle(
+        actor=CuratorFactory(), report=report, pause_match=False, pause_mentor=True,
+        resume_match=False, resolve=True, note="Paused while we talk to him",
+    )  # fmt: skip
+    assert MentorProfile.objects.get(pk=mentor.pk).pause == "staff"
+    assert not listed(mentor)

@@ -1,0 +1,17 @@
+"""The mentor search's filters, typed: the search form produces them (as the job and event
+searches' do), and selectors take them."""
+
+from dataclasses import dataclass
+
+from apps.core.search import SearchFilters
+
+
+@dataclass(frozen=True)
+class MentorFilters(SearchFilters):
+    """The mentor search, named as the list's URL parameters."""
+
+    default_sort = "newest"
+
+    language: str = ""
+    industry: str = ""
+    mode: str = ""

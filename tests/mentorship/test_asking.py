@@ -1,0 +1,113 @@
+"""A seeker says what they want help with and sees the mentors who fit; new mentors who fit
+come in the weekly digest, and staff see the applications waiting in their daily summary.
+What a seeker asked for goes with their account (personal data)."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from apps.core.personal_data import erase, export
+from apps.mentorship.models import MentorshipAsk
+from apps.notifications.digest import digest_week
+from apps.notifications.services import preferences_update
+from apps.notifications.tasks import send_staff_summaries, send_weekly_digests
+from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.mentorship.factories import ApplicationFactory, AskFactory, MentorFactory
+
+pytestmark = pytest.mark.django_db
+
+ASK = {
+    "goal": "Quiero sacar mi licencia de electricista.",
+    "industry": "trades",
+    "skills": "electricista",
+    "language": "es",
+    "meeting_mode": "online",
+}
+
+
+def test_a_seeker_asks_and_sees_the_mentors_who_fit_with_why(client):
+    fits = MentorFactory(user__display_name="Rosa", occupations_es="electricista")
+    MentorFactory(user__display_name="Tom", languages=["en"], industries=["office"],
+                  occupations_es="contador", occupations_en="accountant",
+                  skills_es="", skills_en="")  # fmt: skip
+    seeker = UserFactory()
+    client.force_login(seeker)
+    response = client.post("/es/mentoring/ask/", ASK)
+    assert response.status_code == 302 and response["Location"] == "/es/mentoring/suggestions/"
+    page = client.get("/es/mentoring/suggestions/").content.decode()
+    assert page.index("Rosa") < page.index("Tom")
+    assert "habla español, Oficios especializados, electricista, se reúne en línea" in page
+    assert f'href="/es/mentoring/{fits.pk}/"' in page
+    # one ask per person, changed in place
+    client.post("/es/mentoring/ask/", {**ASK, "goal": "Mi primer trabajo"})
+    assert MentorshipAsk.objects.get(user=seeker).goal == "Mi primer trabajo"
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"meeting_mode": "in_person"}, "Para reunirse en persona, indique su código postal."),
+        ({"meeting_mode": "in_person", "zip_code": "6062"}, "de 5 dígitos"),
+        ({"goal": ""}, "Este campo es obligatorio."),
+        ({"language": "xx"}, "Escoja una opción válida."),
+    ],
+)
+def test_bad_input_in_the_ask_is_explained_and_kept(client, changes, error):
+    client.force_login(UserFactory())
+    response = client.post("/es/mentoring/ask/", {**ASK, "skills": "<b>cables</b>", **changes})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert error in page and "&lt;b&gt;cables&lt;/b&gt;" in page
+    assert not MentorshipAsk.objects.exists()
+
+
+def test_browsing_filters_by_language_kind_of_work_way_to_meet_and_distance(client):
+    chicago = MentorFactory(user__display_name="Rosa")
+    MentorFactory(user__display_name="Ana", zip_code="10001")  # New York
+    MentorFactory(user__display_name="Tom", languages=["en"], industries=["office"],
+                  meeting_modes=["phone"], zip_code="")  # fmt: skip
+    page = client.get("/en/mentoring/?language=en&industry=office&mode=phone").content.decode()
+    assert "Tom" in page and "Rosa" not in page and "Ana" not in page
+    page = client.get("/en/mentoring/?zip=60623&radius=25").content.decode()
+    assert "Rosa" in page and "Ana" not in page and "Tom" not in page
+    assert f'href="/en/mentoring/{chicago.pk}/"' in page
+    page = client.get("/en/mentoring/?q=electrician&zip=1234&language=zz").content.decode()
+    assert "We do not know the ZIP code 1234" in page
+    assert "Rosa" in page and "Ana" in page  # the valid filters still apply
+
+
+def test_the_digest_tells_a_seeker_of_new_mentors_who_fit(django_capture_on_commit_callbacks):
+    since, _until = digest_week(timezone.now())
+    seeker = UserFactory(preferred_language="es")
+    preferences_update(user_id=seeker.pk, weekly_digest=True)
+    AskFactory(user=seeker)
+    MentorFactory(user__display_name="Rosa", published_at=since + timedelta(days=1))
+    MentorFactory(
+        user__display_name="Tom", languages=["en"], published_at=since + timedelta(days=1)
+    )
+    MentorFactory(user__display_name="Vieja", published_at=since - timedelta(days=3))
+    with django_capture_on_commit_callbacks(execute=True):
+        send_weekly_digests()
+    [body] = [message.body for message in mail.outbox if message.to == [seeker.email]]
+    assert "1 mentor nuevo que corresponde a lo que pidió" in body
+    assert "Rosa" in body and "Tom" not in body and "Vieja" not in body
+
+
+def test_staff_see_applications_waiting_in_their_summary(django_capture_on_commit_callbacks):
+    curator = CuratorFactory(preferred_language="es")
+    ApplicationFactory(user__display_name="Marisol", submitted_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        send_staff_summaries()
+    [email] = [message for message in mail.outbox if message.to == [curator.email]]
+    assert "1 solicitud de mentoría esperando revisión" in email.body
+    assert "Marisol" in email.body and "/es/review/mentors/" in email.body
+
+
+def test_what_a_seeker_asked_for_is_exported_and_erased_with_them():
+    ask = AskFactory(goal="Quiero ser electricista")
+    exported = str(export(ask.user))
+    assert "Quiero ser electricista" in exported
+    erase(ask.user)
+    assert not MentorshipAsk.objects.exists()
