@@ -216,7 +216,9 @@ def test_an_events_reminders_are_queued_in_a_fixed_number_of_queries_whatever_it
     from apps.events.registrations import reminders_schedule
 
     def queries_for(people: int) -> int:
-        event = EventFactory(capacity=None)
+        # Far enough ahead that both reminders are still to come, whatever the time of day.
+        event = EventFactory(capacity=None, starts_at=in_days(10, hour=18),
+                             ends_at=in_days(10, hour=20))  # fmt: skip
         registrations = _registered(event, people)
         with CaptureQueriesContext(connection) as captured:
             reminders_schedule(event=event)
