@@ -26,11 +26,11 @@ def test_a_seeker_and_a_mentor_go_from_request_to_feedback(page, journey, mailou
     sign_in(page, "lucia@example.org", PASSWORD)
     page.goto(f"/es{request_url}")
     journey.visit("pedir mentor")
-    page.get_by_label("¿Con qué te gustaría recibir ayuda?").fill(
+    page.get_by_label("¿Con qué le gustaría recibir ayuda?").fill(
         "Quiero sacar mi licencia de electricista en Illinois."
     )
     page.get_by_role("button", name="Enviar mi solicitud").click()
-    expect(page.get_by_text("Tu solicitud fue enviada.")).to_be_visible()
+    expect(page.get_by_text("Su solicitud fue enviada.")).to_be_visible()
     expect(page.get_by_text("Esperando respuesta.")).to_be_visible()
     journey.visit("solicitud enviada")
     match = Match.objects.get()
@@ -59,12 +59,12 @@ def test_a_seeker_and_a_mentor_go_from_request_to_feedback(page, journey, mailou
 
     # Lucía reads the message (emailed without its text), answers and completes the match.
     started = [m for m in mailoutbox if m.to == ["lucia@example.org"]]
-    assert [m.subject for m in started] == ["Tu mentoría ha comenzado", "Mensaje nuevo de Marcus"]
+    assert [m.subject for m in started] == ["Su mentoría ha comenzado", "Mensaje nuevo de Marcus"]
     assert "Tuesday" not in started[1].body
     sign_in(page, "lucia@example.org", PASSWORD)
     page.goto(f"/es/mentoring/matches/{match.pk}/")
     expect(page.get_by_text("Hi Lucía! <b>Tuesday</b> at 6 works for me.")).to_be_visible()
-    page.get_by_label("Tu mensaje").fill("¡Gracias! Nos vemos el martes.")
+    page.get_by_label("Su mensaje").fill("¡Gracias! Nos vemos el martes.")
     page.get_by_role("button", name="Enviar", exact=True).click()
     expect(page.get_by_text("¡Gracias! Nos vemos el martes.")).to_be_visible()
     journey.visit("la mentoría, mensajes")
@@ -73,7 +73,7 @@ def test_a_seeker_and_a_mentor_go_from_request_to_feedback(page, journey, mailou
     page.get_by_label("5 – Excelente").check()
     page.get_by_label("Unas palabras (opcional)").fill("Me ayudó muchísimo.")
     page.get_by_role("button", name="Enviar opinión").click()
-    expect(page.get_by_text("Gracias por tu opinión.")).to_be_visible()
+    expect(page.get_by_text("Gracias por su opinión.")).to_be_visible()
     journey.visit("opinión enviada")
     signed_out(page, "Cerrar sesión", "Iniciar sesión")
 

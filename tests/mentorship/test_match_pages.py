@@ -28,7 +28,7 @@ def seeker():
 def test_a_seeker_asks_and_lands_on_the_match_page(client, mentor, seeker):
     client.force_login(seeker)
     page = client.get(f"/es/mentoring/{mentor.pk}/request/")
-    assert "Pídele a Marcus que sea tu mentor" in page.content.decode()
+    assert "Pídale a Marcus que sea su mentor" in page.content.decode()
     response = client.post(f"/es/mentoring/{mentor.pk}/request/", {"goal": HTML})
     match = Match.objects.get()
     assert response["Location"] == f"/es/mentoring/matches/{match.pk}/"
@@ -73,7 +73,7 @@ def test_contact_details_show_only_once_active(client, mentor, seeker):
     assert mentor.user.email in body
     response = client.post(f"/es/mentoring/matches/{match.pk}/contact/", {"phone": "<b>1</b>"})
     assert response.status_code == 200
-    assert "Escribe un número de teléfono" in response.content.decode()
+    assert "Escriba un número de teléfono" in response.content.decode()
 
 
 def test_a_megabyte_message_is_refused_with_the_text_kept_and_html_is_shown_as_text(
@@ -107,16 +107,16 @@ def test_ending_and_feedback_from_the_page(client, mentor, seeker):
     )
     client.force_login(seeker)
     empty = client.post(f"/es/mentoring/matches/{match.pk}/cancel/", {"reason": ""})
-    assert "Da un motivo breve" in empty.content.decode()
+    assert "Dé un motivo breve" in empty.content.decode()
     client.post(f"/es/mentoring/matches/{match.pk}/complete/")
     match.refresh_from_db()
     assert match.status == "completed"
     no_rating = client.post(f"/es/mentoring/matches/{match.pk}/feedback/", {"comment": HTML})
-    assert "Elige una calificación" in no_rating.content.decode()
+    assert "Elija una calificación" in no_rating.content.decode()
     assert "&lt;script&gt;" in no_rating.content.decode()
     client.post(f"/es/mentoring/matches/{match.pk}/feedback/", {"rating": "5", "comment": HTML})
     body = client.get(f"/es/mentoring/matches/{match.pk}/").content.decode()
-    assert "¿Cómo te fue?" not in body and "Pedírselo de nuevo a este mentor" in body
+    assert "¿Cómo le fue?" not in body and "Pedírselo de nuevo a este mentor" in body
 
     curator = CuratorFactory()
     client.force_login(curator)
@@ -135,7 +135,7 @@ def test_a_report_reaches_staff_who_pause_the_match_and_resolve_it(client, mento
                 {"reason": "status", "details": HTML})  # fmt: skip
     again = client.post(f"/es/mentoring/matches/{match.pk}/report/",
                         {"reason": "other"}, follow=True)  # fmt: skip
-    assert "Ya denunciaste esta mentoría" in again.content.decode()
+    assert "Ya denunció esta mentoría" in again.content.decode()
     report = MatchReport.objects.get()
     send_due()
     assert all(m.to != [mentor.user.email] or "denuncia" not in m.body for m in mail.outbox)

@@ -66,7 +66,7 @@ def test_a_request_tells_the_mentor_in_their_language_and_accepting_tells_the_se
     send_due()
     accepted = mail.outbox[1]
     assert accepted.to == [seeker.email]
-    assert accepted.subject == "Tu mentoría ha comenzado"
+    assert accepted.subject == "Su mentoría ha comenzado"
     match.refresh_from_db()
     assert match.status == "active" and match.started_at is not None
     assert seats(mentor) == 1
@@ -91,9 +91,9 @@ def test_a_paused_full_or_unapproved_mentor_cannot_be_asked(seeker, change, expe
 
 def test_one_open_request_per_pair_and_never_oneself(mentor, seeker):
     services.match_request(user=seeker, mentor=mentor, goal="Ayuda")
-    with pytest.raises(MatchRefused, match="Ya tienes una solicitud"):
+    with pytest.raises(MatchRefused, match="Ya tiene una solicitud"):
         services.match_request(user=seeker, mentor=mentor, goal="Otra vez")
-    with pytest.raises(MatchRefused, match="a ti mismo"):
+    with pytest.raises(MatchRefused, match="a sí mismo"):
         services.match_request(user=mentor.user, mentor=mentor, goal="Me")
     # The database holds the line too.
     with pytest.raises(IntegrityError):
@@ -102,11 +102,11 @@ def test_one_open_request_per_pair_and_never_oneself(mentor, seeker):
 
 def test_accepting_twice_or_beyond_capacity_is_refused_with_a_message(mentor, seeker):
     match = active_match(mentor, seeker)
-    with pytest.raises(MatchRefused, match="Ya aceptaste"):
+    with pytest.raises(MatchRefused, match="Ya aceptó"):
         services.match_accept(user=mentor.user, match=match)
     # A request made before the mentor was full cannot fill a seat that is not there.
     other = Match.objects.create(mentor=mentor, mentee=UserFactory())
-    with pytest.raises(MatchRefused, match="No tienes lugar"):
+    with pytest.raises(MatchRefused, match="No tiene lugar"):
         services.match_accept(user=mentor.user, match=other)
     assert seats(mentor) == 1
     # Only the mentor answers a request; someone outside the match is refused.
@@ -120,7 +120,7 @@ def test_completing_frees_the_seat_and_the_seeker_can_ask_again(mentor, seeker):
     assert seats(mentor) == 0
     services.match_feedback_give(user=seeker, match=match, rating=5, comment="¡Gracias!")
     services.match_feedback_give(user=mentor.user, match=match, rating=4, comment="Good")
-    with pytest.raises(MatchRefused, match="Ya diste tu opinión"):
+    with pytest.raises(MatchRefused, match="Ya dio su opinión"):
         services.match_feedback_give(user=seeker, match=match, rating=1, comment="")
     assert MatchFeedback.objects.count() == 2
 
@@ -145,7 +145,7 @@ def test_cancelling_an_active_match_frees_the_seat_and_tells_the_other_side_why(
 
 def test_declining_sends_the_kind_note(mentor, seeker):
     match = services.match_request(user=seeker, mentor=mentor, goal="Ayuda")
-    note = "Prueba con una mentora de enfermería"
+    note = "Pruebe con una mentora de enfermería"
     services.match_decline(user=mentor.user, match=match, note=note)
     send_due()
     declined = mail.outbox[-1]
@@ -182,7 +182,7 @@ def test_no_answer_is_reminded_at_7_days_and_expires_at_14(mentor, seeker):
     reminder.refresh_from_db()
     assert reminder.status == "dropped"
     assert [m.subject for m in mail.outbox if m.to == [seeker.email]] == [
-        "Tu solicitud de mentoría terminó sin respuesta"
+        "Su solicitud de mentoría terminó sin respuesta"
     ]
 
 
@@ -270,7 +270,7 @@ def test_a_quiet_match_prompts_both_sides_once_per_quiet_spell(mentor, seeker):
     assert services.matches_prompt_quiet() == 0  # once per spell
     send_due()
     subjects = {m.to[0]: m.subject for m in mail.outbox}
-    assert subjects[seeker.email] == "¿Seguir con tu mentoría o cerrarla?"
+    assert subjects[seeker.email] == "¿Seguir con su mentoría o cerrarla?"
     assert subjects[mentor.user.email] == "Go on with your mentoring match, or close it?"
     # A message starts a new spell; sixty quiet days later they are asked again.
     services.match_message_send(user=seeker, match=match, body="Sigo aquí")
@@ -297,7 +297,7 @@ def test_deleting_a_mentors_account_closes_their_matches_and_tells_each_mentee(s
     subjects = sorted((m.to[0], m.subject) for m in mail.outbox)
     assert subjects == sorted(
         [
-            (seeker.email, "Tu mentoría ha terminado"),
+            (seeker.email, "Su mentoría ha terminado"),
             (other.email, "Your mentoring match has ended"),
         ]
     )
