@@ -139,13 +139,15 @@ def reasons_for(wish, mentor: MentorProfile, ranked: Ranked) -> list[str]:
     if ranked.speaks:
         language = dict(MentoringLanguage.choices).get(wish.language, wish.language)
         reasons.append(_("speaks %(language)s") % {"language": str(language).lower()})
-    if ranked.same_industry:
-        reasons.append(str(dict(Category.choices)[wish.industry]))
+    if ranked.same_industry:  # a kind of work, written inside the sentence
+        reasons.append(str(dict(Category.choices)[wish.industry]).lower())
     if ranked.word_hits:
         occupation = (mentor.occupations or "").split(",")[0].strip()
         reasons.append(occupation or _("knows the skills you named"))
     if ranked.meets and wish.meeting_mode:
-        if ranked.distance is not None:
+        if ranked.distance is not None and ranked.distance < 1:
+            reasons.append(_("meets in person, near you"))
+        elif ranked.distance is not None:
             reasons.append(
                 _("meets in person, %(miles)s mi away") % {"miles": f"{ranked.distance:,.0f}"}
             )

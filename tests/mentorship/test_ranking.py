@@ -98,10 +98,18 @@ def test_the_reasons_say_why_in_the_readers_language():
     with translation.override("en"):
         (suggestion,) = suggestions_for(WISH)
         assert suggestion.reasons == [
-            "speaks spanish", "Skilled trades", "electrician", "meets online",
+            "speaks spanish", "skilled trades", "electrician", "meets online",
             "room for 3 more mentees",
         ]  # fmt: skip
     with translation.override("es"):
         (suggestion,) = suggestions_for(WISH)
         assert suggestion.reasons[0] == "habla español"
         assert "se reúne en línea" in suggestion.reasons
+
+
+def test_a_mentor_in_the_seekers_own_zip_meets_near_them_not_0_miles_away():
+    mentor(languages=["es"], meeting_modes=["in_person"], zip_code="60623")
+    wish = Wish(language="es", meeting_mode="in_person", zip_code="60623")
+    with translation.override("en"):
+        (suggestion,) = suggestions_for(wish)
+    assert "meets in person, near you" in suggestion.reasons
