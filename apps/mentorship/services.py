@@ -539,10 +539,6 @@ def mentor_profile_save(
     return profile
 
 
-def _locked(profile: MentorProfile) -> MentorProfile:
-    return MentorProfile.objects.select_for_update().get(pk=profile.pk)
-
-
 def mentor_pause(*, actor: Person, profile: MentorProfile, note: str = "") -> MentorProfile:
     """Take a mentor off the list for a while: the mentor themselves (a vacation), or staff.
     A staff pause is lifted by staff only."""
@@ -550,7 +546,7 @@ def mentor_pause(*, actor: Person, profile: MentorProfile, note: str = "") -> Me
     if not (by_staff or profile.is_owned_by(actor)):
         raise PermissionDenied
     with transaction.atomic():
-        locked = _locked(profile)
+        locked = _locked_mentor(profile.pk)
         if locked.is_paused or locked.status != PublicationStatus.PUBLISHED:
             raise MentorStateError("only an approved mentor who is not paused can pause")
         locked.pause = Pause.STAFF if by_staff else Pause.SELF
@@ -567,7 +563,7 @@ def mentor_pause(*, actor: Person, profile: MentorProfile, note: str = "") -> Me
 def mentor_resume(*, actor: Person, profile: MentorProfile) -> MentorProfile:
     """Back on the list: the mentor lifts their own pause; staff lift either."""
     with transaction.atomic():
-        locked = _locked(profile)
+        locked = _locked_mentor(profile.pk)
         if not locked.is_paused:
             raise MentorStateError("not paused")
         own = locked.is_owned_by(actor) and locked.pause == Pause.SELF

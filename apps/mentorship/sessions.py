@@ -30,6 +30,7 @@ from apps.mentorship.models import (
     MentoringSession,
     SessionStatus,
 )
+from apps.mentorship.services import MatchRefused, match_activity_touch
 from apps.notifications.services import Outgoing, deliveries_queue
 
 # Reminders before a confirmed session: (name in the delivery key, how long before).
@@ -37,12 +38,8 @@ DAY_BEFORE, HOUR_BEFORE = timedelta(days=1), timedelta(hours=1)
 REMINDERS = (("day", DAY_BEFORE), ("hour", HOUR_BEFORE))
 
 
-class SessionRefused(Exception):
-    """The session cannot be set or changed now; `message` says why, translated."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+class SessionRefused(MatchRefused):
+    """The session (or goal) cannot be set or changed now; `message` says why, translated."""
 
 
 def time_refusal(starts_at: datetime, *, now: datetime | None = None):
@@ -75,7 +72,8 @@ def _check_active(match: Match) -> None:
 
 
 def _touch(match: Match, now: datetime) -> None:
-    Match.objects.filter(pk=match.pk).update(last_activity_at=now)
+    """A session keeps the match from counting as quiet (matches_prompt_quiet)."""
+    match_activity_touch(match_id=match.pk, when=now)
     match.last_activity_at = now
 
 
