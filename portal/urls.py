@@ -23,6 +23,7 @@ urlpatterns = [
         path("jobs/", include("apps.jobs.urls")),
         path("events/", include("apps.events.urls")),
         path("mentoring/", include("apps.mentorship.urls")),
+        path("legal/", include("apps.legal.urls")),
         path("notifications/", include("apps.notifications.urls")),
         path("admin/", admin.site.urls),
     ),

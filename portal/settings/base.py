@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "apps.jobs",
     "apps.events",
     "apps.mentorship",
+    "apps.legal",
     "apps.notifications",
 ]
 
