@@ -2,10 +2,45 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def provider_is_listed(provider) -> bool:
+    """A provider has a search entry while published; a revision never has one."""
+    return provider.status == "published" and provider.revision_of_id is None
+
+
+def listed_providers(providers):
+    return providers.published()
+
+
 class LegalConfig(AppConfig):
     name = "apps.legal"
     label = "legal"
     verbose_name = _("Legal help")
 
     def ready(self):
-        pass
+        from apps.core.indexing import SearchType, search_type_register
+        from apps.core.personal_data import declare
+        from apps.core.publishable import PublishableType, publishable_types
+        from apps.legal.models import LegalSearchEntry, Provider, first_location_zip
+        from apps.legal.personal_data import ENTRIES
+
+        declare(*ENTRIES)
+        search_type_register(
+            SearchType(
+                entry=LegalSearchEntry,
+                title_fields=("name", "alternate_name"),
+                body_fields=("description", "eligibility_description", "application_process"),
+                columns=LegalSearchEntry.columns,
+                location=first_location_zip,
+                is_listed=provider_is_listed,
+                listed=listed_providers,
+            )
+        )
+        publishable_types.register(
+            "legal",
+            PublishableType(
+                # Listed until a year after staff last verified it (Provider.clean): verifying
+                # again, not renewing, keeps it up.
+                Provider, _("Legal help providers waiting for review"), renewable=False,
+                notice_template="legal/email/provider_notice",
+            ),
+        )  # fmt: skip
