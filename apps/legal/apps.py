@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def provider_is_listed(provider) -> bool:
-    """A provider has a search entry while published; a revision never has one."""
-    return provider.status == "published" and provider.revision_of_id is None
+    """A provider has a search entry while public: published, verified within the year,
+    and not a revision."""
+    return provider.is_public
 
 
 def listed_providers(providers):
