@@ -21,6 +21,7 @@ class LegalConfig(AppConfig):
         from apps.core.indexing import SearchType, search_type_register
         from apps.core.personal_data import declare
         from apps.core.publishable import PublishableType, publishable_types
+        from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
         from apps.legal.models import LegalSearchEntry, Provider, first_location_zip
         from apps.legal.personal_data import ENTRIES
 
@@ -35,6 +36,19 @@ class LegalConfig(AppConfig):
                 is_listed=provider_is_listed,
                 listed=listed_providers,
             )
+        )
+        navigation.register("legal", NavigationEntry(_("Legal help"), "legal:directory"))
+        home_entries.register(
+            "legal",
+            HomeEntry(
+                title=_("Legal help you can trust"),
+                text=_(
+                    "Free and low-cost help with DACA, TPS, asylum, work permits, unpaid wages "
+                    "and more, from nonprofits and attorneys Camino staff checked. Not notarios."
+                ),
+                url_name="legal:directory",
+                link_label=_("Find legal help"),
+            ),
         )
         publishable_types.register(
             "legal",
