@@ -37,7 +37,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from apps.core.indexing import search_index
+from apps.core.indexing import search_index, search_reindex
 from apps.core.models import AuditEntry, PublicationStatus, Reviewable
 from apps.core.services import audit_record, publication_transition
 
@@ -82,6 +82,10 @@ def demo_load() -> Iterator[str]:
                 f"{model._meta.label}: {created} created, "
                 f"{len(block['rows']) - created} already there ({path.parent.parent.name})"
             )
+    # An item's entry was written when it was loaded, before the rows its search reads that
+    # come later (a legal provider's services and places): index them all again with those.
+    for key, count in search_reindex().items():
+        yield f"{key}: {count} search entries"
 
 
 def lookup(model: type[models.Model], value: dict | None) -> models.Model | None:

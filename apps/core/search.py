@@ -27,6 +27,7 @@ from django.db import connection, migrations
 from django.db.models import (
     BooleanField,
     Case,
+    F,
     FloatField,
     IntegerField,
     Q,
@@ -218,6 +219,13 @@ def entries_search(entries: QuerySet, filters: SearchFilters) -> QuerySet:
     if filters.point:
         entries = within_radius(entries, filters.point, filters.radius or RADIUS_DEFAULT)
     return entries
+
+
+def entries_having(entries: QuerySet, column: str, bits: int) -> QuerySet:
+    """The entries whose bit set `column` (apps.core.vocabulary.bits_of) holds any of `bits`."""
+    return entries.alias(**{f"{column}_bit": F(column).bitand(bits)}).filter(
+        **{f"{column}_bit__gt": 0}
+    )
 
 
 def entries_order(entries: QuerySet, sort: str, more_sorts: dict | None = None):

@@ -2,15 +2,37 @@
 `zipcodes` package's bundled data; nothing is looked up over the network."""
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import zipcodes
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 zip_code_validator = RegexValidator(r"^\d{5}$", _("Enter a 5-digit ZIP code."))
+
+
+def phone_normalise(text: str) -> str:
+    """A US phone number as its 10 digits, however it was written ("(312) 555-0100",
+    "+1 312.555.0100"); a clear error for anything else. An area code or exchange cannot
+    start with 0 or 1 (the North American numbering plan)."""
+    digits = re.sub(r"[\s().+-]", "", text or "")
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if not re.fullmatch(r"[2-9]\d{2}[2-9]\d{6}", digits):
+        raise ValidationError(
+            _("Enter a US phone number with its area code, for example (312) 555-0100."),
+            code="invalid_phone",
+        )
+    return digits
+
+
+def phone_display(digits: str) -> str:
+    """10 digits as people read them: (312) 555-0100."""
+    return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}" if len(digits) == 10 else digits
 
 
 class State(models.TextChoices):

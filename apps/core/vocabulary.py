@@ -25,3 +25,14 @@ class Category(models.TextChoices):
     TECHNOLOGY = "technology", _("Technology")
     INTERPRETING = "interpreting", _("Interpreting and translation")
     OTHER = "other", _("Other")
+
+
+def bits_of(values, choices: type[models.TextChoices]) -> int:
+    """A set of choices as one integer, a bit per choice in the order they are declared (so
+    new choices go at the end): what a search entry filters on with one column."""
+    order = list(choices.values)
+    return sum(1 << order.index(value) for value in set(values) if value in order)
+
+
+def bit_of(value: str, choices: type[models.TextChoices]) -> int:
+    return bits_of([value], choices)

@@ -2,10 +2,60 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def provider_is_listed(provider) -> bool:
+    """A provider has a search entry while public: published, verified within the year,
+    and not a revision."""
+    return provider.is_public
+
+
+def listed_providers(providers):
+    return providers.published()
+
+
 class LegalConfig(AppConfig):
     name = "apps.legal"
     label = "legal"
     verbose_name = _("Legal help")
 
     def ready(self):
-        pass
+        from apps.core.indexing import SearchType, search_type_register
+        from apps.core.personal_data import declare
+        from apps.core.publishable import PublishableType, publishable_types
+        from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
+        from apps.legal.models import LegalSearchEntry, Provider, first_location_zip
+        from apps.legal.personal_data import ENTRIES
+
+        declare(*ENTRIES)
+        search_type_register(
+            SearchType(
+                entry=LegalSearchEntry,
+                title_fields=("name", "alternate_name"),
+                body_fields=("description", "eligibility_description", "application_process"),
+                columns=LegalSearchEntry.columns,
+                location=first_location_zip,
+                is_listed=provider_is_listed,
+                listed=listed_providers,
+            )
+        )
+        navigation.register("legal", NavigationEntry(_("Legal help"), "legal:directory"))
+        home_entries.register(
+            "legal",
+            HomeEntry(
+                title=_("Legal help you can trust"),
+                text=_(
+                    "Free and low-cost help with DACA, TPS, asylum, work permits, unpaid wages "
+                    "and more, from nonprofits and attorneys Camino staff checked. Not notarios."
+                ),
+                url_name="legal:directory",
+                link_label=_("Find legal help"),
+            ),
+        )
+        publishable_types.register(
+            "legal",
+            PublishableType(
+                # Listed until a year after staff last verified it (Provider.clean): verifying
+                # again, not renewing, keeps it up.
+                Provider, _("Legal help providers waiting for review"), renewable=False,
+                notice_template="legal/email/provider_notice",
+            ),
+        )  # fmt: skip

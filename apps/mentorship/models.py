@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import PublicationStatus, Reviewable, SearchEntry
 from apps.core.us import zip_code_validator
-from apps.core.vocabulary import Category
+from apps.core.vocabulary import Category, bits_of
 from apps.mentorship.querysets import AskQuerySet, MatchQuerySet, MentorQuerySet
 
 # The most mentees a mentor may have at once, and the most hours a month they may offer:
@@ -548,17 +548,6 @@ class MentoringTask(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
-
-
-def bits_of(values, choices: type[models.TextChoices]) -> int:
-    """A set of choices as one integer, a bit per choice in the order they are declared (so
-    new choices go at the end): what a search entry filters on with one column."""
-    order = list(choices.values)
-    return sum(1 << order.index(value) for value in set(values) if value in order)
-
-
-def bit_of(value: str, choices: type[models.TextChoices]) -> int:
-    return bits_of([value], choices)
 
 
 class MentorSearchEntry(SearchEntry):

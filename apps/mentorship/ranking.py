@@ -32,13 +32,12 @@ from django.utils.translation import ngettext
 from apps.core.pagecache import pages_generation
 from apps.core.search import distance_from, word_hits
 from apps.core.us import locate_zip
-from apps.core.vocabulary import Category
+from apps.core.vocabulary import Category, bit_of
 from apps.mentorship.models import (
     MeetingMode,
     MentoringLanguage,
     MentorProfile,
     MentorSearchEntry,
-    bit_of,
 )
 
 SUGGESTIONS = 10

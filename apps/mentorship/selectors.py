@@ -1,11 +1,11 @@
 """Mentorship's reads that span models: the matches a person may open, a match's thread,
 conduct reports for staff and feedback per mentor."""
 
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 
 from apps.core.roles import is_curator
-from apps.core.search import entries_order, entries_search, items_of
-from apps.core.vocabulary import Category
+from apps.core.search import entries_having, entries_order, entries_search, items_of
+from apps.core.vocabulary import Category, bit_of
 from apps.mentorship.filters import MentorFilters
 from apps.mentorship.models import (
     Match,
@@ -17,7 +17,6 @@ from apps.mentorship.models import (
     MentorProfile,
     MentorSearchEntry,
     Side,
-    bit_of,
 )
 
 # The latest messages shown on the match page, oldest of them first.
@@ -83,23 +82,16 @@ MENTOR_CARD_FIELDS = [
 ]  # fmt: skip
 
 
-def _having(entries: QuerySet, column: str, bit: int) -> QuerySet:
-    """The entries whose bit set `column` holds `bit`."""
-    return entries.alias(**{f"{column}_bit": F(column).bitand(bit)}).filter(
-        **{f"{column}_bit__gt": 0}
-    )
-
-
 def mentors_search(filters: MentorFilters):
     """The search entries of the listed mentors matching the filters, in the order asked
     for: one SQL query, whatever the number of mentors. mentors_for() loads a page."""
     entries = entries_search(MentorSearchEntry.objects.all(), filters)
     if filters.language:
-        entries = _having(entries, "languages", bit_of(filters.language, MentoringLanguage))
+        entries = entries_having(entries, "languages", bit_of(filters.language, MentoringLanguage))
     if filters.industry:
-        entries = _having(entries, "industries", bit_of(filters.industry, Category))
+        entries = entries_having(entries, "industries", bit_of(filters.industry, Category))
     if filters.mode:
-        entries = _having(entries, "meeting_modes", bit_of(filters.mode, MeetingMode))
+        entries = entries_having(entries, "meeting_modes", bit_of(filters.mode, MeetingMode))
     return entries_order(entries, filters.sort)
 
 

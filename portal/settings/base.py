@@ -237,6 +237,12 @@ STORAGES = {
 # apps.events.personal_data.
 EVENT_ATTENDANCE_RETENTION_DAYS = int(env("EVENT_ATTENDANCE_RETENTION_DAYS", "90"))
 
+# --- Legal help -------------------------------------------------------------------------------
+# A provider is listed this many months after staff last verified it, and is due for another
+# check (the stale queue) after LEGAL_STALE_AFTER_MONTHS.
+LEGAL_VERIFICATION_EXPIRY_MONTHS = int(env("LEGAL_VERIFICATION_EXPIRY_MONTHS", "12"))
+LEGAL_STALE_AFTER_MONTHS = int(env("LEGAL_STALE_AFTER_MONTHS", "6"))
+
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).
 CAMINO_BASE_URL = env("CAMINO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -1,0 +1,34 @@
+"""The directory's filters, typed: the search form produces them (as the job and event
+searches' do), and selectors take them."""
+
+from dataclasses import dataclass
+from typing import Self
+
+from apps.core.search import SearchFilters
+from apps.core.us import locate_zip
+
+
+@dataclass(frozen=True)
+class LegalFilters(SearchFilters):
+    """Named as the directory's URL parameters (`type` is the provider type)."""
+
+    default_sort = "name"
+
+    service: tuple[str, ...] = ()
+    language: str = ""
+    cost: tuple[str, ...] = ()
+    type: tuple[str, ...] = ()
+    new_cases: bool = False
+    walk_in_today: bool = False
+    facility: int | None = None
+
+    @classmethod
+    def build(cls, *, zip: str = "", radius: int | None = None, sort: str = "", **fields) -> Self:
+        """Nearest first when a ZIP code is given without keywords or another order; the
+        distance sort needs a ZIP code."""
+        point = locate_zip(zip) if zip else None
+        if not sort and point and not fields.get("q"):
+            sort = "distance"
+        if sort == "distance" and point is None:
+            sort = ""
+        return super().build(zip=zip, radius=radius, sort=sort, **fields)

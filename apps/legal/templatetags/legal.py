@@ -1,0 +1,106 @@
+from html import escape
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+
+from apps.core.cards import Card, cards_html, with_distance
+from apps.core.i18n import TranslatedText, choice_label, translated
+from apps.legal.models import Cost, Provider
+
+register = template.Library()
+
+# How many services a card names; the page names them all.
+CARD_SERVICES = 4
+
+
+@register.simple_tag
+def provider_cost(provider: Provider) -> str:
+    """ "Low fee: $75", "Free"."""
+    label = choice_label(provider, "cost")
+    if provider.cost != Cost.FREE and provider.fee_amount:
+        amount = f"${provider.fee_amount:,.2f}".replace(".00", "")
+        return f"{label}: {amount}"
+    return label
+
+
+def provider_place(provider: Provider) -> str:
+    """Its first place's city, and how far it is when the search had a ZIP code."""
+    places = list(provider.locations.all())
+    if not places:
+        return ""
+    place = f"{places[0].city}, {places[0].state}"
+    if len(places) > 1:
+        more = len(places) - 1
+        place += " " + ngettext(
+            "(and %(count)s more place)", "(and %(count)s more places)", more
+        ) % {"count": more}
+    return with_distance(place, provider)
+
+
+def service_names(provider: Provider, limit: int | None = None) -> str:
+    names = [choice_label(service, "code") for service in provider.services.all()]
+    if limit is not None and len(names) > limit:
+        more = len(names) - limit
+        names = [
+            *names[:limit],
+            ngettext("%(count)s more", "%(count)s more", more) % {"count": more},
+        ]
+    return ", ".join(names)
+
+
+@register.simple_tag
+def verified_on(provider: Provider) -> str:
+    if provider.verified_at is None:
+        return _("Not verified by Camino staff yet")
+    return _("Verified by Camino staff on %(date)s") % {
+        "date": date_format(provider.verified_at, "DATE_FORMAT")
+    }
+
+
+def new_cases_html(provider: Provider) -> str:
+    if provider.accepting_new_cases:
+        return f'<p class="new-cases new-cases--yes">{escape(_("Accepting new cases"))}</p>'
+    return f'<p class="new-cases new-cases--no">{escape(_("Not taking new cases right now"))}</p>'
+
+
+def provider_card(provider: Provider) -> Card:
+    description = translated(provider, "description")
+    summary = TranslatedText(
+        Truncator(description.text).chars(200), description.language, description.is_fallback
+    )
+    return Card(
+        kind="provider",
+        # An organization's name is the same in every language.
+        title=TranslatedText(provider.name, get_language() or "es", False),
+        url=provider.get_absolute_url(),
+        organization=choice_label(provider, "provider_type"),
+        label=(f"cost-label cost-label--{provider.cost}", provider_cost(provider)),
+        details=new_cases_html(provider),
+        summary=summary,
+        facts=[
+            provider_place(provider),
+            _("Help with: %(services)s") % {"services": service_names(provider, CARD_SERVICES)},
+            _("Languages: %(languages)s") % {"languages": ", ".join(provider.language_labels())},
+            verified_on(provider),
+        ],
+    )
+
+
+@register.simple_tag
+def provider_cards(providers) -> SafeString:
+    """{% provider_cards providers %}: the result cards of a page of providers."""
+    return cards_html(provider_card(provider) for provider in providers)
+
+
+@register.simple_tag
+def provider_services(provider: Provider) -> str:
+    return service_names(provider)
+
+
+@register.filter
+def provider_distance(provider: Provider) -> str:
+    return provider_place(provider)

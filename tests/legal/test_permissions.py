@@ -1,0 +1,79 @@
+"""Who may see the directory and the providers' pages: rows as in tests/test_permissions.py
+(which counts these rows as covering their URL patterns). Anyone reads listed entries; an
+entry that is not public (a draft, waiting for review, a revision) is its organization's and
+staff's only, a 404 for anyone else."""
+
+import pytest
+
+from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.legal.factories import ProviderFactory
+from tests.matrix import check_row
+from tests.organizations.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "seeker", "member", "other_member", "curator"]
+EVERYONE = [200] * 5
+PRIVATE = [404, 404, 200, 404, 200]
+
+MATRIX = [
+    ("get", "/es/legal/", None, EVERYONE),
+    ("get", "/es/legal/providers/{provider}/", None, EVERYONE),
+    ("get", "/es/legal/providers/{draft}/", None, PRIVATE),
+    ("get", "/es/legal/providers/{pending}/", None, PRIVATE),
+    ("get", "/es/legal/providers/{revision}/", None, PRIVATE),
+    ("get", "/es/legal/providers/999999/", None, [404] * 5),
+    ("post", "/es/legal/providers/{provider}/", {}, [405] * 5),
+    ("get", "/es/legal/notarios/", None, EVERYONE),
+    # the shared manage page of an entry
+    ("get", "/es/manage/legal/{draft}/", None, ["login", 404, 200, 404, 200]),
+    ("post", "/es/manage/legal/{draft}/", {"action": "submit"}, ["login", 404, 302, 404, 302]),
+    ("post", "/es/manage/legal/{pending}/", {"action": "publish"}, ["login", 404, 403, 404, 302]),
+]
+# The same pages with a search (the URL pattern check reads paths only).
+SEARCHES = [
+    ("get", "/es/legal/?view=print&cost=free", None, EVERYONE),
+    ("get", "/es/legal/?facility=abc&radius=-1&zip=x&page=999", None, EVERYONE),
+]
+
+
+@pytest.fixture
+def world():
+    membership = MembershipFactory()
+    organization = membership.organization
+    provider = ProviderFactory()
+    people = {
+        "anonymous": None,
+        "seeker": UserFactory(),
+        "member": membership.user,
+        "other_member": MembershipFactory().user,
+        "curator": CuratorFactory(),
+    }
+    # The member's organization's entry is a draft; its pending changes are another
+    # organization's public entry's revision (a revision is its organization's).
+    draft = ProviderFactory(organization=organization, status="draft")
+    pending = ProviderFactory(status="pending")
+    pending.organization.memberships.create(user=membership.user)
+    listed = ProviderFactory()
+    listed.organization.memberships.create(user=membership.user)
+    revision = ProviderFactory(organization=listed.organization, revision_of=listed,
+                               status="draft")  # fmt: skip
+    objects = {
+        "provider": provider.pk,
+        "draft": draft.pk,
+        "pending": pending.pk,
+        "revision": revision.pk,
+    }
+    return people, objects
+
+
+CASES = [
+    pytest.param(method, url, data, role, expected, id=f"{method} {url} {role}")
+    for method, url, data, expectations in [*MATRIX, *SEARCHES]
+    for role, expected in zip(ROLES, expectations, strict=True)
+]
+
+
+@pytest.mark.parametrize(("method", "url", "data", "role", "expected"), CASES)
+def test_permission_matrix(client, world, method, url, data, role, expected):
+    check_row(client, world, method, url, data, role, expected)
