@@ -8,4 +8,6 @@ class LegalConfig(AppConfig):
     verbose_name = _("Legal help")
 
     def ready(self):
-        pass
+        from apps.legal.guide_setup import guides_register
+
+        guides_register()
