@@ -12,9 +12,9 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     ("anonymous", "/es/legal/guides/", 1),
     ("anonymous", "/es/legal/guides/{guide}/", 1),
-    ("curator", "/es/legal/guides/", 5)(  # the session, the person, staff checks,
-        "curator", "/es/legal/guides/{guide}/", 5
-    ),
+    # signed in: the session, the person, and whether they are staff (curator, 2FA)
+    ("curator", "/es/legal/guides/", 5),
+    ("curator", "/es/legal/guides/{guide}/", 5),
     ("curator", "/es/legal/guides/staff/", 6),
     ("curator", "/es/legal/guides/staff/{pk}/edit/", 5),
     ("anonymous", "/es/legal/notarios/", 0),
