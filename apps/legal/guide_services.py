@@ -8,6 +8,7 @@ from django.utils import timezone
 from apps.core.pagecache import pages_changed
 from apps.core.roles import Person, is_curator
 from apps.core.services import audit_record
+from apps.core.verification import checked_confirm, checked_types
 from apps.legal.models import Guide
 
 
@@ -28,15 +29,6 @@ def guide_save(*, actor: Person, guide: Guide) -> Guide:
 
 
 def guide_mark_reviewed(*, actor: Person, guide: Guide) -> Guide:
-    """Staff checked the guide and it is still correct: it leaves the stale queue for a
-    year."""
-    if not is_curator(actor):
-        raise PermissionDenied
-    with transaction.atomic():
-        Guide.objects.filter(pk=guide.pk).update(
-            reviewed_at=timezone.now(), reviewed_by_id=actor.pk
-        )
-        guide.refresh_from_db(fields=["reviewed_at", "reviewed_by"])
-        audit_record(actor=actor, subject=guide, action="mark reviewed")
-        pages_changed(Guide)
-    return guide
+    """Staff checked the guide and it is still correct: it leaves the stale queue (the
+    shared one, apps.core.verification) for another LEGAL_GUIDE_STALE_AFTER_MONTHS."""
+    return checked_confirm(actor=actor, kind=checked_types["legal-guides"], item=guide)

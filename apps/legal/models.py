@@ -9,9 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 # Know-your-rights guides (staff write them; no partner workflow) -------------------------
 
-# A guide not reviewed for this long goes to staff's stale queue: the law and the offices it
-# names change, and a wrong guide costs a reader more than a missing one.
-GUIDE_STALE_AFTER = timedelta(days=365)
+
+def guide_stale_after() -> timedelta:
+    """How long a guide stays fresh after staff review it: the law and the offices it names
+    change, and a wrong guide costs a reader more than a missing one. Read when asked."""
+    return timedelta(days=round(settings.LEGAL_GUIDE_STALE_AFTER_MONTHS * 365.25 / 12))
+
 
 # Long enough for a thorough guide that still prints on one or two pages, short enough that
 # a pasted document by mistake is refused with a message.
@@ -33,11 +36,6 @@ class GuideTopic(models.TextChoices):
 class GuideQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
-
-    def stale(self, now=None):
-        """Never reviewed, or not for GUIDE_STALE_AFTER."""
-        cutoff = (now or timezone.now()) - GUIDE_STALE_AFTER
-        return self.filter(models.Q(reviewed_at__isnull=True) | models.Q(reviewed_at__lt=cutoff))
 
 
 class Guide(models.Model):
@@ -75,4 +73,4 @@ class Guide(models.Model):
 
     @property
     def is_stale(self) -> bool:
-        return self.reviewed_at is None or self.reviewed_at < timezone.now() - GUIDE_STALE_AFTER
+        return self.reviewed_at is None or self.reviewed_at < timezone.now() - guide_stale_after()

@@ -237,6 +237,10 @@ STORAGES = {
 # apps.events.personal_data.
 EVENT_ATTENDANCE_RETENTION_DAYS = int(env("EVENT_ATTENDANCE_RETENTION_DAYS", "90"))
 
+# --- Legal help -------------------------------------------------------------------------------
+# A know-your-rights guide not reviewed for this many months goes to staff's stale queue.
+LEGAL_GUIDE_STALE_AFTER_MONTHS = int(env("LEGAL_GUIDE_STALE_AFTER_MONTHS", "12"))
+
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).
 CAMINO_BASE_URL = env("CAMINO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

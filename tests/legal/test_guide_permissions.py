@@ -36,6 +36,11 @@ MATRIX = [
     ("get", "/es/legal/guides/staff/999999/edit/", None, ["login", 403, 403, 403, 404]),
     ("post", "/es/legal/guides/staff/{guide_pk}/review/", {}, ["login", 403, 403, 403, 302]),
     ("get", "/es/legal/guides/staff/{guide_pk}/review/", None, ["login", 403, 403, 403, 405]),
+    # the shared stale queue (apps.core.verification) holds published guides only
+    ("get", "/es/review/stale/legal-guides/", None, STAFF),
+    ("post", "/es/review/stale/legal-guides/{guide_pk}/", {}, ["login", 403, 403, 403, 302]),
+    ("post", "/es/review/stale/legal-guides/{unpublished_pk}/", {},
+     ["login", 403, 403, 403, 404]),
 ]  # fmt: skip
 
 CASES = [

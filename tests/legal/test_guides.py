@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from apps.core.models import AuditEntry
+from apps.core.verification import overdue, overdue_counts
+from apps.legal.guide_setup import GUIDES_CHECKED
 from apps.legal.models import Guide
 from apps.legal.rendering import markdown_html
 from tests.accounts.factories import CuratorFactory, UserFactory
@@ -200,7 +202,7 @@ def test_bad_input_is_a_translated_error_and_nothing_typed_is_lost(client, chang
 
 def test_staff_mark_a_stale_guide_as_reviewed(client):
     guide = GuideFactory(reviewed_at=timezone.now() - timedelta(days=400))
-    assert guide.is_stale and list(Guide.objects.stale()) == [guide]
+    assert guide.is_stale and list(overdue(GUIDES_CHECKED)) == [guide]
     curator = CuratorFactory()
     client.force_login(curator)
     staff_page = client.get("/es/legal/guides/staff/").content.decode()
@@ -211,8 +213,8 @@ def test_staff_mark_a_stale_guide_as_reviewed(client):
     guide.refresh_from_db()
     assert response["Location"] == "/es/legal/guides/staff/"
     assert not guide.is_stale and guide.reviewed_by == curator
-    assert not Guide.objects.stale().exists()
-    assert AuditEntry.objects.filter(object_id=guide.pk, action="mark reviewed").count() == 1
+    assert not overdue(GUIDES_CHECKED).exists()
+    assert AuditEntry.objects.filter(object_id=guide.pk, action="still_correct").count() == 1
 
 
 def test_only_staff_may_write_or_review(client):
@@ -233,3 +235,21 @@ def test_a_reviewer_who_deletes_their_account_leaves_the_guide_in_place():
 
     guide.refresh_from_db()
     assert guide.reviewed_by is None and guide.reviewed_at is not None
+
+
+def test_published_stale_guides_wait_in_the_shared_stale_queue(client, settings):
+    settings.LEGAL_GUIDE_STALE_AFTER_MONTHS = 6
+    stale = GuideFactory(title_es="Guía vieja", reviewed_at=timezone.now() - timedelta(days=200))
+    GuideFactory(title_es="Guía sin publicar", published=False, reviewed_at=None)
+    GuideFactory(title_es="Guía al día", reviewed_at=timezone.now() - timedelta(days=100))
+    client.force_login(CuratorFactory())
+    assert overdue_counts()["legal-guides"] == 1
+
+    queue = client.get("/es/review/stale/legal-guides/").content.decode()
+    assert "Guía vieja" in queue and "sin publicar" not in queue and "al día" not in queue
+    client.post(f"/es/review/stale/legal-guides/{stale.pk}/", {"note": "Teléfonos del DOL"})
+
+    stale.refresh_from_db()
+    assert not stale.is_stale and overdue_counts()["legal-guides"] == 0
+    note = AuditEntry.objects.get(object_id=stale.pk, action="still_correct").note
+    assert note == "Teléfonos del DOL"
