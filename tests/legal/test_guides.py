@@ -253,3 +253,18 @@ def test_published_stale_guides_wait_in_the_shared_stale_queue(client, settings)
     assert not stale.is_stale and overdue_counts()["legal-guides"] == 0
     note = AuditEntry.objects.get(object_id=stale.pk, action="still_correct").note
     assert note == "Teléfonos del DOL"
+
+
+def test_the_staff_summary_counts_guides_to_check_again(django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from apps.notifications.summary import staff_summaries_queue
+
+    curator = CuratorFactory(preferred_language="es")
+    GuideFactory(reviewed_at=timezone.now() - timedelta(days=400), reviewed_by=curator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_summaries_queue(now=timezone.now())
+
+    (message,) = mail.outbox
+    assert "* Guías sobre sus derechos: 1" in message.body
