@@ -123,7 +123,11 @@ def row_load(model: type[models.Model], key: list[str], row: dict) -> bool:
     row = dict(row)
     password = row.pop("password", None)
     days_ago = row.pop("days_ago", 0)
-    reviewer = lookup(get_user_model(), row.pop("reviewed_by", None))
+    # A listing's reviewer takes it through the workflow; for other models (a guide staff
+    # reviewed) "reviewed_by" is a field like any other.
+    reviewer = None
+    if issubclass(model, Reviewable):
+        reviewer = lookup(get_user_model(), row.pop("reviewed_by", None))
     values: dict = {}
     wanted: dict = {}  # the values of the key fields
     many: dict = {}

@@ -59,3 +59,6 @@ class LegalConfig(AppConfig):
                 notice_template="legal/email/provider_notice",
             ),
         )  # fmt: skip
+        from apps.legal.guide_setup import guides_register
+
+        guides_register()

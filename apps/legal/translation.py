@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from apps.legal.models import LegalService, Location, Phone, Provider
+from apps.legal.models import Guide, LegalService, Location, Phone, Provider
 
 
 @register(Provider)
@@ -21,3 +21,8 @@ class LocationTranslationOptions(TranslationOptions):
 @register(Phone)
 class PhoneTranslationOptions(TranslationOptions):
     fields = ("description",)
+
+
+@register(Guide)
+class GuideTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body")

@@ -1,9 +1,9 @@
 from django.urls import path
 
 from apps.core.pagecache import cached_page
-from apps.legal import views
+from apps.legal import guide_views, views
 from apps.legal.forms import LegalFilterForm
-from apps.legal.models import Provider
+from apps.legal.models import Guide, Provider
 
 app_name = "legal"
 
@@ -21,5 +21,21 @@ urlpatterns = [
         cached_page(Provider)(views.ProviderDetailView.as_view()),
         name="provider",
     ),
-    path("notarios/", views.NotarioWarningView.as_view(), name="notario_warning"),
+    # Know-your-rights guides, the notario warning and the guided entry
+    path("help/", guide_views.GuidedEntryView.as_view(), name="guided"),
+    path("notarios/", guide_views.NotarioWarningView.as_view(), name="notario_warning"),
+    path("guides/", cached_page(Guide)(guide_views.GuideListView.as_view()), name="guides"),
+    path("guides/staff/", guide_views.GuideStaffListView.as_view(), name="guide_staff"),
+    path("guides/staff/new/", guide_views.GuideCreateView.as_view(), name="guide_create"),
+    path("guides/staff/<int:pk>/edit/", guide_views.GuideUpdateView.as_view(), name="guide_edit"),
+    path(
+        "guides/staff/<int:pk>/review/",
+        guide_views.GuideReviewView.as_view(),
+        name="guide_review",
+    ),
+    path(
+        "guides/<slug:slug>/",
+        cached_page(Guide)(guide_views.GuideDetailView.as_view()),
+        name="guide",
+    ),
 ]

@@ -2,7 +2,7 @@ import json
 from typing import Any
 
 from django.db.models import Prefetch
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView
 
 from apps.core.emails import absolute_url
 from apps.core.i18n import translated
@@ -110,10 +110,3 @@ class ProviderDetailView(DetailView):
             is_staff=is_curator(self.request.user),
             **kwargs,
         )
-
-
-class NotarioWarningView(TemplateView):
-    """What a notario is and why they cannot help with immigration cases (the guides' helper
-    writes the full page)."""
-
-    template_name = "legal/notario_warning.html"

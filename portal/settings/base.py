@@ -242,6 +242,8 @@ EVENT_ATTENDANCE_RETENTION_DAYS = int(env("EVENT_ATTENDANCE_RETENTION_DAYS", "90
 # check (the stale queue) after LEGAL_STALE_AFTER_MONTHS.
 LEGAL_VERIFICATION_EXPIRY_MONTHS = int(env("LEGAL_VERIFICATION_EXPIRY_MONTHS", "12"))
 LEGAL_STALE_AFTER_MONTHS = int(env("LEGAL_STALE_AFTER_MONTHS", "6"))
+# A know-your-rights guide not reviewed for this many months goes to staff's stale queue.
+LEGAL_GUIDE_STALE_AFTER_MONTHS = int(env("LEGAL_GUIDE_STALE_AFTER_MONTHS", "12"))
 
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).
