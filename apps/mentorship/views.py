@@ -63,6 +63,7 @@ from apps.mentorship.selectors import (
     mentors_for,
     mentors_search,
     mentors_with_feedback,
+    report_mentor_id,
     reports_for_staff,
 )
 from apps.mentorship.services import (
@@ -359,6 +360,11 @@ class ReportHandleView(CuratorRequiredMixin, FormView):
         if is_curator(request.user):
             self.report = get_object_or_404(reports_for_staff(), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        has_mentor = report_mentor_id(self.report) is not None
+        return {**super().get_form_kwargs(), "has_match": self.report.match_id is not None,
+                "has_mentor": has_mentor}  # fmt: skip
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(report=self.report, match=self.report.match, **kwargs)
