@@ -26,7 +26,7 @@ from apps.accounts.models import User
 from apps.core.mixins import CuratorRequiredMixin, SearchListMixin
 from apps.core.models import PARTNER_EDITABLE, PublicationStatus
 from apps.core.ratelimit import ReportLimitReached, who_is_asking
-from apps.core.review import ManageView
+from apps.core.review import ManageView, Table
 from apps.core.roles import is_curator
 from apps.mentorship import services
 from apps.mentorship.forms import (
@@ -341,6 +341,18 @@ class ReportListView(CuratorRequiredMixin, ListView):
     template_name = "mentorship/report_list.html"
     context_object_name = "reports"
     paginate_by = 50
+    extra_context = {
+        "table": Table(
+            caption=gettext_lazy("Conduct reports, open ones first"),
+            headers=(
+                gettext_lazy("Reported"), gettext_lazy("What happened"), gettext_lazy("By"),
+                gettext_lazy("About"), gettext_lazy("Status"),
+            ),
+            row_template="mentorship/includes/report_row.html",
+            empty=gettext_lazy("No reports."),
+            stack=True,
+        )
+    }  # fmt: skip
 
     def get_queryset(self):
         return reports_for_staff()
