@@ -98,6 +98,11 @@ class MatchRequestView(LoginRequiredMixin, FormView):
             )  # fmt: skip
         return super().dispatch(request, *args, **kwargs)
 
+    def get_initial(self):
+        # What the seeker already told Camino they want help with: they may edit it.
+        ask = MentorshipAsk.objects.filter(user=self.request.user).only("goal").first()
+        return {"goal": ask.goal} if ask else {}
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             mentor=self.mentor,

@@ -13,6 +13,7 @@ from apps.mentorship import services
 from apps.mentorship.models import Match, MatchMessage, MatchReport, MentorProfile
 from apps.mentorship.summary import MatchesToWatch
 from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.mentorship.factories import AskFactory
 from tests.mentorship.helpers import listed_mentor, send_due
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +47,20 @@ def test_a_seeker_asks_and_lands_on_the_match_page(client, mentor, seeker):
     assert "&lt;script&gt;" in body and "<script>alert" not in body
     assert '<a href="https://evil' not in body
     assert "Esperando respuesta" in body
+
+
+def test_the_mentor_page_and_suggestions_link_to_asking_with_the_seekers_goal_filled_in(
+    client, mentor, seeker
+):
+    AskFactory(user=seeker, goal="Quiero mi licencia de electricista", industry="trades")
+    client.force_login(seeker)
+    ask_url = f"/es/mentoring/{mentor.pk}/request/"
+    for url in (f"/es/mentoring/{mentor.pk}/", "/es/mentoring/suggestions/"):
+        assert f'<a class="button" href="{ask_url}">Pedir a este mentor</a>' in (
+            client.get(url).content.decode()
+        )
+    form = client.get(ask_url).content.decode()
+    assert ">\nQuiero mi licencia de electricista</textarea>" in form
 
 
 def test_a_full_or_paused_mentor_says_why_and_keeps_the_text(client, seeker):
