@@ -14,8 +14,15 @@ The order, criterion by criterion (a later one only breaks ties of the earlier o
 5. the older profile (smaller id) first, so that the same inputs always give the same order.
 
 Everything is computed in SQL over the narrow search entries of listed mentors
-(MentorSearchEntry) and only the top `limit` leave the database: one query, whatever the
-number of mentors. `suggestions_for` keeps each ranking in the cache under the generation of
+(MentorSearchEntry) and only the top `limit` leave the database. The ranking first reads
+only the mentors who share the seeker's language and kind of work (an index finds them:
+`mentor_fit_keys`, migration 0006) and proves that nobody else can rank among the top: when
+too few share both, or a mentor outside could score as high on words alone, a second query
+reads those too (the ones who share the language and hold enough of the words, found by the
+words' index) or, with too few, ranks everyone. At most two queries, same order as ranking
+every listed mentor (tests/mentorship/test_ranking_tiers.py compares them).
+
+`suggestions_for` keeps each ranking in the cache under the generation of
 the mentors' public pages (apps.core.pagecache), which every change to a search entry bumps
 (approving, pausing, a mentor filling up): seekers who asked alike share it, and it is
 never older than the list."""
@@ -24,13 +31,14 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.expressions import Combinable
+from django.db import connection
+from django.db.models import BooleanField, Case, F, IntegerField, Q, Value, When
+from django.db.models.expressions import Combinable, RawSQL
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from apps.core.pagecache import pages_generation
-from apps.core.search import distance_from, word_hits
+from apps.core.search import any_word, distance_from, query_terms, word_hits
 from apps.core.us import locate_zip
 from apps.core.vocabulary import Category
 from apps.mentorship.models import (
@@ -81,8 +89,9 @@ def _has(column: str, bit: int) -> Combinable:
     )
 
 
-def mentors_ranked(wish, *, limit: int = SUGGESTIONS) -> list[Ranked]:
-    """The `limit` listed mentors who fit `wish` best, in the order the module describes."""
+def _scored(wish):
+    """Every listed mentor's search entry with its score on each criterion, and the order
+    the module describes."""
     entries = MentorSearchEntry.objects.annotate(
         languages_bit=F("languages").bitand(bit_of(wish.language, MentoringLanguage)),
         industries_bit=F("industries").bitand(bit_of(wish.industry, Category)),
@@ -111,18 +120,77 @@ def mentors_ranked(wish, *, limit: int = SUGGESTIONS) -> list[Ranked]:
             meets=meets if wish.meeting_mode else Value(1, output_field=IntegerField()),
         )
         nearer = []
-    rows = entries.order_by(
-        "-speaks",
-        (F("same_industry") + F("hits")).desc(),
-        "-meets",
-        *nearer,
-        "-free_places",
-        "pk",
-    ).values_list("pk", "speaks", "same_industry", "hits", "meets", "distance", "free_places")
+    order = ["-speaks", (F("same_industry") + F("hits")).desc(), "-meets", *nearer,
+             "-free_places", "pk"]  # fmt: skip
+    return entries, order
+
+
+def _top(entries, order, limit: int) -> list[Ranked]:
+    rows = entries.order_by(*order).values_list(
+        "pk", "speaks", "same_industry", "hits", "meets", "distance", "free_places"
+    )
     return [
         Ranked(pk, bool(speaks), bool(industry), hits, bool(meets), distance, free)
         for pk, speaks, industry, hits, meets, distance, free in rows[:limit]
     ]
+
+
+def _rank_key(ranked: Ranked) -> tuple:
+    """The module's order in Python (the SQL's), to merge two queries' rows."""
+    farther = (ranked.distance is None, ranked.distance or 0)
+    score = int(ranked.same_industry) + ranked.word_hits
+    return (-ranked.speaks, -score, -ranked.meets, farther, -ranked.free_places, ranked.pk)
+
+
+def fit_key(wish) -> int | None:
+    """The seeker's language and kind of work as one of the keys `mentor_fit_keys` gives a
+    mentor (a bit position of each: language * 64 + kind of work), None without both."""
+    language, industry = bit_of(wish.language, MentoringLanguage), bit_of(wish.industry, Category)
+    if not (language and industry):
+        return None
+    return (language.bit_length() - 1) * 64 + industry.bit_length() - 1
+
+
+def _sharing_language_and_work(entries, wish):
+    entries = entries.filter(languages_bit__gt=0, industries_bit__gt=0)
+    if connection.vendor != "postgresql":
+        return entries
+    # The same cut, in the words of the index that finds it (the bits alone read every row).
+    table = MentorSearchEntry._meta.db_table
+    return entries.filter(
+        RawSQL(  # noqa: S611 (only the model's own table name is interpolated)
+            f'mentor_fit_keys("{table}"."languages", "{table}"."industries") @> ARRAY[%s]',
+            [fit_key(wish)],
+            output_field=BooleanField(),
+        )
+    )
+
+
+def everyone_ranked(wish, *, limit: int = SUGGESTIONS) -> list[Ranked]:
+    """The ranking's definition: every listed mentor ranked in one query, which reads them
+    all. mentors_ranked() gives the same and reads fewer."""
+    return _top(*_scored(wish), limit)
+
+
+def mentors_ranked(wish, *, limit: int = SUGGESTIONS) -> list[Ranked]:
+    """The `limit` listed mentors who fit `wish` best, in the order the module describes."""
+    if fit_key(wish) is None:
+        return everyone_ranked(wish, limit=limit)
+    entries, order = _scored(wish)
+    top = _top(_sharing_language_and_work(entries, wish), order, limit)
+    if len(top) < limit:  # too few share both: everyone is ranked
+        return everyone_ranked(wish, limit=limit)
+    # Everyone in `top` speaks the language, so only a mentor who speaks it too could come
+    # before the last of them, and without the kind of work only by words: as many hits as
+    # the last one's score at least (a tie goes on to the later criteria).
+    needed = 1 + top[-1].word_hits
+    if needed > len(query_terms(wish.skills)):
+        return top
+    others = entries.filter(
+        any_word(MentorSearchEntry, wish.skills),
+        speaks=1, same_industry=0, hits__gte=needed,
+    )  # fmt: skip
+    return sorted(top + _top(others, order, limit), key=_rank_key)[:limit]
 
 
 @dataclass(frozen=True)
