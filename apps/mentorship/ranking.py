@@ -169,7 +169,8 @@ def _sharing_language_and_work(entries, wish):
 def everyone_ranked(wish, *, limit: int = SUGGESTIONS) -> list[Ranked]:
     """The ranking's definition: every listed mentor ranked in one query, which reads them
     all. mentors_ranked() gives the same and reads fewer."""
-    return _top(*_scored(wish), limit)
+    entries, order = _scored(wish)
+    return _top(entries, order, limit)
 
 
 def mentors_ranked(wish, *, limit: int = SUGGESTIONS) -> list[Ranked]:
