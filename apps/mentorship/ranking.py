@@ -16,11 +16,10 @@ The order, criterion by criterion (a later one only breaks ties of the earlier o
 Everything is computed in SQL over the narrow search entries of listed mentors
 (MentorSearchEntry) and only the top `limit` leave the database. The ranking first reads
 only the mentors who share the seeker's language and kind of work (an index finds them:
-`mentor_fit_keys`, migration 0006) and proves that nobody else can rank among the top: when
-too few share both, or a mentor outside could score as high on words alone, a second query
-reads those too (the ones who share the language and hold enough of the words, found by the
-words' index) or, with too few, ranks everyone. At most two queries, same order as ranking
-every listed mentor (tests/mentorship/test_ranking_tiers.py compares them).
+`mentor_fit_keys`, migration 0006) or one of the seeker's words (the words' indexes), who
+all rank before anyone else; it ranks everyone only when fewer than the top's size do. One
+query, the same order as ranking every listed mentor (tests/mentorship/test_ranking_tiers.py
+compares them).
 
 `suggestions_for` keeps each ranking in the cache under the generation of
 the mentors' public pages (apps.core.pagecache), which every change to a search entry bumps
@@ -126,20 +125,11 @@ def _scored(wish):
 
 
 def _top(entries, order, limit: int) -> list[Ranked]:
-    rows = entries.order_by(*order).values_list(
-        "pk", "speaks", "same_industry", "hits", "meets", "distance", "free_places"
-    )
+    rows = entries.order_by(*order).values_list(*COLUMNS)
     return [
         Ranked(pk, bool(speaks), bool(industry), hits, bool(meets), distance, free)
         for pk, speaks, industry, hits, meets, distance, free in rows[:limit]
     ]
-
-
-def _rank_key(ranked: Ranked) -> tuple:
-    """The module's order in Python (the SQL's), to merge two queries' rows."""
-    farther = (ranked.distance is None, ranked.distance or 0)
-    score = int(ranked.same_industry) + ranked.word_hits
-    return (-ranked.speaks, -score, -ranked.meets, farther, -ranked.free_places, ranked.pk)
 
 
 def fit_key(wish) -> int | None:
@@ -173,25 +163,52 @@ def everyone_ranked(wish, *, limit: int = SUGGESTIONS) -> list[Ranked]:
     return _top(entries, order, limit)
 
 
+COLUMNS = ("pk", "speaks", "same_industry", "hits", "meets", "distance", "free_places")
+
+
+def _part(entries, order, limit: int) -> tuple[str, tuple]:
+    """The SQL of the top `limit` of some entries, as a table of COLUMNS."""
+    sql, params = entries.order_by(*order).values_list(*COLUMNS)[:limit].query.sql_with_params()
+    # Django's own SQL of a queryset, its values as parameters.
+    return f"SELECT * FROM ({sql}) AS part({', '.join(COLUMNS)})", params  # noqa: S608
+
+
 def mentors_ranked(wish, *, limit: int = SUGGESTIONS) -> list[Ranked]:
-    """The `limit` listed mentors who fit `wish` best, in the order the module describes."""
-    if fit_key(wish) is None:
+    """The `limit` listed mentors who fit `wish` best, in the order the module describes.
+
+    One query, which ranks only the mentors who share the language and either the kind of
+    work (`mentor_fit_keys`' index) or a word (the words' indexes): all of them rank before
+    anyone else, since they speak it and score at least 1 on the work. Only when fewer than
+    `limit` do, the query ranks everyone (a one-time filter PostgreSQL checks before reading
+    them)."""
+    if fit_key(wish) is None or connection.vendor != "postgresql":
         return everyone_ranked(wish, limit=limit)
     entries, order = _scored(wish)
-    top = _top(_sharing_language_and_work(entries, wish), order, limit)
-    if len(top) < limit:  # too few share both: everyone is ranked
-        return everyone_ranked(wish, limit=limit)
-    # Everyone in `top` speaks the language, so only a mentor who speaks it too could come
-    # before the last of them, and without the kind of work only by words: as many hits as
-    # the last one's score at least (a tie goes on to the later criteria).
-    needed = 1 + top[-1].word_hits
-    if needed > len(query_terms(wish.skills)):
-        return top
-    others = entries.filter(
-        any_word(MentorSearchEntry, wish.skills),
-        speaks=1, same_industry=0, hits__gte=needed,
-    )  # fmt: skip
-    return sorted(top + _top(others, order, limit), key=_rank_key)[:limit]
+    parts = [_part(_sharing_language_and_work(entries, wish), order, limit)]
+    if query_terms(wish.skills):
+        words = entries.filter(any_word(MentorSearchEntry, wish.skills), speaks=1,
+                               same_industry=0)  # fmt: skip
+        parts.append(_part(words, order, limit))
+    fitting = " UNION ALL ".join(f"({sql})" for sql, _params in parts)
+    everyone, everyone_params = _part(entries, order, limit)
+    # The querysets' own SQL; every value is a parameter.
+    sql = (
+        f"WITH fitting AS MATERIALIZED ({fitting}) "  # noqa: S608
+        f"SELECT * FROM ("
+        f"SELECT * FROM fitting WHERE (SELECT count(*) FROM fitting) >= %s "
+        f"UNION ALL (SELECT * FROM ({everyone}) AS everyone "
+        f"WHERE (SELECT count(*) FROM fitting) < %s)"
+        f") AS ranked ORDER BY speaks DESC, same_industry + hits DESC, meets DESC, "
+        f"distance ASC NULLS LAST, free_places DESC, pk ASC LIMIT %s"
+    )
+    params = [p for _sql, part_params in parts for p in part_params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, *everyone_params, limit, limit])
+        rows = cursor.fetchall()
+    return [
+        Ranked(pk, bool(speaks), bool(industry), hits, bool(meets), distance, free)
+        for pk, speaks, industry, hits, meets, distance, free in rows
+    ]
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The ranking reads the mentors who share the seeker's language and kind of work first
 (apps.mentorship.ranking.mentors_ranked) and must give exactly the order of ranking every
 listed mentor (`everyone_ranked`, the definition): compared here on a varied corpus, for many
-wishes and sizes of the top, in at most two queries."""
+wishes and sizes of the top, in one query."""
 
 import random
 
@@ -60,16 +60,15 @@ def test_the_tiers_give_exactly_the_order_of_ranking_everyone(corpus):
         for limit in (1, 3, 10, 40):
             with CaptureQueriesContext(connection) as queries:
                 tiered = mentors_ranked(wish, limit=limit)
-            assert len(queries) <= 2, wish
+            assert len(queries) == 1, wish
             assert tiered == everyone_ranked(wish, limit=limit), (wish, limit)
 
 
-def test_the_first_tier_alone_answers_when_nobody_outside_can_rank_as_high(corpus):
-    # A wish without skill words: the kind of work decides, so those who share both come
-    # first and one query finds the top.
-    wish = Wish(language="es", industry="trades", meeting_mode="online")
+def test_with_few_who_fit_everyone_is_ranked_in_the_same_query(corpus):
+    # Portuguese and food: fewer than 40 share both or a word, the rest follow in order.
+    wish = Wish(language="pt", industry="food", skills="cocina")
     with CaptureQueriesContext(connection) as queries:
-        tiered = mentors_ranked(wish, limit=3)
-    assert len(queries) == 1
-    assert tiered == everyone_ranked(wish, limit=3)
-    assert all(ranked.speaks and ranked.same_industry for ranked in tiered)
+        tiered = mentors_ranked(wish, limit=40)
+    assert len(queries) == 1 and len(tiered) == 40
+    assert not tiered[-1].speaks
+    assert tiered == everyone_ranked(wish, limit=40)
