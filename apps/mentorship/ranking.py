@@ -143,8 +143,6 @@ def fit_key(wish) -> int | None:
 
 def _sharing_language_and_work(entries, wish):
     entries = entries.filter(languages_bit__gt=0, industries_bit__gt=0)
-    if connection.vendor != "postgresql":
-        return entries
     # The same cut, in the words of the index that finds it (the bits alone read every row).
     table = MentorSearchEntry._meta.db_table
     return entries.filter(
