@@ -28,6 +28,7 @@ the work-authorization filter. Not a test: it only reports, and stops by itself.
 import argparse
 import contextlib
 import itertools
+import json
 import math
 import os
 import random
@@ -37,6 +38,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -86,6 +88,9 @@ class Page:
     of: str = "list"  # the reference: "list" or "trivial"
     cached: bool = True  # an anonymous page: measured on a cache hit and on a miss
     signed_in: bool = False
+    # Signed in as each of these people in turn (emails), on the server where every cache
+    # read misses: a page measured cold for varied people (needs --cache both or miss).
+    people: tuple[str, ...] = ()
 
 
 # Each filter alone must cost at most a little more than the list (>= 70% of its rate).
@@ -286,14 +291,13 @@ def database_exists(base_url: str, name: str) -> bool:
         return found.fetchone() is not None
 
 
-def signed_in_cookie() -> str:
+def signed_in_cookie(email: str = "bench-seeker@example.org") -> str:
     """The session cookie of a person the bench signs in (the same secret key as gunicorn's)."""
     from django.conf import settings
     from django.test import Client
 
     from apps.accounts.models import User
 
-    email = "bench-seeker@example.org"
     user = User.objects.filter(email=email).first() or User.objects.create_user(email)
     client = Client()
     client.force_login(user)
@@ -426,12 +430,27 @@ def spent(before: dict, after: dict) -> dict[str, float]:
 # --- measuring ---------------------------------------------------------------------------------
 
 
-def wrk(url: str, seconds: float, cookie: str = "") -> tuple[int, float]:
+# wrk's script for a page signed in as several people in turn (`cookies`, a Lua list).
+COOKIES_LUA = """
+local cookies = {%s}
+local n = 0
+request = function()
+  n = n %% #cookies + 1
+  return wrk.format(nil, nil, {["Cookie"] = cookies[n]})
+end
+"""
+
+
+def wrk(url: str, seconds: float, cookie: str = "", cookies: tuple = ()) -> tuple[int, float]:
     """Requests made and requests per second; every response must be a 2xx or 3xx (the pages
     are checked to answer 200 before)."""
     command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds:g}s", "--timeout", "10s"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
+    if cookies:
+        script = Path(tempfile.gettempdir()) / f"camino-bench-{os.getpid()}.lua"
+        script.write_text(COOKIES_LUA % ", ".join(json.dumps(each) for each in cookies))
+        command += ["-s", str(script)]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     if failed := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
         raise SystemExit(f"{url}: {failed[1]} responses were errors")
@@ -468,6 +487,7 @@ class Run:
     url: str
     server: subprocess.Popen
     cookie: str = ""
+    cookies: tuple = ()  # signed in as each in turn (Page.people)
     samples: list[dict] = field(default_factory=list)
 
     @property
@@ -479,15 +499,15 @@ def measure(runs: list[Run], meter: Meter, rounds: int, seconds: float) -> None:
     """Rounds that go through every run in turn, so that drift in the machine's speed touches
     all pages alike."""
     for run in runs:  # warm up every worker, connection and cache
-        check_page(run.url, run.cookie)
-        wrk(run.url, 1, run.cookie)
+        check_page(run.url, run.cookie or (run.cookies[0] if run.cookies else ""))
+        wrk(run.url, 1, run.cookie, run.cookies)
     for number in range(rounds):
         print(f"  round {number + 1} of {rounds}, load average {os.getloadavg()[0]:.2f}",
               flush=True)  # fmt: skip
         for run in runs:
             load = os.getloadavg()[0]
             before = meter.read(run.server)
-            requests, rate = wrk(run.url, seconds, run.cookie)
+            requests, rate = wrk(run.url, seconds, run.cookie, run.cookies)
             used = spent(before, meter.read(run.server))
             run.samples.append({"rate": rate, "requests": requests, "load": load, **used})
 
@@ -523,12 +543,13 @@ def summary(run: Run) -> dict:
 
 def reference(page: Page, cache: str, results: dict) -> tuple[str, str] | None:
     """The figure a page's target is a share of: the trivial view, or the list in the same
-    cache state (a page that is never cached compares with the list on a miss)."""
+    cache state (a page that is never cached, or measured cold, compares with the list on a
+    miss)."""
     if page.target is None:
         return None
     if page.of == "trivial":
         return TRIVIAL
-    list_key = ("job list", cache or "miss")
+    list_key = ("job list", cache if cache in ("hit", "miss") else "miss")
     return list_key if list_key in results else ("job list", "hit")
 
 
@@ -711,6 +732,11 @@ def measure_pages(bench: Bench, url: str, pages: list[Page]) -> list[Run]:
         modes = ["hit", "miss"] if args.cache == "both" else [args.cache]
         runs = [Run(CEILING, "", f"http://127.0.0.1:{args.static_port}/", bench.static)]
         for page in pages:
+            if page.people:  # cold: every cache read misses, for each person in turn
+                cookies = tuple(signed_in_cookie(email) for email in page.people)
+                runs.append(Run(page, "cold", f"http://127.0.0.1:{args.port + 1}{page.path}",
+                                gunicorns["miss"], cookies=cookies))  # fmt: skip
+                continue
             for mode in modes if page.cached else [""]:
                 port = args.port + (mode == "miss")
                 runs.append(Run(page, mode, f"http://127.0.0.1:{port}{page.path}",

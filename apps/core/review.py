@@ -39,12 +39,15 @@ PAGE_SIZE = 20
 @dataclass(frozen=True)
 class Table:
     """A staff table (includes/staff_table.html): its caption, column headings, the template
-    of one row (it gets `row`) and what to say when there are no rows."""
+    of one row (it gets `row`) and what to say when there are no rows. With `stack`, on a
+    phone each row reads as a block of labelled lines instead of scrolling sideways: its row
+    template labels each cell with its heading (`data-label="{{ table.headers.0 }}"`)."""
 
     caption: str | Promise
     headers: tuple
     row_template: str
     empty: str | Promise = ""
+    stack: bool = False
 
 
 QUEUE_TABLE = Table(
@@ -55,12 +58,14 @@ QUEUE_TABLE = Table(
     ),
     row_template="core/includes/queue_row.html",
     empty=gettext_lazy("Nothing is waiting for review."),
+    stack=True,
 )  # fmt: skip
 
 HISTORY_TABLE = Table(
     caption=gettext_lazy("History"),
     headers=(gettext_lazy("When"), gettext_lazy("Who"), gettext_lazy("What"), gettext_lazy("Note")),
     row_template="core/includes/history_row.html",
+    stack=True,
 )
 
 

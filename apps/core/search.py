@@ -410,6 +410,29 @@ def search_terms_operations(table: str, model_name: str) -> list:
     ]
 
 
+def any_word(model, query: str) -> Q | RawSQL:
+    """A filter: the entries of `model` holding at least one of the words of `query` (in the
+    title's terms or the rest's). On PostgreSQL the GIN indexes find them, so a ranking by
+    word_hits() that needs at least one hit reads only those entries."""
+    terms = query_terms(query)
+    if not terms:
+        return Q(pk__in=[])
+    if connection.vendor == "postgresql":
+        table = model._meta.db_table
+        title, body = (f'"{table}"."{column}"' for column in TERM_COLUMNS)
+        either = " | ".join(_tsquery_group(forms) for forms in terms)
+        return RawSQL(  # noqa: S611 (only the model's own table name is interpolated)
+            f"({title} @@ to_tsquery('simple', %s) OR {body} @@ to_tsquery('simple', %s))",
+            [either, either],
+            output_field=BooleanField(),
+        )
+    found = Q()
+    for forms in terms:
+        for form in forms:
+            found |= Q(search_title__contains=f" {form} ") | Q(search_body__contains=f" {form} ")
+    return found
+
+
 def word_hits(model, query: str) -> Combinable:
     """How many of the words of `query` an entry of `model` holds, in its title's terms or
     the rest's (each word counted once): a ranking criterion to compute in SQL, without

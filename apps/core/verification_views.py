@@ -23,6 +23,7 @@ STALE_TABLE = Table(
     ),
     row_template="core/includes/stale_row.html",
     empty=gettext_lazy("Everything has been checked within its period."),
+    stack=True,
 )  # fmt: skip
 
 OVERVIEW_SIZE = 10

@@ -158,10 +158,21 @@ class ReportHandleForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
 
+    def __init__(self, *args, has_match: bool = True, has_mentor: bool = True, **kwargs):
+        """Without the match (it went with an account) or a mentor to pause, those choices
+        are not offered."""
+        super().__init__(*args, **kwargs)
+        if not has_match:
+            del self.fields["pause_match"], self.fields["resume_match"]
+        if not has_mentor:
+            del self.fields["pause_mentor"]
+
     def clean(self):
         data = super().clean() or {}
         if data.get("pause_match") and data.get("resume_match"):
             raise forms.ValidationError(_("Choose either pausing or resuming the match."))
+        for name in ("pause_match", "resume_match", "pause_mentor"):
+            data.setdefault(name, False)  # a choice not offered is not taken
         return data
 
 

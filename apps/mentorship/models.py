@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import PublicationStatus, Reviewable, SearchEntry
+from apps.core.personal_data import actor_name
 from apps.core.us import zip_code_validator
 from apps.core.vocabulary import Category, bits_of
 from apps.mentorship.querysets import AskQuerySet, MatchQuerySet, MentorQuerySet
@@ -363,12 +364,21 @@ class ConductReason(models.TextChoices):
 
 class MatchReport(models.Model):
     """One side of a match tells staff about the other's conduct. Staff see open reports
-    first (staff summary), may pause the match and the mentor, and resolve it."""
+    first (staff summary), may pause the match and the mentor, and resolve it.
 
-    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="reports")
+    A safety record: it outlives either person's account and the match itself (which goes
+    with the accounts). Who reported whom is kept by its own links, emptied when that person
+    leaves ("deleted account"); the text and what staff did stay."""
+
+    match = models.ForeignKey(Match, null=True, on_delete=models.SET_NULL, related_name="reports")
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("reported by"),
+    )  # fmt: skip
+    reporter_side = models.CharField(_("side that reported"), max_length=6, choices=Side.choices)
+    reported = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("reported person"),
     )  # fmt: skip
     reason = models.CharField(_("what happened"), max_length=12, choices=ConductReason.choices)
     details = models.TextField(_("details"), max_length=4000, blank=True)
@@ -390,7 +400,20 @@ class MatchReport(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_reason_display()} ({self.match})"
+        return f"{self.get_reason_display()} (report {self.pk})"
+
+    @property
+    def reported_side(self) -> str:
+        return Side.MENTOR if self.reporter_side == Side.MENTEE else Side.MENTEE
+
+    def get_reported_side_display(self) -> str:
+        return str(Side(self.reported_side).label)
+
+    def reporter_name(self) -> str:
+        return actor_name(self.reporter and self.reporter.get_short_name())
+
+    def reported_name(self) -> str:
+        return actor_name(self.reported and self.reported.get_short_name())
 
 
 # What a mentor and a mentee do together once their match is active: sessions (a time, a

@@ -1,6 +1,7 @@
 """Mentorship's personal data (apps.core.personal_data): a person's mentor profile and their
 matches, as mentor or as mentee, go with them; where staff or the other side acted on a match,
-the match stays without naming them."""
+the match stays without naming them. Conduct reports stay whoever leaves (a safety record for
+staff), naming a deleted account instead; they are in the reporter's download only."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -221,6 +222,15 @@ ENTRIES = [
             ("created_at", _("Reported")),
         ),
         rows=report_rows,
+    ),
+    # A report about the person is a safety record staff keep after they leave; it is not
+    # theirs to download (the reporter's words), and it then names a deleted account.
+    PersonalData(
+        name="mentorship_reports_about",
+        model="mentorship.MatchReport",
+        title=_("Conduct reports about you"),
+        field="reported",
+        on_erase=KEEP,
     ),
     PersonalData(
         name="mentorship_reports_resolved",

@@ -14,8 +14,14 @@ The order, criterion by criterion (a later one only breaks ties of the earlier o
 5. the older profile (smaller id) first, so that the same inputs always give the same order.
 
 Everything is computed in SQL over the narrow search entries of listed mentors
-(MentorSearchEntry) and only the top `limit` leave the database: one query, whatever the
-number of mentors. `suggestions_for` keeps each ranking in the cache under the generation of
+(MentorSearchEntry) and only the top `limit` leave the database. The ranking first reads
+only the mentors who share the seeker's language and kind of work (an index finds them:
+`mentor_fit_keys`, migration 0006) or one of the seeker's words (the words' indexes), who
+all rank before anyone else; it ranks everyone only when fewer than the top's size do. One
+query, the same order as ranking every listed mentor (tests/mentorship/test_ranking_tiers.py
+compares them).
+
+`suggestions_for` keeps each ranking in the cache under the generation of
 the mentors' public pages (apps.core.pagecache), which every change to a search entry bumps
 (approving, pausing, a mentor filling up): seekers who asked alike share it, and it is
 never older than the list."""
@@ -24,13 +30,14 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.expressions import Combinable
+from django.db import connection
+from django.db.models import BooleanField, Case, F, IntegerField, Q, Value, When
+from django.db.models.expressions import Combinable, RawSQL
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from apps.core.pagecache import pages_generation
-from apps.core.search import distance_from, word_hits
+from apps.core.search import any_word, distance_from, query_terms, word_hits
 from apps.core.us import locate_zip
 from apps.core.vocabulary import Category, bit_of
 from apps.mentorship.models import (
@@ -80,8 +87,9 @@ def _has(column: str, bit: int) -> Combinable:
     )
 
 
-def mentors_ranked(wish, *, limit: int = SUGGESTIONS) -> list[Ranked]:
-    """The `limit` listed mentors who fit `wish` best, in the order the module describes."""
+def _scored(wish):
+    """Every listed mentor's search entry with its score on each criterion, and the order
+    the module describes."""
     entries = MentorSearchEntry.objects.annotate(
         languages_bit=F("languages").bitand(bit_of(wish.language, MentoringLanguage)),
         industries_bit=F("industries").bitand(bit_of(wish.industry, Category)),
@@ -110,17 +118,93 @@ def mentors_ranked(wish, *, limit: int = SUGGESTIONS) -> list[Ranked]:
             meets=meets if wish.meeting_mode else Value(1, output_field=IntegerField()),
         )
         nearer = []
-    rows = entries.order_by(
-        "-speaks",
-        (F("same_industry") + F("hits")).desc(),
-        "-meets",
-        *nearer,
-        "-free_places",
-        "pk",
-    ).values_list("pk", "speaks", "same_industry", "hits", "meets", "distance", "free_places")
+    order = ["-speaks", (F("same_industry") + F("hits")).desc(), "-meets", *nearer,
+             "-free_places", "pk"]  # fmt: skip
+    return entries, order
+
+
+def _top(entries, order, limit: int) -> list[Ranked]:
+    rows = entries.order_by(*order).values_list(*COLUMNS)
     return [
         Ranked(pk, bool(speaks), bool(industry), hits, bool(meets), distance, free)
         for pk, speaks, industry, hits, meets, distance, free in rows[:limit]
+    ]
+
+
+def fit_key(wish) -> int | None:
+    """The seeker's language and kind of work as one of the keys `mentor_fit_keys` gives a
+    mentor (a bit position of each: language * 64 + kind of work), None without both."""
+    language, industry = bit_of(wish.language, MentoringLanguage), bit_of(wish.industry, Category)
+    if not (language and industry):
+        return None
+    return (language.bit_length() - 1) * 64 + industry.bit_length() - 1
+
+
+def _sharing_language_and_work(entries, wish):
+    entries = entries.filter(languages_bit__gt=0, industries_bit__gt=0)
+    # The same cut, in the words of the index that finds it (the bits alone read every row).
+    table = MentorSearchEntry._meta.db_table
+    return entries.filter(
+        RawSQL(  # noqa: S611 (only the model's own table name is interpolated)
+            f'mentor_fit_keys("{table}"."languages", "{table}"."industries") @> ARRAY[%s]',
+            [fit_key(wish)],
+            output_field=BooleanField(),
+        )
+    )
+
+
+def everyone_ranked(wish, *, limit: int = SUGGESTIONS) -> list[Ranked]:
+    """The ranking's definition: every listed mentor ranked in one query, which reads them
+    all. mentors_ranked() gives the same and reads fewer."""
+    entries, order = _scored(wish)
+    return _top(entries, order, limit)
+
+
+COLUMNS = ("pk", "speaks", "same_industry", "hits", "meets", "distance", "free_places")
+
+
+def _part(entries, order, limit: int) -> tuple[str, tuple]:
+    """The SQL of the top `limit` of some entries, as a table of COLUMNS."""
+    sql, params = entries.order_by(*order).values_list(*COLUMNS)[:limit].query.sql_with_params()
+    # Django's own SQL of a queryset, its values as parameters.
+    return f"SELECT * FROM ({sql}) AS part({', '.join(COLUMNS)})", params  # noqa: S608
+
+
+def mentors_ranked(wish, *, limit: int = SUGGESTIONS) -> list[Ranked]:
+    """The `limit` listed mentors who fit `wish` best, in the order the module describes.
+
+    One query, which ranks only the mentors who share the language and either the kind of
+    work (`mentor_fit_keys`' index) or a word (the words' indexes): all of them rank before
+    anyone else, since they speak it and score at least 1 on the work. Only when fewer than
+    `limit` do, the query ranks everyone (a one-time filter PostgreSQL checks before reading
+    them)."""
+    if fit_key(wish) is None or connection.vendor != "postgresql":
+        return everyone_ranked(wish, limit=limit)
+    entries, order = _scored(wish)
+    parts = [_part(_sharing_language_and_work(entries, wish), order, limit)]
+    if query_terms(wish.skills):
+        words = entries.filter(any_word(MentorSearchEntry, wish.skills), speaks=1,
+                               same_industry=0)  # fmt: skip
+        parts.append(_part(words, order, limit))
+    fitting = " UNION ALL ".join(f"({sql})" for sql, _params in parts)
+    everyone, everyone_params = _part(entries, order, limit)
+    # The querysets' own SQL; every value is a parameter.
+    sql = (
+        f"WITH fitting AS MATERIALIZED ({fitting}) "  # noqa: S608
+        f"SELECT * FROM ("
+        f"SELECT * FROM fitting WHERE (SELECT count(*) FROM fitting) >= %s "
+        f"UNION ALL (SELECT * FROM ({everyone}) AS everyone "
+        f"WHERE (SELECT count(*) FROM fitting) < %s)"
+        f") AS ranked ORDER BY speaks DESC, same_industry + hits DESC, meets DESC, "
+        f"distance ASC NULLS LAST, free_places DESC, pk ASC LIMIT %s"
+    )
+    params = [p for _sql, part_params in parts for p in part_params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, *everyone_params, limit, limit])
+        rows = cursor.fetchall()
+    return [
+        Ranked(pk, bool(speaks), bool(industry), hits, bool(meets), distance, free)
+        for pk, speaks, industry, hits, meets, distance, free in rows
     ]
 
 

@@ -46,8 +46,19 @@ def match_thread(match: Match) -> list[MatchMessage]:
 def reports_for_staff() -> QuerySet[MatchReport]:
     """Open reports first (oldest first), then those resolved, latest first."""
     return MatchReport.objects.select_related(
-        "match__mentor__user", "match__mentee", "reporter", "resolved_by"
+        "match__mentor__user", "match__mentee", "reporter", "reported", "resolved_by"
     ).order_by("-resolved_at", "created_at", "pk")
+
+
+def report_mentor_id(report: MatchReport) -> int | None:
+    """The mentor staff may pause over a report: the match's; once the match went with an
+    account, the reported person's profile if they were the mentor and are still here."""
+    if report.match_id is not None:
+        return report.match.mentor_id  # type: ignore[union-attr]
+    if report.reported_side != Side.MENTOR or report.reported_id is None:
+        return None
+    profiles = MentorProfile.objects.filter(user_id=report.reported_id)
+    return profiles.values_list("pk", flat=True).first()
 
 
 def mentors_with_feedback() -> QuerySet[MentorProfile]:

@@ -41,6 +41,7 @@ from apps.mentorship.models import (
     Pause,
     Side,
 )
+from apps.mentorship.selectors import report_mentor_id
 from apps.notifications.services import Outgoing, deliveries_queue, reminder_schedule
 
 S = MatchStatus
@@ -445,13 +446,15 @@ def match_feedback_give(*, user: User, match: Match, rating: int, comment: str) 
 def match_report(*, user: User, match: Match, who: str, reason: str, details: str) -> MatchReport:
     """One side reports the other's conduct to staff (apps.core.ratelimit's limits: raises
     ReportLimitReached)."""
-    if side_of(match, user) is None:
+    side = side_of(match, user)
+    if side is None:
         raise PermissionDenied
     report_allowance_take(kind="match", who=who, item_id=match.pk)
     with transaction.atomic():
         report = MatchReport.objects.create(
-            match=match, reporter=user, reason=reason, details=details
-        )
+            match=match, reporter=user, reporter_side=side, reported_id=_other_user_id(match, side),
+            reason=reason, details=details,
+        )  # fmt: skip
         audit_record(actor=user, subject=match, action="match report", note=reason)
     return report
 
@@ -461,20 +464,23 @@ def match_report_handle(
     resume_match: bool, resolve: bool, note: str,
 ) -> MatchReport:  # fmt: skip
     """Staff act on a conduct report: pause (or resume) the match, pause the mentor (they
-    leave the list until staff lift it), and resolve the report with what they did."""
+    leave the list until staff lift it), and resolve the report with what they did. Once the
+    match went with an account, only the mentor (if they are the one reported and still
+    here) can be paused."""
     if not is_curator(actor):
         raise PermissionDenied
     with transaction.atomic():
-        match = _locked_match(report.match_id)
+        match = _locked_match(report.match_id) if report.match_id else None
+        mentor_id = report_mentor_id(report)
         now = timezone.now()
-        if pause_match and match.paused_at is None:
+        if match is not None and pause_match and match.paused_at is None:
             Match.objects.filter(pk=match.pk).update(paused_at=now)
             audit_record(actor=actor, subject=match, action="match pause", note=note[:200])
-        elif resume_match and match.paused_at is not None:
+        elif match is not None and resume_match and match.paused_at is not None:
             Match.objects.filter(pk=match.pk).update(paused_at=None)
             audit_record(actor=actor, subject=match, action="match resume", note=note[:200])
-        if pause_mentor:
-            mentor = _locked_mentor(match.mentor_id)
+        if pause_mentor and mentor_id is not None:
+            mentor = _locked_mentor(mentor_id)
             if mentor.pause != Pause.STAFF:  # a mentor on a break is now held by staff
                 mentor.pause, mentor.paused_at = Pause.STAFF, now
                 mentor.save(update_fields=["pause", "paused_at", "updated_at"])
@@ -483,7 +489,7 @@ def match_report_handle(
         if resolve and report.resolved_at is None:
             report.resolved_at, report.resolved_by, report.resolution = now, actor, note
             report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
-            audit_record(actor=actor, subject=match, action="match report resolve")
+            audit_record(actor=actor, subject=match or report, action="match report resolve")
     return report
 
 

@@ -23,9 +23,7 @@ class MatchesToWatch:
         report_count, unanswered_count = reports.count(), unanswered.count()
         if not (report_count or unanswered_count):
             return None
-        oldest = list(
-            reports.select_related("match__mentor__user").order_by("created_at")[:OLDEST_SHOWN]
-        )
+        oldest = list(reports.select_related("reported").order_by("created_at")[:OLDEST_SHOWN])
         return SummaryPart(
             template="mentorship/email/summary_matches.txt",
             context={

@@ -26,7 +26,7 @@ from apps.accounts.models import User
 from apps.core.mixins import CuratorRequiredMixin, SearchListMixin
 from apps.core.models import PARTNER_EDITABLE, PublicationStatus
 from apps.core.ratelimit import ReportLimitReached, who_is_asking
-from apps.core.review import ManageView
+from apps.core.review import ManageView, Table
 from apps.core.roles import is_curator
 from apps.mentorship import services
 from apps.mentorship.forms import (
@@ -63,6 +63,7 @@ from apps.mentorship.selectors import (
     mentors_for,
     mentors_search,
     mentors_with_feedback,
+    report_mentor_id,
     reports_for_staff,
 )
 from apps.mentorship.services import (
@@ -96,6 +97,11 @@ class MatchRequestView(LoginRequiredMixin, FormView):
                 pk=kwargs["mentor"], status=PublicationStatus.PUBLISHED,
             )  # fmt: skip
         return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        # What the seeker already told Camino they want help with: they may edit it.
+        ask = MentorshipAsk.objects.filter(user=self.request.user).only("goal").first()
+        return {"goal": ask.goal} if ask else {}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -340,6 +346,18 @@ class ReportListView(CuratorRequiredMixin, ListView):
     template_name = "mentorship/report_list.html"
     context_object_name = "reports"
     paginate_by = 50
+    extra_context = {
+        "table": Table(
+            caption=gettext_lazy("Conduct reports, open ones first"),
+            headers=(
+                gettext_lazy("Reported"), gettext_lazy("What happened"), gettext_lazy("By"),
+                gettext_lazy("About"), gettext_lazy("Status"),
+            ),
+            row_template="mentorship/includes/report_row.html",
+            empty=gettext_lazy("No reports."),
+            stack=True,
+        )
+    }  # fmt: skip
 
     def get_queryset(self):
         return reports_for_staff()
@@ -359,6 +377,11 @@ class ReportHandleView(CuratorRequiredMixin, FormView):
         if is_curator(request.user):
             self.report = get_object_or_404(reports_for_staff(), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        has_mentor = report_mentor_id(self.report) is not None
+        return {**super().get_form_kwargs(), "has_match": self.report.match_id is not None,
+                "has_mentor": has_mentor}  # fmt: skip
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(report=self.report, match=self.report.match, **kwargs)

@@ -142,7 +142,7 @@ def test_the_history_says_what_happened_and_who_did_it_in_spanish(client):
     client.post(manage, {"action": "take_down", "note": "Pide dinero."})
 
     rows = re.findall(
-        r"<tr>\s*<td>[^<]*</td>\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>",
+        r"<tr[^>]*>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*>([^<]*)</td>\s*<td[^>]*>([^<]*)</td>",
         client.get(manage).content.decode(),
     )
     assert rows == [

@@ -13,7 +13,7 @@ from django.db import connection
 
 from apps.core.indexing import search_entries, search_index
 from apps.core.models import PublicationStatus
-from apps.core.search import SearchFilters, entries_order, entries_search
+from apps.core.search import SearchFilters, any_word, entries_order, entries_search
 from apps.core.services import publication_archive, publication_publish
 from apps.jobs.models import JobSearchEntry
 from tests.accounts.factories import CuratorFactory
@@ -195,3 +195,17 @@ def test_showing_the_sort_keeps_every_filter_chosen(client):
     page = client.get("/en/jobs/?authorization=open&authorization=ead&q=cook").content.decode()
     checked = re.findall(r'name="authorization" value="(\w+)"[^>]*checked', page)
     assert sorted(checked) == ["ead", "open"]
+
+
+def test_any_word_finds_entries_holding_one_of_the_words(publish):
+    publish("Taller de electricista")
+    publish("Clases de cocina")
+    publish("Taller de pintura")
+    entries = SearchableWorkshopEntry.objects.filter(
+        any_word(SearchableWorkshopEntry, "electricistas cocinas")
+    )
+    workshops = SearchableWorkshop.objects.in_bulk([entry.pk for entry in entries])
+    assert sorted(workshop.title for workshop in workshops.values()) == [
+        "Clases de cocina", "Taller de electricista",
+    ]  # fmt: skip
+    assert not SearchableWorkshopEntry.objects.filter(any_word(SearchableWorkshopEntry, "de"))

@@ -1,6 +1,8 @@
 """The mentors of the demo (apps/mentorship/demo/mentors.json, their accounts in
 apps/accounts/demo/mentors.json, through the shared loader)."""
 
+import re
+
 import pytest
 from django.utils import translation
 
@@ -41,3 +43,15 @@ def test_loading_twice_changes_nothing_and_maria_gets_suggestions(demo):
         first = suggestions_for(ask)[0]
     assert first.mentor.user.email == "mentor.rosa@example.org"
     assert first.reasons[0] == "habla español"
+
+
+# Words of the familiar "tú" (and its verb endings in "-arte", "-erte", "-irte").
+FAMILIAR = re.compile(r"\b(tú|tu|tus|te|ti|contigo)\b|\w+(arte|erte|irte)\b", re.IGNORECASE)
+
+
+def test_the_mentors_spanish_says_usted_like_the_rest_of_camino(demo):
+    texts = MentorProfile.objects.values_list(
+        "headline_es", "story_es", "helps_with_es", "own_path_es", "occupations_es", "skills_es"
+    )
+    familiar = [text for row in texts for text in row if text and FAMILIAR.search(text)]
+    assert familiar == []

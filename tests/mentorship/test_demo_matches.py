@@ -7,11 +7,13 @@ from django.core.management import call_command
 
 from apps.mentorship.models import (
     Match,
+    MatchFeedback,
     MatchStatus,
     MentoringSession,
     MentoringTask,
     MentorProfile,
 )
+from tests.accounts.factories import CuratorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +42,12 @@ def test_the_demo_has_matches_in_every_state(client):
     assert "You mentor 1 of the 3 people you can take at once." in page
     assert "Ana" in page  # her request
     assert "You mentored Sam" in page
+
+    # Both sides of each completed match left feedback: staff's summary per mentor shows it.
+    completed = demo.filter(status=MatchStatus.COMPLETED)
+    assert MatchFeedback.objects.filter(match__in=completed).count() == 2 * completed.count()
+    client.force_login(CuratorFactory())
+    summary = client.get("/en/mentoring/feedback/").content.decode()
+    assert summary.index("Mentees' average: 3.0 of 5") < summary.index("Mentees' average: 5.0")
+    assert "we moved our sessions several times" in summary
+    assert "Ya me llamaron de dos restaurantes." in summary

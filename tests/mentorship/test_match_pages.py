@@ -3,14 +3,25 @@ lost, never a 500), contact details only once active, feedback and reports, and 
 
 import pytest
 from django.core import mail
+from django.template.loader import render_to_string
+from django.utils import translation
 
+from apps.accounts.services import account_delete
 from apps.core.models import AuditEntry
+from apps.core.personal_data import export
 from apps.mentorship import services
 from apps.mentorship.models import Match, MatchMessage, MatchReport, MentorProfile
+from apps.mentorship.summary import MatchesToWatch
 from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.mentorship.factories import AskFactory
 from tests.mentorship.helpers import listed_mentor, send_due
 
 pytestmark = pytest.mark.django_db
+
+
+def names_with_rows(exported) -> dict:
+    return {entry.name: rows for entry, rows in exported if rows}
+
 
 HTML = '<script>alert("x")</script><b>hola</b> https://evil.example.org'
 
@@ -36,6 +47,20 @@ def test_a_seeker_asks_and_lands_on_the_match_page(client, mentor, seeker):
     assert "&lt;script&gt;" in body and "<script>alert" not in body
     assert '<a href="https://evil' not in body
     assert "Esperando respuesta" in body
+
+
+def test_the_mentor_page_and_suggestions_link_to_asking_with_the_seekers_goal_filled_in(
+    client, mentor, seeker
+):
+    AskFactory(user=seeker, goal="Quiero mi licencia de electricista", industry="trades")
+    client.force_login(seeker)
+    ask_url = f"/es/mentoring/{mentor.pk}/request/"
+    for url in (f"/es/mentoring/{mentor.pk}/", "/es/mentoring/suggestions/"):
+        assert f'<a class="button" href="{ask_url}">Pedir a este mentor</a>' in (
+            client.get(url).content.decode()
+        )
+    form = client.get(ask_url).content.decode()
+    assert ">\nQuiero mi licencia de electricista</textarea>" in form
 
 
 def test_a_full_or_paused_mentor_says_why_and_keeps_the_text(client, seeker):
@@ -149,6 +174,72 @@ def test_a_report_reaches_staff_who_pause_the_match_and_resolve_it(client, mento
     match.refresh_from_db()
     mentor.refresh_from_db()
     assert report.resolved_at and match.paused_at and mentor.pause == "staff"
+
+
+def reported_by_the_mentee(mentor, seeker) -> MatchReport:
+    match = services.match_accept(
+        user=mentor.user,
+        match=services.match_request(user=seeker, mentor=mentor, goal="Ayuda"),
+    )
+    return services.match_report(user=seeker, match=match, who="x", reason="money",
+                                 details="Me pidió $200 por adelantado")  # fmt: skip
+
+
+def staff_see(client, report) -> tuple[str, str, str]:
+    """The reports list, the report's page (in English) and the staff summary part."""
+    client.force_login(CuratorFactory())
+    listing = client.get("/en/mentoring/reports/").content.decode()
+    page = client.get(f"/en/mentoring/reports/{report.pk}/").content.decode()
+    part = MatchesToWatch().collect()
+    assert part is not None and part.reports == 1
+    with translation.override("en"):
+        return listing, page, render_to_string(part.template, {"part": part.context})
+
+
+def test_a_conduct_report_outlives_the_reported_mentors_account(client, mentor, seeker):
+    report = reported_by_the_mentee(mentor, seeker)
+    assert "mentorship_reports" not in names_with_rows(export(mentor.user))
+    assert names_with_rows(export(seeker))["mentorship_reports"][0]["details"].startswith("Me")
+    send_due()
+    mail.outbox.clear()
+
+    account_delete(user=mentor.user)
+
+    report.refresh_from_db()
+    assert (report.match, report.reported, report.reporter) == (None, None, seeker)
+    assert report.details == "Me pidió $200 por adelantado"
+    listing, page, summary = staff_see(client, report)
+    assert "deleted account (mentor)" in listing and "Lucía (mentee)" in listing
+    assert "Me pidió $200 por adelantado" in page and "deleted account (mentor)" in page
+    assert 'name="pause_mentor"' not in page and 'name="pause_match"' not in page
+    assert "Asks for money or payment · deleted account" in summary
+    # The mentee is still told their match ended.
+    send_due()
+    [told] = mail.outbox
+    assert told.to == [seeker.email] and told.subject == "Su mentoría ha terminado"
+    # Staff can still resolve it.
+    client.post(f"/en/mentoring/reports/{report.pk}/", {"resolve": "on", "note": "Gone"})
+    report.refresh_from_db()
+    assert report.resolved_at is not None and report.resolution == "Gone"
+
+
+def test_a_conduct_report_outlives_the_reporters_account_and_the_mentor_can_be_paused(
+    client, mentor, seeker
+):
+    report = reported_by_the_mentee(mentor, seeker)
+
+    account_delete(user=seeker)
+
+    report.refresh_from_db()
+    assert (report.match, report.reporter, report.reported) == (None, None, mentor.user)
+    listing, page, summary = staff_see(client, report)
+    assert "deleted account (mentee)" in listing and "Marcus (mentor)" in listing
+    assert "Me pidió $200 por adelantado" in page and 'name="pause_match"' not in page
+    assert "Asks for money or payment · Marcus" in summary
+    handled = {"pause_mentor": "on", "resolve": "on", "note": "Paused"}
+    client.post(f"/en/mentoring/reports/{report.pk}/", handled)
+    mentor.refresh_from_db()
+    assert mentor.pause == "staff" and not MentorProfile.objects.listed().filter(pk=mentor.pk)
 
 
 def test_staff_reading_a_reported_match_is_on_the_record(client, mentor, seeker):

@@ -15,7 +15,7 @@ PAGES = [
     ("mentee", "/es/mentoring/matches/{match}/", 7),
     ("mentor", "/es/mentoring/matches/{match}/", 7),
     ("curator", "/es/mentoring/matches/{match}/", 9),  # reported: staff read it, audited
-    ("seeker", "/es/mentoring/{mentor}/request/", 4),
+    ("seeker", "/es/mentoring/{mentor}/request/", 5),
     ("curator", "/es/mentoring/reports/", 6),
     ("curator", "/es/mentoring/reports/{report}/", 5),
     ("curator", "/es/mentoring/feedback/", 7),

@@ -3,9 +3,8 @@
 from html import escape
 
 from django import template
-from django.middleware.csrf import get_token
-from django.urls import NoReverseMatch, reverse
-from django.utils.safestring import SafeString
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -45,24 +44,12 @@ def mentor_room(mentor: MentorProfile) -> str:
     }
 
 
-def request_url(mentor: MentorProfile) -> str:
-    """Where asking this mentor posts (the matches' page), "" until it exists."""
-    try:
-        return reverse("mentorship:match_request", kwargs={"pk": mentor.pk})
-    except NoReverseMatch:
-        return ""
-
-
-def request_form(request, mentor: MentorProfile) -> str:
-    url = request_url(mentor)
-    if not url:
-        return ""
-    label = _("Request this mentor")
-    return (
-        f'<form method="post" action="{escape(url)}" class="card__action">'
-        f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
-        f'<button type="submit">{escape(label)}</button></form>'
-    )
+def request_link(mentor: MentorProfile) -> str:
+    """The link to the page where a seeker asks this mentor (saying what they want help
+    with)."""
+    url = reverse("mentorship:match_request", kwargs={"mentor": mentor.pk})
+    label = escape(_("Request this mentor"))
+    return f'<p class="card__action"><a class="button" href="{escape(url)}">{label}</a></p>'
 
 
 def mentor_card(mentor: MentorProfile, *, details: str = "", footer: str = "") -> Card:
@@ -91,11 +78,10 @@ def mentor_cards(mentors) -> SafeString:
     return cards_html(mentor_card(mentor) for mentor in mentors)
 
 
-@register.simple_tag(takes_context=True)
-def suggestion_cards(context, suggestions) -> SafeString:
+@register.simple_tag
+def suggestion_cards(suggestions) -> SafeString:
     """{% suggestion_cards suggestions %}: suggested mentors, each with why it fits and the
-    button to ask them."""
-    request = context["request"]
+    link to ask them."""
     why = _("Why:")
     return cards_html(
         mentor_card(
@@ -104,14 +90,12 @@ def suggestion_cards(context, suggestions) -> SafeString:
                 f'<p class="card__reasons"><strong>{escape(why)}</strong> '
                 f"{escape(', '.join(suggestion.reasons))}</p>"
             ),
-            footer=request_form(request, suggestion.mentor),
+            footer=request_link(suggestion.mentor),
         )
         for suggestion in suggestions
     )
 
 
-@register.simple_tag(takes_context=True)
-def mentor_request_button(context, mentor: MentorProfile) -> SafeString:
-    from django.utils.safestring import mark_safe
-
-    return mark_safe(request_form(context["request"], mentor))  # noqa: S308 (escaped)
+@register.simple_tag
+def mentor_request_link(mentor: MentorProfile) -> SafeString:
+    return mark_safe(request_link(mentor))  # noqa: S308 (escaped)
