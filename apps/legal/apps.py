@@ -22,8 +22,10 @@ class LegalConfig(AppConfig):
         from apps.core.personal_data import declare
         from apps.core.publishable import PublishableType, publishable_types
         from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
+        from apps.core.services import after_transition
         from apps.legal.models import LegalSearchEntry, Provider, first_location_zip
         from apps.legal.personal_data import ENTRIES
+        from apps.legal.services import revision_publish_apply
 
         declare(*ENTRIES)
         search_type_register(
@@ -57,5 +59,10 @@ class LegalConfig(AppConfig):
                 # again, not renewing, keeps it up.
                 Provider, _("Legal help providers waiting for review"), renewable=False,
                 notice_template="legal/email/provider_notice",
+                manage_template="legal/provider_manage.html",
+                preview_template="legal/includes/provider_preview.html",
+                edit_url_name="legal:edit",
             ),
         )  # fmt: skip
+        # Publishing a partner's changes makes them the public entry's.
+        after_transition.register("legal_revision", revision_publish_apply)

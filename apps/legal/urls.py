@@ -1,7 +1,7 @@
 from django.urls import path
 
 from apps.core.pagecache import cached_page
-from apps.legal import views
+from apps.legal import partner_views, views
 from apps.legal.forms import LegalFilterForm
 from apps.legal.models import Provider
 
@@ -21,5 +21,9 @@ urlpatterns = [
         cached_page(Provider)(views.ProviderDetailView.as_view()),
         name="provider",
     ),
+    path("providers/new/", partner_views.ProviderCreateView.as_view(), name="create"),
+    path("providers/<int:pk>/edit/", partner_views.ProviderUpdateView.as_view(), name="edit"),
+    path("providers/<int:pk>/change/", partner_views.ProviderReviseView.as_view(), name="revise"),
+    path("providers/<int:pk>/manage/", partner_views.ProviderManageView.as_view(), name="manage"),
     path("notarios/", views.NotarioWarningView.as_view(), name="notario_warning"),
 ]

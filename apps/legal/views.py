@@ -108,6 +108,12 @@ class ProviderDetailView(DetailView):
             phones=general_phones,
             json_ld=provider_json_ld(provider, locations, all_phones),
             is_staff=is_curator(self.request.user),
+            # A link to the manage page of a public entry (others link to it already).
+            can_manage=provider.is_public
+            and (
+                is_curator(self.request.user)
+                or (self.request.user.is_authenticated and provider.is_owned_by(self.request.user))
+            ),
             **kwargs,
         )
 

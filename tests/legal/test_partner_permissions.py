@@ -1,0 +1,72 @@
+"""Who may write, change, verify and report legal help entries: rows as in
+tests/test_permissions.py (which counts these rows as covering their URL patterns). An
+entry's organization writes and changes it; staff anything; anyone else gets a 404."""
+
+import pytest
+
+from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.legal.factories import ProviderFactory
+from tests.matrix import check_row
+from tests.organizations.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "seeker", "member", "other_member", "curator"]
+OWNERS = ["login", 404, 200, 404, 200]
+
+MATRIX = [
+    # a new entry: for a partner whose organization has none yet (else: register one)
+    ("get", "/es/legal/providers/new/", None, ["login", 302, 200, 302, 200]),
+    ("post", "/es/legal/providers/new/", {}, ["login", 302, 200, 302, 200]),
+    # editing: a draft or a revision; a published entry only by staff
+    ("get", "/es/legal/providers/{draft}/edit/", None, OWNERS),
+    ("post", "/es/legal/providers/{draft}/edit/", {}, OWNERS),
+    ("get", "/es/legal/providers/{revision}/edit/", None, OWNERS),
+    ("get", "/es/legal/providers/{entry}/edit/", None, ["login", 404, 404, 404, 200]),
+    # changing a published entry starts (or goes on with) its revision
+    ("post", "/es/legal/providers/{entry}/change/", {}, ["login", 404, 302, 404, 302]),
+    ("get", "/es/legal/providers/{entry}/change/", None, ["login", 405, 405, 405, 405]),
+    ("post", "/es/legal/providers/{draft}/change/", {}, ["login", 404, 404, 404, 404]),
+    # the manage page
+    ("get", "/es/legal/providers/{entry}/manage/", None, OWNERS),
+    ("get", "/es/legal/providers/{revision}/manage/", None, OWNERS),
+    (
+        "post", "/es/legal/providers/{revision}/manage/", {"action": "publish"},
+        ["login", 404, 403, 404, 302],
+    ),  # fmt: skip
+    ("post", "/es/legal/providers/{draft}/manage/", {"action": "submit"},
+     ["login", 404, 302, 404, 302]),  # fmt: skip
+]
+
+
+@pytest.fixture
+def world():
+    membership = MembershipFactory()  # an organization without an entry yet
+    member = membership.user
+    entry = ProviderFactory()
+    entry.organization.memberships.create(user=member)
+    revision = ProviderFactory(organization=entry.organization, revision_of=entry, status="draft")
+    draft = ProviderFactory(status="draft")
+    draft.organization.memberships.create(user=member)
+    other = ProviderFactory()  # another partner's organization has its entry
+    people = {
+        "anonymous": None,
+        "seeker": UserFactory(),
+        "member": member,
+        "other_member": MembershipFactory(organization=other.organization).user,
+        "curator": CuratorFactory(),
+    }
+    objects = {"entry": entry.pk, "revision": revision.pk, "draft": draft.pk}
+    return people, objects
+
+
+CASES = [
+    pytest.param(method, url, data, role, expected, id=f"{method} {url} {role}")
+    for method, url, data, expectations in MATRIX
+    for role, expected in zip(ROLES, expectations, strict=True)
+]
+
+
+@pytest.mark.parametrize(("method", "url", "data", "role", "expected"), CASES)
+def test_permission_matrix(client, world, method, url, data, role, expected):
+    check_row(client, world, method, url, data, role, expected)
