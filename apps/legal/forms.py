@@ -16,6 +16,7 @@ from apps.legal.models import (
     Provider,
     ProviderType,
     Schedule,
+    VerifiedItem,
     Weekday,
 )
 from apps.legal.vocabulary import ServiceCode, SpokenLanguage
@@ -265,3 +266,17 @@ AccreditationFormSet = forms.inlineformset_factory(
     Provider, Accreditation, form=AccreditationForm, extra=1, can_delete=True, max_num=30,
     validate_max=True,
 )  # fmt: skip
+
+
+class VerifyForm(forms.Form):
+    """What staff checked today against the entry's sources."""
+
+    verified_what = forms.MultipleChoiceField(
+        label=_("Verified today"), choices=VerifiedItem.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose what you verified.")},
+    )  # fmt: skip
+    note = forms.CharField(
+        label=_("How you verified it (for staff)"), required=False, max_length=500,
+        help_text=_("For example: called the intake line; DOJ roster checked."),
+    )  # fmt: skip

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from apps.accounts.models import User
+from apps.core.mixins import CuratorRequiredMixin
 from apps.core.models import PublicationStatus
 from apps.core.review import ManageView
 from apps.core.roles import is_curator
@@ -21,10 +22,18 @@ from apps.legal.forms import (
     LocationFormSet,
     PhoneFormSet,
     ProviderForm,
+    VerifyForm,
     hours_formset,
 )
 from apps.legal.models import Location, Provider
-from apps.legal.services import EntryChildren, Hours, Place, provider_revision_start, provider_save
+from apps.legal.services import (
+    EntryChildren,
+    Hours,
+    Place,
+    provider_revision_start,
+    provider_save,
+    provider_verify,
+)
 from apps.organizations.models import Organization
 from apps.organizations.selectors import organizations_of
 
@@ -217,5 +226,27 @@ class ProviderManageView(ManageView):
             and provider.status == PublicationStatus.PUBLISHED
             and not provider.is_revision,
             revision=next(iter(provider.revisions.all()), None),
+            verify_form=kwargs.pop("verify_form", None)
+            or (VerifyForm() if is_curator(user) and not provider.is_revision else None),
             **kwargs,
         )
+
+
+class ProviderVerifyView(CuratorRequiredMixin, View):
+    """POST from the manage page: staff record what they verified today."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        provider = get_object_or_404(Provider.objects.entries(), pk=pk)
+        form = VerifyForm(request.POST)
+        if not form.is_valid():
+            page = ProviderManageView(request=request, kwargs={"pk": pk}, object=provider)
+            page.object = page.get_object()
+            return page.render_to_response(page.get_context_data(verify_form=form))
+        data = form.cleaned_data
+        provider_verify(
+            actor=request.user, provider=provider, what=data["verified_what"], note=data["note"]
+        )
+        messages.success(request, _("Verified today: listed for another year."))
+        return HttpResponseRedirect(provider.get_manage_url())

@@ -15,7 +15,13 @@ from apps.core.indexing import search_index
 from apps.core.models import AuditEntry, PublicationStatus
 from apps.core.ratelimit import report_allowance_take
 from apps.core.roles import Person, is_curator
-from apps.core.services import audit_actions, audit_record, publishable_save
+from apps.core.services import (
+    audit_actions,
+    audit_record,
+    publication_expire,
+    publication_take_down,
+    publishable_save,
+)
 from apps.legal.models import (
     Accreditation,
     LegalService,
@@ -230,8 +236,6 @@ def provider_report_resolve(
     *, actor: Person, report: ProviderReport, take_down: bool = False, note: str = ""
 ) -> ProviderReport:
     """Staff handled a report; with take_down, the entry leaves the directory too."""
-    from apps.core.services import publication_take_down
-
     if not is_curator(actor):
         raise PermissionDenied
     with transaction.atomic():
@@ -242,3 +246,17 @@ def provider_report_resolve(
         if take_down and report.provider.status == PublicationStatus.PUBLISHED:
             publication_take_down(actor=actor, item=report.provider, note=note)
     return report
+
+
+def providers_expire_due() -> int:
+    """Take off the directory the entries staff have not verified within the year (their
+    `expires_on`): each one's submitter is told why and how to get it back. Returns how
+    many."""
+    due = Provider.objects.entries().filter(
+        status=PublicationStatus.PUBLISHED, expires_on__lt=timezone.localdate()
+    )
+    count = 0
+    for provider in due.only("pk", "status", "created_by_id", "organization_id", "revision_of_id"):
+        publication_expire(actor=None, item=provider)
+        count += 1
+    return count

@@ -25,5 +25,6 @@ urlpatterns = [
     path("providers/<int:pk>/edit/", partner_views.ProviderUpdateView.as_view(), name="edit"),
     path("providers/<int:pk>/change/", partner_views.ProviderReviseView.as_view(), name="revise"),
     path("providers/<int:pk>/manage/", partner_views.ProviderManageView.as_view(), name="manage"),
+    path("providers/<int:pk>/verify/", partner_views.ProviderVerifyView.as_view(), name="verify"),
     path("notarios/", views.NotarioWarningView.as_view(), name="notario_warning"),
 ]

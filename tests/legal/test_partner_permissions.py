@@ -31,11 +31,34 @@ MATRIX = [
     ("get", "/es/legal/providers/{entry}/manage/", None, OWNERS),
     ("get", "/es/legal/providers/{revision}/manage/", None, OWNERS),
     (
-        "post", "/es/legal/providers/{revision}/manage/", {"action": "publish"},
+        "post",
+        "/es/legal/providers/{revision}/manage/",
+        {"action": "publish"},
         ["login", 404, 403, 404, 302],
-    ),  # fmt: skip
-    ("post", "/es/legal/providers/{draft}/manage/", {"action": "submit"},
-     ["login", 404, 302, 404, 302]),  # fmt: skip
+    ),
+    (
+        "post",
+        "/es/legal/providers/{draft}/manage/",
+        {"action": "submit"},
+        ["login", 404, 302, 404, 302],
+    ),
+    # staff verify an entry (a revision is not verified: its entry is)
+    (
+        "post",
+        "/es/legal/providers/{entry}/verify/",
+        {"verified_what": "address"},
+        ["login", 403, 403, 403, 302],
+    ),
+    ("post", "/es/legal/providers/{entry}/verify/", {}, ["login", 403, 403, 403, 200]),
+    (
+        "post",
+        "/es/legal/providers/{revision}/verify/",
+        {"verified_what": "address"},
+        ["login", 403, 403, 403, 404],
+    ),
+    ("get", "/es/legal/providers/{entry}/verify/", None, ["login", 403, 403, 403, 405]),
+    ("post", "/es/review/stale/legal-providers/{entry}/", {}, ["login", 403, 403, 403, 302]),
+    ("post", "/es/review/stale/legal-providers/{revision}/", {}, ["login", 403, 403, 403, 404]),
 ]
 
 
