@@ -15,6 +15,7 @@ from apps.legal.models import (
     Phone,
     Provider,
     ProviderType,
+    ReportReason,
     Schedule,
     VerifiedItem,
     Weekday,
@@ -279,4 +280,17 @@ class VerifyForm(forms.Form):
     note = forms.CharField(
         label=_("How you verified it (for staff)"), required=False, max_length=500,
         help_text=_("For example: called the intake line; DOJ roster checked."),
+    )  # fmt: skip
+
+
+class ProviderReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong?"), choices=ReportReason.choices, widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what is wrong to report it.")},
+    )  # fmt: skip
+    details = forms.CharField(
+        label=_("Tell staff more (optional)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: what they charged, or what is wrong. Do not write your "
+                    "immigration status or case number."),
     )  # fmt: skip

@@ -5,35 +5,44 @@ from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.utils.translation import gettext_lazy
+from django.views.generic import ListView, TemplateView, View
+from django.views.generic.detail import SingleObjectMixin
+from django.views.generic.edit import FormView
 
 from apps.accounts.models import User
-from apps.core.mixins import CuratorRequiredMixin
+from apps.core.forms import posted_id
+from apps.core.mixins import CuratorRequiredMixin, ForgivingPaginationMixin
 from apps.core.models import PublicationStatus
-from apps.core.review import ManageView
+from apps.core.ratelimit import ReportLimitReached, who_is_asking
+from apps.core.review import ManageView, Table
 from apps.core.roles import is_curator
 from apps.legal.forms import (
     AccreditationFormSet,
     LocationFormSet,
     PhoneFormSet,
     ProviderForm,
+    ProviderReportForm,
     VerifyForm,
     hours_formset,
 )
-from apps.legal.models import Location, Provider
+from apps.legal.models import Location, Provider, ProviderReport
 from apps.legal.services import (
     EntryChildren,
     Hours,
     Place,
+    provider_report,
+    provider_report_resolve,
     provider_revision_start,
     provider_save,
     provider_verify,
 )
+from apps.legal.views import ProviderDetailView
 from apps.organizations.models import Organization
 from apps.organizations.selectors import organizations_of
 
@@ -250,3 +259,81 @@ class ProviderVerifyView(CuratorRequiredMixin, View):
         )
         messages.success(request, _("Verified today: listed for another year."))
         return HttpResponseRedirect(provider.get_manage_url())
+
+
+class ProviderReportView(SingleObjectMixin, FormView):
+    """POST only: the report form is on the provider's page."""
+
+    form_class = ProviderReportForm
+    http_method_names = ["post"]
+
+    def get_queryset(self):
+        return Provider.objects.listed().select_related("organization")
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            provider_report(
+                provider=self.object, reporter=self.request.user, who=who_is_asking(self.request),
+                reason=form.cleaned_data["reason"], details=form.cleaned_data["details"],
+            )  # fmt: skip
+        except ReportLimitReached:
+            messages.warning(
+                self.request,
+                _("You have already reported this provider, or several in a short time. Our "
+                  "staff will look at your reports."),
+            )  # fmt: skip
+        else:
+            messages.success(
+                self.request,
+                _("Thank you. Our staff will look at this entry. Reports are private: the "
+                  "provider never sees who reported."),
+            )  # fmt: skip
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+    def form_invalid(self, form):
+        """The provider's page again, with the report form open and what was typed in it."""
+        messages.error(self.request, _("Check the report form at the end of the page."))
+        page = ProviderDetailView(request=self.request, kwargs=self.kwargs)
+        page.object = page.get_object()
+        return page.render_to_response(page.get_context_data(report_form=form))
+
+
+class ProviderReportsView(CuratorRequiredMixin, ForgivingPaginationMixin, ListView):
+    """Seekers' reports on entries, unhandled first, newest first; staff mark one handled,
+    or take the entry down with it."""
+
+    template_name = "legal/reports.html"
+    context_object_name = "reports"
+    paginate_by = 30
+    extra_context = {
+        "table": Table(
+            caption=gettext_lazy("Reports on legal help providers"),
+            headers=(
+                gettext_lazy("When"), gettext_lazy("Provider"), gettext_lazy("Reason"),
+                gettext_lazy("Details"), gettext_lazy("Status"),
+            ),
+            row_template="legal/includes/report_row.html",
+            empty=gettext_lazy("No reports."),
+        )
+    }  # fmt: skip
+
+    def get_queryset(self):
+        return ProviderReport.objects.select_related(
+            "provider__organization", "resolved_by"
+        ).order_by(F("resolved_at").desc(nulls_first=True), "-created_at", "-pk")
+
+    def post(self, request, *args, **kwargs):
+        report = get_object_or_404(
+            ProviderReport.objects.select_related("provider"), pk=posted_id(request, "report")
+        )
+        take_down = request.POST.get("take_down") == "1"
+        provider_report_resolve(actor=request.user, report=report, take_down=take_down)
+        if take_down:
+            messages.success(request, _("Handled: the entry is off the directory."))
+        else:
+            messages.success(request, _("Marked as handled."))
+        return HttpResponseRedirect(reverse("legal:reports"))

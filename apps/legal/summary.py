@@ -33,6 +33,7 @@ class LegalToCurate:
             context={
                 **counts,
                 "queue_url": page_url("core:review_queue", "legal"),
+                "reports_url": page_url("legal:reports"),
                 "directory_url": page_url("legal:directory"),
             },
             waiting=counts["pending_count"],

@@ -26,5 +26,7 @@ urlpatterns = [
     path("providers/<int:pk>/change/", partner_views.ProviderReviseView.as_view(), name="revise"),
     path("providers/<int:pk>/manage/", partner_views.ProviderManageView.as_view(), name="manage"),
     path("providers/<int:pk>/verify/", partner_views.ProviderVerifyView.as_view(), name="verify"),
+    path("providers/<int:pk>/report/", partner_views.ProviderReportView.as_view(), name="report"),
+    path("reports/", partner_views.ProviderReportsView.as_view(), name="reports"),
     path("notarios/", views.NotarioWarningView.as_view(), name="notario_warning"),
 ]

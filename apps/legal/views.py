@@ -8,7 +8,7 @@ from apps.core.emails import absolute_url
 from apps.core.i18n import translated
 from apps.core.mixins import SearchListMixin
 from apps.core.roles import is_curator
-from apps.legal.forms import LegalFilterForm
+from apps.legal.forms import LegalFilterForm, ProviderReportForm
 from apps.legal.hours import place_hours
 from apps.legal.models import Cost, Location, Phone, Provider
 from apps.legal.selectors import provider_detail_queryset, providers_for, providers_search
@@ -108,6 +108,7 @@ class ProviderDetailView(DetailView):
             phones=general_phones,
             json_ld=provider_json_ld(provider, locations, all_phones),
             is_staff=is_curator(self.request.user),
+            report_form=kwargs.pop("report_form", None) or ProviderReportForm(),
             # A link to the manage page of a public entry (others link to it already).
             can_manage=provider.is_public
             and (

@@ -4,6 +4,7 @@ entry's organization writes and changes it; staff anything; anyone else gets a 4
 
 import pytest
 
+from apps.legal.models import ProviderReport
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.legal.factories import ProviderFactory
 from tests.matrix import check_row
@@ -58,6 +59,12 @@ MATRIX = [
     ),
     ("get", "/es/legal/providers/{entry}/verify/", None, ["login", 403, 403, 403, 405]),
     ("post", "/es/review/stale/legal-providers/{entry}/", {}, ["login", 403, 403, 403, 302]),
+    # reports: anyone reports a listed entry; staff handle them
+    ("post", "/es/legal/providers/{entry}/report/", {"reason": "fraud"}, [302] * 5),
+    ("post", "/es/legal/providers/{draft}/report/", {"reason": "fraud"}, [404] * 5),
+    ("get", "/es/legal/providers/{entry}/report/", None, [405] * 5),
+    ("get", "/es/legal/reports/", None, ["login", 403, 403, 403, 200]),
+    ("post", "/es/legal/reports/", {"report": "{report}"}, ["login", 403, 403, 403, 302]),
     ("post", "/es/review/stale/legal-providers/{revision}/", {}, ["login", 403, 403, 403, 404]),
 ]
 
@@ -79,7 +86,10 @@ def world():
         "other_member": MembershipFactory(organization=other.organization).user,
         "curator": CuratorFactory(),
     }
-    objects = {"entry": entry.pk, "revision": revision.pk, "draft": draft.pk}
+    report = ProviderReport.objects.create(provider=entry, reason="closed")
+    objects = {
+        "entry": entry.pk, "revision": revision.pk, "draft": draft.pk, "report": report.pk,
+    }  # fmt: skip
     return people, objects
 
 
