@@ -294,3 +294,10 @@ class ProviderReportForm(forms.Form):
         help_text=_("For example: what they charged, or what is wrong. Do not write your "
                     "immigration status or case number."),
     )  # fmt: skip
+
+
+class NameCheckForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of the person, office or organization"), max_length=200, required=False,
+        help_text=_("As it appears on their sign, card or ad. Part of the name is enough."),
+    )  # fmt: skip

@@ -28,5 +28,7 @@ urlpatterns = [
     path("providers/<int:pk>/verify/", partner_views.ProviderVerifyView.as_view(), name="verify"),
     path("providers/<int:pk>/report/", partner_views.ProviderReportView.as_view(), name="report"),
     path("reports/", partner_views.ProviderReportsView.as_view(), name="reports"),
+    # Never cached: the name typed stays out of every store.
+    path("check/", views.NameCheckView.as_view(), name="name_check"),
     path("notarios/", views.NotarioWarningView.as_view(), name="notario_warning"),
 ]

@@ -8,9 +8,10 @@ from apps.core.emails import absolute_url
 from apps.core.i18n import translated
 from apps.core.mixins import SearchListMixin
 from apps.core.roles import is_curator
-from apps.legal.forms import LegalFilterForm, ProviderReportForm
+from apps.legal.forms import LegalFilterForm, NameCheckForm, ProviderReportForm
 from apps.legal.hours import place_hours
 from apps.legal.models import Cost, Location, Phone, Provider
+from apps.legal.namecheck import providers_named
 from apps.legal.selectors import provider_detail_queryset, providers_for, providers_search
 
 PAGE_SIZE = 20
@@ -124,3 +125,21 @@ class NotarioWarningView(TemplateView):
     writes the full page)."""
 
     template_name = "legal/notario_warning.html"
+
+
+class NameCheckView(TemplateView):
+    """“Is this provider legitimate?”: whether Camino lists someone by that name, and how to
+    check anyone with the DOJ and the state bar. The name typed is never logged, cached or
+    stored."""
+
+    template_name = "legal/name_check.html"
+
+    def get_context_data(self, **kwargs):
+        form = NameCheckForm(self.request.GET or None)
+        name = form.cleaned_data["name"].strip() if form.is_valid() else ""
+        return super().get_context_data(
+            form=form,
+            name=name,
+            providers=providers_named(name) if name else [],
+            **kwargs,
+        )

@@ -64,6 +64,10 @@ MATRIX = [
     ("post", "/es/legal/providers/{draft}/report/", {"reason": "fraud"}, [404] * 5),
     ("get", "/es/legal/providers/{entry}/report/", None, [405] * 5),
     ("get", "/es/legal/reports/", None, ["login", 403, 403, 403, 200]),
+    # the name check: anyone
+    ("get", "/es/legal/check/", None, [200] * 5),
+    ("get", "/es/legal/check/?name=centro", None, [200] * 5),
+    ("post", "/es/legal/check/", {"name": "x"}, [405] * 5),
     ("post", "/es/legal/reports/", {"report": "{report}"}, ["login", 403, 403, 403, 302]),
     ("post", "/es/review/stale/legal-providers/{revision}/", {}, ["login", 403, 403, 403, 404]),
 ]
