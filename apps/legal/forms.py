@@ -29,6 +29,7 @@ class LegalFilterForm(SearchForm):
     apply."""
 
     SORTS = [
+        ("", _("Automatic (nearest first when you give a ZIP code)")),
         ("name", _("Name")),
         ("relevance", _("Best match")),
         ("distance", _("Nearest")),
@@ -58,6 +59,12 @@ class LegalFilterForm(SearchForm):
         required=False, empty_label=_("Any or none"),
     )  # fmt: skip
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+
+    def show_sort(self, sort: str) -> None:
+        """Show the order asked for; without one, "Automatic", so that a search with a ZIP
+        code typed in later is nearest first (LegalFilters.build)."""
+        if self.data.get("sort"):
+            super().show_sort(sort)
 
     def filters(self) -> LegalFilters:
         """The valid filters, with defaults: what the search applies."""
