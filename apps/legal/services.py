@@ -169,8 +169,10 @@ def provider_revision_start(*, actor: Person, provider: Provider) -> Provider:
     with transaction.atomic():
         locked = Provider.objects.select_for_update().get(pk=provider.pk)
         existing = locked.revisions.first()
-        if existing is not None:
+        if existing is not None and existing.status != PublicationStatus.ARCHIVED:
             return existing
+        if existing is not None:  # staff archived those changes: start again from the entry
+            existing.delete()
         revision = Provider(
             organization=locked.organization, revision_of=locked, created_by_id=actor.pk,
             status=PublicationStatus.DRAFT, expires_on=locked.expires_on,

@@ -229,3 +229,13 @@ def test_publishing_a_revision_in_the_service_keeps_one_entry(client):
     publication_publish(actor=CuratorFactory(), item=revision)
     assert list(Provider.objects.values_list("pk", flat=True)) == [provider.pk]
     assert LegalSearchEntry.objects.get(pk=provider.pk).accepting_new_cases is False
+
+
+def test_changes_staff_archived_make_way_for_new_ones():
+    membership = MembershipFactory()
+    provider = ProviderFactory(organization=membership.organization)
+    first = provider_revision_start(actor=membership.user, provider=provider)
+    Provider.objects.filter(pk=first.pk).update(status=PublicationStatus.ARCHIVED)
+    second = provider_revision_start(actor=membership.user, provider=provider)
+    assert second.pk != first.pk and second.status == PublicationStatus.DRAFT
+    assert list(provider.revisions.all()) == [second]
