@@ -41,6 +41,7 @@ from apps.legal.services import (
     provider_revision_start,
     provider_save,
     provider_verify,
+    revision_changes,
 )
 from apps.legal.views import ProviderDetailView
 from apps.organizations.models import Organization
@@ -235,6 +236,7 @@ class ProviderManageView(ManageView):
             and provider.status == PublicationStatus.PUBLISHED
             and not provider.is_revision,
             revision=next(iter(provider.revisions.all()), None),
+            changes=revision_changes(provider) if provider.is_revision else None,
             verify_form=kwargs.pop("verify_form", None)
             or (VerifyForm() if is_curator(user) and not provider.is_revision else None),
             **kwargs,

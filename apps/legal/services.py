@@ -262,3 +262,53 @@ def providers_expire_due() -> int:
         publication_expire(actor=None, item=provider)
         count += 1
     return count
+
+
+def revision_changes(revision: Provider) -> list[str]:
+    """What a partner's changes change, for the staff who review them: the labels of the
+    entry's fields that differ, then its services, places and hours, phones and
+    accreditations when any of them differ. Reads a fixed number of queries."""
+    entry = revision.revision_of
+    if entry is None:
+        return []
+    changed = [
+        str(model_field.verbose_name)
+        for model_field in Provider._meta.concrete_fields
+        if model_field.name not in NOT_CONTENT
+        # A translated field is compared in each language (description_es...), not twice.
+        and not hasattr(Provider, f"{model_field.name}_es")
+        and getattr(entry, model_field.attname) != getattr(revision, model_field.attname)
+    ]
+    children = {
+        _("Services"): lambda p: sorted(p.services.values_list("code", "description")),
+        _("Places and opening hours"): lambda p: sorted(
+            (*place, tuple(sorted(hours)))
+            for *place, hours in _places(p)
+        ),
+        _("Phones"): lambda p: sorted(
+            p.phones.values_list("number", "extension", "type", "description")
+        ),
+        _("Accreditations"): lambda p: sorted(
+            p.accreditations.values_list("kind", "person_name", "bar_state", "bar_number",
+                                         "expires_on")
+        ),
+        _("Detention centers they visit"): lambda p: sorted(
+            p.detention_facilities.values_list("pk", flat=True)
+        ),
+    }  # fmt: skip
+    changed += [str(label) for label, read in children.items() if read(entry) != read(revision)]
+    return changed
+
+
+def _places(provider: Provider) -> list[tuple]:
+    hours: dict[int, list] = {}
+    for row in Schedule.objects.filter(location__provider=provider).values_list(
+        "location_id", "weekday", "opens_at", "closes_at", "attending_type"
+    ):
+        hours.setdefault(row[0], []).append(row[1:])
+    return [
+        (*place[1:], hours.get(place[0], []))
+        for place in provider.locations.values_list(
+            "pk", "name", "address_1", "address_2", "city", "state", "zip_code", "time_zone"
+        )
+    ]

@@ -239,3 +239,22 @@ def test_changes_staff_archived_make_way_for_new_ones():
     second = provider_revision_start(actor=membership.user, provider=provider)
     assert second.pk != first.pk and second.status == PublicationStatus.DRAFT
     assert list(provider.revisions.all()) == [second]
+
+
+def test_staff_see_what_a_partners_changes_change(client):
+    membership = MembershipFactory()
+    provider = ProviderFactory(organization=membership.organization)
+    ScheduleFactory(location=provider.locations.get(), weekday=1)
+    revision = provider_revision_start(actor=membership.user, provider=provider)
+    client.force_login(CuratorFactory())
+    page = client.get(f"/en/legal/providers/{revision.pk}/manage/").content.decode()
+    assert "Nothing yet: it is the same as the published entry." in page
+    revision.accepting_new_cases = False
+    revision.description_en = "New words."
+    revision.save()
+    Schedule.objects.filter(location__provider=revision).update(opens_at=time(10))
+    page = client.get(f"/en/legal/providers/{revision.pk}/manage/").content.decode()
+    changes = page.split('class="revision-changes">')[1].split("</ul>")[0]
+    assert "Accepting new cases" in changes and "Places and opening hours" in changes
+    assert "Description [en]" in changes
+    assert "Phones" not in changes and "Services" not in changes

@@ -25,7 +25,7 @@ PAGES = [
     ("member", "/es/legal/providers/{draft}/manage/", 12),
     ("member", "/es/legal/providers/{entry}/manage/", 13),
     ("curator", "/es/legal/providers/{entry}/manage/", 15),
-    ("curator", "/es/legal/providers/{revision}/manage/", 14),
+    ("curator", "/es/legal/providers/{revision}/manage/", 26),
     ("curator", "/es/legal/reports/", 6),
     ("member", "/es/legal/providers/new/", 5),
 ]
