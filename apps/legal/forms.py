@@ -29,7 +29,7 @@ class LegalFilterForm(SearchForm):
     apply."""
 
     SORTS = [
-        ("", _("Automatic (nearest first when you give a ZIP code)")),
+        ("", _("Nearest (with a ZIP code)")),
         ("name", _("Name")),
         ("relevance", _("Best match")),
         ("distance", _("Nearest")),
@@ -61,7 +61,7 @@ class LegalFilterForm(SearchForm):
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
 
     def show_sort(self, sort: str) -> None:
-        """Show the order asked for; without one, "Automatic", so that a search with a ZIP
+        """Show the order asked for; without one, the automatic order, so that a search with a ZIP
         code typed in later is nearest first (LegalFilters.build)."""
         if self.data.get("sort"):
             super().show_sort(sort)
