@@ -277,7 +277,9 @@ def revision_changes(revision: Provider) -> list[str]:
         if model_field.name not in NOT_CONTENT
         # A translated field is compared in each language (description_es...), not twice.
         and not hasattr(Provider, f"{model_field.name}_es")
-        and getattr(entry, model_field.attname) != getattr(revision, model_field.attname)
+        # An empty text the form saved is no change from one never written (None).
+        and (getattr(entry, model_field.attname) or None)
+        != (getattr(revision, model_field.attname) or None)
     ]
     children = {
         _("Services"): lambda p: sorted(p.services.values_list("code", "description")),

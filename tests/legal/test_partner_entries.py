@@ -249,12 +249,16 @@ def test_staff_see_what_a_partners_changes_change(client):
     client.force_login(CuratorFactory())
     page = client.get(f"/en/legal/providers/{revision.pk}/manage/").content.decode()
     assert "Nothing yet: it is the same as the published entry." in page
-    revision.accepting_new_cases = False
-    revision.description_en = "New words."
-    revision.save()
-    Schedule.objects.filter(location__provider=revision).update(opens_at=time(10))
+    client.force_login(membership.user)
+    data = form_data(revision)
+    data.pop("accepting_new_cases")
+    data["description_en"] = "New words."
+    data["places-0-hours-0-opens_at"] = "10:00"
+    assert client.post(f"/en/legal/providers/{revision.pk}/edit/", data).status_code == 302
+    client.force_login(CuratorFactory())
     page = client.get(f"/en/legal/providers/{revision.pk}/manage/").content.decode()
     changes = page.split('class="revision-changes">')[1].split("</ul>")[0]
     assert "Accepting new cases" in changes and "Places and opening hours" in changes
     assert "Description [en]" in changes
     assert "Phones" not in changes and "Services" not in changes
+    assert "Who can get help" not in changes and "fees" not in changes
