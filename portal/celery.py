@@ -51,6 +51,10 @@ app.conf.beat_schedule = {
         "task": "apps.jobs.tasks.expire_jobs",
         "schedule": crontab(minute=5, hour=6),
     },
+    "expire-legal-providers": {
+        "task": "apps.legal.tasks.expire_providers",
+        "schedule": crontab(minute=10, hour=6),
+    },
     "expire-event-offers": {
         "task": "apps.events.tasks.expire_offers",
         "schedule": 300.0,

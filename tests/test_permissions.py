@@ -18,6 +18,7 @@ from tests.events.factories import EventFactory, in_days
 from tests.events.test_registration_permissions import MATRIX as REGISTRATION_MATRIX
 from tests.jobs.factories import JobFactory
 from tests.legal.test_guide_permissions import MATRIX as GUIDE_MATRIX
+from tests.legal.test_partner_permissions import MATRIX as LEGAL_PARTNER_MATRIX
 from tests.legal.test_permissions import MATRIX as LEGAL_MATRIX
 from tests.matrix import check_row
 from tests.mentorship.test_match_permissions import MATCH_MATRIX
@@ -249,6 +250,7 @@ def test_every_url_pattern_has_a_row():
             *MATRIX, *REGISTRATION_MATRIX, *MATCH_MATRIX, *SESSION_MATRIX, *MENTOR_MATRIX,
             *LEGAL_MATRIX,
             *GUIDE_MATRIX,
+            *LEGAL_PARTNER_MATRIX,
         ]  # fmt: skip
         covered = {route_of(url) for _method, url, _data, _expected in rows}
     assert {skipped for _route, skipped in patterns if skipped} == set(NOT_IN_MATRIX)

@@ -1,11 +1,21 @@
 from typing import cast
 
 from django import forms
-from django.http import QueryDict
+from django.core.exceptions import ValidationError
+from django.http import Http404, QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.search import MAX_QUERY_LENGTH, RADIUS_RANGE
 from apps.core.us import locate_zip
+
+
+def posted_id(request, name: str) -> int:
+    """The id a button posted (the row to delete or handle). A value that is not an id is
+    an id of nothing: 404, as for a row that does not exist."""
+    try:
+        return forms.IntegerField(min_value=1).clean(request.POST.get(name))
+    except ValidationError:
+        raise Http404 from None
 
 
 class SearchForm(forms.Form):

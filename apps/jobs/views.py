@@ -1,12 +1,10 @@
 import json
 from typing import cast
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -27,6 +25,7 @@ from django.views.generic.edit import ModelFormMixin
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.models import User
 from apps.core.emails import absolute_url
+from apps.core.forms import posted_id
 from apps.core.mixins import CuratorRequiredMixin, SearchListMixin
 from apps.core.ratelimit import ReportLimitReached, who_is_asking
 from apps.core.review import (
@@ -62,15 +61,6 @@ from apps.organizations.models import Organization
 from apps.organizations.selectors import member_organization_ids, organizations_of
 
 PAGE_SIZE = 20
-
-
-def posted_id(request, name: str) -> int:
-    """The id a button posted (the row to delete or handle). A value that is not an id is
-    an id of nothing: 404, as for a row that does not exist."""
-    try:
-        return forms.IntegerField(min_value=1).clean(request.POST.get(name))
-    except ValidationError:
-        raise Http404 from None
 
 
 class JobListView(SearchListMixin, ListView):

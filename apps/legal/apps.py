@@ -1,3 +1,4 @@
+from dateutil.relativedelta import relativedelta
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,15 @@ def listed_providers(providers):
     return providers.published()
 
 
+def stale_period():
+    """Due for another verification after LEGAL_STALE_AFTER_MONTHS (read when asked)."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    now = timezone.now()
+    return now - (now - relativedelta(months=settings.LEGAL_STALE_AFTER_MONTHS))
+
+
 class LegalConfig(AppConfig):
     name = "apps.legal"
     label = "legal"
@@ -22,8 +32,13 @@ class LegalConfig(AppConfig):
         from apps.core.personal_data import declare
         from apps.core.publishable import PublishableType, publishable_types
         from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
+        from apps.core.services import after_transition
+        from apps.core.verification import CheckedType, checked_types
         from apps.legal.models import LegalSearchEntry, Provider, first_location_zip
         from apps.legal.personal_data import ENTRIES
+        from apps.legal.services import provider_verified_again, revision_publish_apply
+        from apps.legal.summary import LegalToCurate
+        from apps.notifications.registry import summary_sections
 
         declare(*ENTRIES)
         search_type_register(
@@ -57,8 +72,27 @@ class LegalConfig(AppConfig):
                 # again, not renewing, keeps it up.
                 Provider, _("Legal help providers waiting for review"), renewable=False,
                 notice_template="legal/email/provider_notice",
+                manage_template="legal/provider_manage.html",
+                preview_template="legal/includes/provider_preview.html",
+                edit_url_name="legal:edit",
             ),
         )  # fmt: skip
+        # Publishing a partner's changes makes them the public entry's.
+        after_transition.register("legal_revision", revision_publish_apply)
+        checked_types.register(
+            "legal-providers",
+            CheckedType(
+                model=Provider, title=_("Legal help providers"),
+                checked_at="verified_at", checked_by="verified_by",
+                stale_after=stale_period,
+                kept_checked=listed_providers,  # published entries, never revisions
+                after_confirm=provider_verified_again,
+                page_url=lambda provider: provider.get_manage_url(),
+                select_related=("organization",),
+            ),
+        )  # fmt: skip
+        summary_sections.register("legal", LegalToCurate)
+
         from apps.legal.guide_setup import guides_register
 
         guides_register()

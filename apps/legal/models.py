@@ -204,6 +204,12 @@ class Provider(Publishable):
     def get_absolute_url(self) -> str:
         return reverse("legal:provider", kwargs={"pk": self.pk})
 
+    def get_manage_url(self) -> str:
+        # A revision is deleted once published (its pk then None): its changes are the
+        # entry's now, and so is its manage page.
+        pk = self.pk if self.pk is not None else self.revision_of_id
+        return reverse("legal:manage", kwargs={"pk": pk})
+
     @property
     def is_public(self) -> bool:
         return super().is_public and self.revision_of_id is None

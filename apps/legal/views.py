@@ -2,15 +2,16 @@ import json
 from typing import Any
 
 from django.db.models import Prefetch
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from apps.core.emails import absolute_url
 from apps.core.i18n import translated
 from apps.core.mixins import SearchListMixin
 from apps.core.roles import is_curator
-from apps.legal.forms import LegalFilterForm
+from apps.legal.forms import LegalFilterForm, NameCheckForm, ProviderReportForm
 from apps.legal.hours import place_hours
 from apps.legal.models import Cost, Location, Phone, Provider
+from apps.legal.namecheck import providers_named
 from apps.legal.selectors import provider_detail_queryset, providers_for, providers_search
 
 PAGE_SIZE = 20
@@ -108,5 +109,30 @@ class ProviderDetailView(DetailView):
             phones=general_phones,
             json_ld=provider_json_ld(provider, locations, all_phones),
             is_staff=is_curator(self.request.user),
+            report_form=kwargs.pop("report_form", None) or ProviderReportForm(),
+            # A link to the manage page of a public entry (others link to it already).
+            can_manage=provider.is_public
+            and (
+                is_curator(self.request.user)
+                or (self.request.user.is_authenticated and provider.is_owned_by(self.request.user))
+            ),
+            **kwargs,
+        )
+
+
+class NameCheckView(TemplateView):
+    """“Is this provider legitimate?”: whether Camino lists someone by that name, and how to
+    check anyone with the DOJ and the state bar. The name typed is never logged, cached or
+    stored."""
+
+    template_name = "legal/name_check.html"
+
+    def get_context_data(self, **kwargs):
+        form = NameCheckForm(self.request.GET or None)
+        name = form.cleaned_data["name"].strip() if form.is_valid() else ""
+        return super().get_context_data(
+            form=form,
+            name=name,
+            providers=providers_named(name) if name else [],
             **kwargs,
         )
