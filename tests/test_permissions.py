@@ -23,6 +23,7 @@ from tests.mentorship.test_match_permissions import MATCH_MATRIX
 from tests.mentorship.test_permissions import MATRIX as MENTOR_MATRIX
 from tests.mentorship.test_session_permissions import MATRIX as SESSION_MATRIX
 from tests.organizations.factories import MembershipFactory, OrganizationFactory
+from tests.testapp.models import Leaflet
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +67,12 @@ MATRIX = [
     ("get", "/es/review/", None, ["login", 403, 403, 403, 200]),
     ("get", "/es/review/jobs/", None, ["login", 403, 403, 403, 200]),
     ("get", "/es/review/nothing/", None, ["login", 403, 403, 403, 404]),
+    # checking again (apps.core.verification), through the test-only leaflets
+    ("get", "/es/review/stale/", None, ["login", 403, 403, 403, 200]),
+    ("get", "/es/review/stale/leaflets/", None, ["login", 403, 403, 403, 200]),
+    ("get", "/es/review/stale/nothing/", None, ["login", 403, 403, 403, 404]),
+    ("post", "/es/review/stale/leaflets/{leaflet}/", {}, ["login", 403, 403, 403, 302]),
+    ("get", "/es/review/stale/leaflets/{leaflet}/", None, ["login", 403, 403, 403, 405]),
     ("get", "/es/new/jobs/", None, ["login", 404, 404, 404, 404]),
     ("get", "/es/manage/jobs/{draft}/", None, ["login", 404, 200, 404, 200]),
     ("post", "/es/manage/jobs/{pending}/", {"action": "publish"}, ["login", 404, 403, 404, 302]),
@@ -199,6 +206,7 @@ def world():
         ).pk,
         "event_draft": EventFactory(organization=organization, status="draft").pk,
         "event_pending": EventFactory(organization=organization, status="pending").pk,
+        "leaflet": Leaflet.objects.create(title="Folleto").pk,
     }
     return people, objects
 

@@ -9,3 +9,8 @@ class DeliveryAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     search_fields = ["key", "recipient__email"]
     readonly_fields = [field.name for field in Delivery._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        # Only the delivery log writes deliveries (with their key and recipient): a
+        # delivery added by hand would have neither.
+        return False

@@ -13,13 +13,20 @@ class NotificationsConfig(AppConfig):
         from apps.notifications.digest import weekly_digest
         from apps.notifications.personal_data import ENTRIES
         from apps.notifications.publication import publication_notice, publication_notice_queue
-        from apps.notifications.registry import EmailTopic, email_kinds, email_topics
-        from apps.notifications.summary import staff_summary
+        from apps.notifications.registry import (
+            EmailTopic,
+            email_kinds,
+            email_topics,
+            summary_sections,
+        )
+        from apps.notifications.summary import ToCheckAgain, staff_summary
 
         after_transition.register("publication_notice", publication_notice_queue)
         email_kinds.register("publication_notice", publication_notice)
         email_kinds.register("weekly_digest", weekly_digest)
         email_kinds.register("staff_summary", staff_summary)
+        # Last in the summary: what every app registered to be checked again.
+        summary_sections.register("to_check_again", ToCheckAgain)
         email_topics.register(
             "listing_notices", EmailTopic(_("News about the listings I submitted"), default=True)
         )

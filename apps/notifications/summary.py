@@ -4,8 +4,10 @@ email is sent so they are current, and the same for every curator."""
 
 from django.utils import timezone
 
+from apps.core.emails import page_url
 from apps.core.roles import curators
-from apps.notifications.registry import Email, summary_sections
+from apps.core.verification import checked_types, overdue
+from apps.notifications.registry import Email, SummaryPart, summary_sections
 from apps.notifications.services import Outgoing, deliveries_queue, wanting
 
 
@@ -36,3 +38,21 @@ def staff_summary(batch: list[dict]) -> list[Email | None]:
         },
     )
     return [email] * len(batch)
+
+
+class ToCheckAgain:
+    """What staff should check against its sources again (apps.core.verification), per type,
+    with the link to the queue."""
+
+    def collect(self) -> SummaryPart | None:
+        counts = [
+            (kind.title, count)
+            for key, kind in checked_types.items()
+            if (count := overdue(kind).count())
+        ]
+        if not counts:
+            return None
+        return SummaryPart(
+            template="notifications/email/summary_stale.txt",
+            context={"counts": counts, "queue_url": page_url("core:stale")},
+        )

@@ -35,3 +35,17 @@ def test_an_action_on_ids_that_are_not_ids_changes_nothing(client, model, select
     assert type(bystander).objects.filter(pk=bystander.pk).exists()
     page = client.get(response["Location"]).content.decode()
     assert "Algunos de los elementos elegidos no existen" in page  # the staff member's language
+
+
+@pytest.mark.parametrize("model", [model for model, _admin in REGISTERED], ids=str)
+def test_an_empty_add_form_is_refused_or_answered_with_errors(client, model):
+    """The fuzz test once found the deliveries' add page saving a delivery with no recipient
+    (a 500): a page that cannot make a valid object must not be offered."""
+    client.force_login(CuratorFactory(is_superuser=True))
+    add = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")
+    count = model.objects.count()
+
+    response = client.post(add, {})
+
+    assert response.status_code in (200, 403)
+    assert model.objects.count() == count

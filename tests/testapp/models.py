@@ -51,3 +51,21 @@ WorkshopForm = modelform_factory(Workshop, fields=["organization", "title"])
 
 # The searchable type lives in its own module; imported here so that Django finds it.
 from tests.testapp.searchable import SearchableWorkshop, SearchableWorkshopEntry  # noqa: E402, F401
+
+
+class Leaflet(models.Model):
+    """Something staff check against its sources from time to time (apps.core.verification),
+    declared in apps.py: the stale queue, "still correct" and the summary come from core."""
+
+    title = models.CharField(max_length=200)
+    listed = models.BooleanField(default=True)
+    checked_at = models.DateTimeField(null=True, blank=True)
+    checked_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"/leaflets/{self.pk}/"
