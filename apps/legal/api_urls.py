@@ -16,6 +16,8 @@ def cached(view):
 
 urlpatterns = [
     path("", cached(api_views.root), name="root"),
+    # Streamed, so never from the page cache.
+    path("datapackage.zip", api_views.datapackage, name="datapackage"),
     path("services", cached(api_views.services), name="services"),
     path("services/<str:id>", cached(api_views.service), name="service"),
     path("organizations", cached(api_views.organizations), name="organizations"),

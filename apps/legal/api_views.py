@@ -8,14 +8,17 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, JsonResponse, StreamingHttpResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from apps.core.emails import absolute_url
 from apps.core.search import MAX_QUERY_LENGTH, RADIUS_DEFAULT, RADIUS_RANGE
 from apps.core.us import locate_zip
 from apps.legal import hsds
+from apps.legal.export import datapackage_zip
 from apps.legal.selectors import (
     HsdsQuery,
     hsds_location,
@@ -62,10 +65,7 @@ def hsds_endpoint(view: Callable) -> Callable:
     @require_GET
     @wraps(view)
     def endpoint(request: HttpRequest, *args, **kwargs):
-        language = request.GET.get("lang", "")
-        if language not in dict(settings.LANGUAGES):
-            language = settings.LANGUAGE_CODE
-        with translation.override(language):
+        with translation.override(_language_of(request)):
             try:
                 if request.GET.get("format", "json") != "json":
                     raise BadRequest("format", _("Only the json format is available."))
@@ -175,6 +175,7 @@ def root(request: HttpRequest) -> dict:
     return {
         "version": hsds.HSDS_VERSION,
         "profile": "https://docs.openreferral.org/en/latest/hsds/",
+        "datapackage_url": absolute_url(reverse("legal_api:datapackage")),
     }
 
 
@@ -246,3 +247,28 @@ def location(request: HttpRequest, id: str) -> dict:
     if place is None:
         raise Http404
     return hsds.location_object(place, nested=True)
+
+
+def _language_of(request: HttpRequest) -> str:
+    language = request.GET.get("lang", "")
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _in_language(language: str, chunks):
+    """The chunks of a streamed answer, made in `language` (they are made after the view
+    has returned, outside any language it set)."""
+    with translation.override(language):
+        yield from chunks
+
+
+@require_GET
+def datapackage(request: HttpRequest) -> StreamingHttpResponse:
+    """The whole listed directory as an HSDS data package (a zip of CSV files and
+    datapackage.json), streamed as it is written."""
+    response = StreamingHttpResponse(
+        _in_language(_language_of(request), datapackage_zip()), content_type="application/zip"
+    )
+    response["Content-Disposition"] = 'attachment; filename="camino-legal-hsds.zip"'
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    return response

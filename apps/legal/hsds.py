@@ -9,7 +9,7 @@ row straight from the id. A service is named by its provider and its ServiceCode
 together), not by its row: its id stays the same when a partner's revision is published and
 the provider's services are written again. Languages, cost options, addresses and the
 accessibility of a place have no row of their own in Camino: their ids are derived the same
-way from their provider's or place's key."""
+way from their provider's or place's key (and the service's and language's numbers)."""
 
 import uuid
 from dataclasses import dataclass
@@ -173,20 +173,37 @@ def service_object(service: LegalService, *, organization: bool = True) -> dict:
     return data
 
 
-def language_objects(provider: Provider, *, service: LegalService | None = None) -> list[dict]:
+def language_objects(
+    languages: list[str], *, service: LegalService | None = None, location: Location | None = None
+) -> list[dict]:
+    """The languages spoken, as a service's or as a place's (one row each: the id names the
+    service or the place, and the language)."""
     labels = dict(SpokenLanguage.choices)
-    return [
-        _clean(
-            {
-                "id": hsds_id("language", provider.pk, LANGUAGE_NUMBERS[code]),
-                "service_id": service_id(service) if service else None,
-                "name": str(labels[code]),
-                "code": code,
-            }
+    rows = []
+    for code in SpokenLanguage.values:
+        if code not in languages:
+            continue
+        # A service's: its provider's key, the service's and language's numbers; a place's:
+        # its key, the language's number and the top bit.
+        id = (
+            hsds_id("language", service.provider_id,
+                    SERVICE_NUMBERS[service.code] << 5 | LANGUAGE_NUMBERS[code])
+            if service is not None
+            else hsds_id("language", location.pk if location else 0,
+                         1 << 11 | LANGUAGE_NUMBERS[code])
+        )  # fmt: skip
+        rows.append(
+            _clean(
+                {
+                    "id": id,
+                    "service_id": service_id(service) if service else None,
+                    "location_id": hsds_id("location", location.pk) if location else None,
+                    "name": str(labels[code]),
+                    "code": code,
+                }
+            )
         )
-        for code in SpokenLanguage.values
-        if code in provider.languages
-    ]
+    return rows
 
 
 def cost_option_objects(service: LegalService) -> list[dict]:
@@ -194,7 +211,7 @@ def cost_option_objects(service: LegalService) -> list[dict]:
     return [
         _clean(
             {
-                "id": hsds_id("cost_option", provider.pk),
+                "id": hsds_id("cost_option", provider.pk, SERVICE_NUMBERS[service.code]),
                 "service_id": service_id(service),
                 "option": provider.get_cost_display(),
                 "currency": "USD" if provider.fee_amount is not None else None,
@@ -257,6 +274,14 @@ def address_object(location: Location) -> dict:
     )
 
 
+def accessibility_objects(location: Location) -> list[dict]:
+    text = _text(location, "accessibility")
+    return [
+        {"id": hsds_id("accessibility", location.pk),
+         "location_id": hsds_id("location", location.pk), "description": text}
+    ] if text else []  # fmt: skip
+
+
 def location_object(location: Location, *, nested: bool = False) -> dict:
     """An HSDS location: its one-to-one fields; `nested` adds its address, accessibility,
     languages, phones and hours (reads the location's provider, prefetched schedules and
@@ -274,14 +299,10 @@ def location_object(location: Location, *, nested: bool = False) -> dict:
         }
     )
     if nested:
-        accessibility = _text(location, "accessibility")
         data |= {
             "addresses": [address_object(location)],
-            "accessibility": [
-                {"id": hsds_id("accessibility", location.pk),
-                 "location_id": data["id"], "description": accessibility}
-            ] if accessibility else [],
-            "languages": language_objects(location.provider),
+            "accessibility": accessibility_objects(location),
+            "languages": language_objects(location.provider.languages, location=location),
             "phones": [phone_object(phone) for phone in location.phones.all()],
             "schedules": [schedule_object(schedule) for schedule in location.schedules.all()],
         }  # fmt: skip
@@ -368,7 +389,7 @@ def full_service_object(service: LegalService, parts: ServiceParts) -> dict:
         "service_at_locations": [service_at_location_object(link, nested=True)
                                  for link in parts.links],
         "phones": [phone_object(phone, service_id=sid) for phone in parts.phones],
-        "languages": language_objects(service.provider, service=service),
+        "languages": language_objects(service.provider.languages, service=service),
         "cost_options": cost_option_objects(service),
         "attributes": attribute_objects(service),
     }  # fmt: skip

@@ -45,6 +45,7 @@ MATRIX = [
     ("get", "/api/hsds/service_at_locations/{hsds_draft_service_at_location}", None, [404] * 5),
     ("get", "/api/hsds/locations/{hsds_location}", None, EVERYONE),
     ("get", "/api/hsds/locations/{hsds_draft_location}", None, [404] * 5),
+    ("get", "/api/hsds/datapackage.zip", None, EVERYONE),
 ]
 # The same pages with a search (the URL pattern check reads paths only).
 SEARCHES = [
