@@ -151,18 +151,6 @@ def generate(jobs: int, mentors: int) -> None:
           f"{indexed - copied:.0f} s", flush=True)  # fmt: skip
 
 
-def report_mentors(results: dict, args) -> None:
-    modes = ["hit", "miss"] if args.cache == "both" else [args.cache]
-    print("\nMentor pages / job list (requests/s, same run), target >= 50%:")
-    for page in MENTOR_PAGES:
-        for mode in modes if page.cached else [""]:
-            reference = results["job list", mode or "miss"]["rate"]
-            share = results[page.name, mode]["rate"] / reference
-            verdict = "met" if share >= page.target else "MISSED"
-            label = f"cache {mode}" if mode else "signed in, vs the list on a miss"
-            print(f"  {page.name:20} {label:32} {share:6.1%}  {verdict}")
-
-
 def explain_suggestions() -> None:
     """EXPLAIN (ANALYZE, BUFFERS) of the suggestions page's queries, signed in as the seeker."""
     from django.db import connection
@@ -197,7 +185,12 @@ def main() -> None:
         jobs_search.database_prepare(bench, url, partial(generate, jobs, mentors))
         runs = jobs_search.measure_pages(bench, url, PAGES)
         results = jobs_search.report_size(f"{mentors:,} mentors, {jobs:,} jobs", runs, args)
-        report_mentors(results, args)
+        jobs_search.report_shares(
+            results,
+            MENTOR_PAGES,
+            args,
+            "Mentor pages / job list (requests/s, same run), target >= 50%:",
+        )
         explain_suggestions()
 
 
