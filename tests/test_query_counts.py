@@ -41,8 +41,8 @@ PAGES = [
     ("member", "/es/jobs/{draft}/edit/", 5),
     ("member", "/es/jobs/{job}/renew/", 9),
     ("curator", "/es/jobs/review/", 8),
-    ("curator", "/es/review/", 12),  # each queue: its oldest and its count
-    ("member", "/es/accounts/my-data/", 31),  # one query per kind of data with rows
+    ("curator", "/es/review/", 14),  # each queue: its oldest and its count
+    ("member", "/es/accounts/my-data/", 36),  # one query per kind of data with rows
     ("curator", "/es/jobs/reports/", 6),
     ("member", "/es/jobs/saved/", 4),
     ("member", "/es/jobs/searches/", 3),

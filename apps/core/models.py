@@ -43,6 +43,28 @@ class AuditEntry(models.Model):
         return f"{self.action} {self.content_type.model} {self.object_id}"
 
 
+class Report(models.Model):
+    """A seeker's warning to staff about something listed (a job, a legal help provider):
+    only staff ever see reports, and they see them first. A type adds what is reported and
+    its reasons."""
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("reported by"),
+    )  # fmt: skip
+    details = models.TextField(_("details"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("reported"), default=timezone.now, db_index=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("handled by"),
+    )  # fmt: skip
+    resolved_at = models.DateTimeField(_("handled"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-id"]
+
+
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PENDING = "pending", _("Pending review")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.fields import WebAddressField
 from apps.core.i18n import translated
-from apps.core.models import Publishable, SearchEntry
+from apps.core.models import Publishable, Report, SearchEntry
 from apps.core.us import State, zip_code_validator
 from apps.core.vocabulary import Category
 from apps.jobs.querysets import JobQuerySet
@@ -240,27 +240,15 @@ class ReportReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class JobReport(models.Model):
+class JobReport(Report):
     """A seeker's warning about a listing. Only staff ever see reports."""
 
     job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("reported by"),
-    )  # fmt: skip
     reason = models.CharField(_("reason"), max_length=16, choices=ReportReason.choices)
-    details = models.TextField(_("details"), blank=True, max_length=2000)
-    created_at = models.DateTimeField(_("reported"), default=timezone.now, db_index=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("handled by"),
-    )  # fmt: skip
-    resolved_at = models.DateTimeField(_("handled"), null=True, blank=True)
 
-    class Meta:
+    class Meta(Report.Meta):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
-        ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()}: {self.job}"

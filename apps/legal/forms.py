@@ -15,6 +15,7 @@ class LegalFilterForm(SearchForm):
     apply."""
 
     SORTS = [
+        ("", _("Nearest (with a ZIP code)")),
         ("name", _("Name")),
         ("relevance", _("Best match")),
         ("distance", _("Nearest")),
@@ -44,6 +45,12 @@ class LegalFilterForm(SearchForm):
         required=False, empty_label=_("Any or none"),
     )  # fmt: skip
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+
+    def show_sort(self, sort: str) -> None:
+        """Show the order asked for; without one, the automatic order, so that a search with a ZIP
+        code typed in later is nearest first (LegalFilters.build)."""
+        if self.data.get("sort"):
+            super().show_sort(sort)
 
     def filters(self) -> LegalFilters:
         """The valid filters, with defaults: what the search applies."""

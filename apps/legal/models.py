@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.fields import WebAddressField
-from apps.core.models import Publishable, SearchEntry
+from apps.core.models import Publishable, Report, SearchEntry
 from apps.core.us import (
     DEFAULT_TIME_ZONE,
     State,
@@ -665,27 +665,15 @@ class ReportReason(models.TextChoices):
     CHARGED_FOR_FREE_SERVICE = "charged_for_free_service", _("Charged for a free service")
 
 
-class ProviderReport(models.Model):
+class ProviderReport(Report):
     """A seeker's warning about an entry. Only staff ever see reports; they see them first."""
 
     provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("reported by"),
-    )  # fmt: skip
     reason = models.CharField(_("reason"), max_length=30, choices=ReportReason.choices)
-    details = models.TextField(_("details"), blank=True, max_length=2000)
-    created_at = models.DateTimeField(_("reported"), default=timezone.now, db_index=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("handled by"),
-    )  # fmt: skip
-    resolved_at = models.DateTimeField(_("handled"), null=True, blank=True)
 
-    class Meta:
+    class Meta(Report.Meta):
         verbose_name = _("report about a legal help provider")
         verbose_name_plural = _("reports about legal help providers")
-        ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(reason__in=ReportReason.values), name="legal_report_reason_valid"

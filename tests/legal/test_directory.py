@@ -120,6 +120,9 @@ def test_zip_and_radius_and_nearest_first(client):
     assert names(client, "zip=60623&radius=5") == ["Pilsen"]
     page = client.get("/en/legal/?zip=60623").content.decode()
     assert "mi away" in page
+    # The form as first shown asks for no order: searching with a ZIP code is nearest first.
+    assert names(client, "zip=60201&sort=") == ["Evanston", "Pilsen"]
+    assert '<option value="" selected>' in client.get("/en/legal/").content.decode()
 
 
 def test_name_and_verified_sorts(client):
