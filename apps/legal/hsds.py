@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.emails import absolute_url
-from apps.core.i18n import translated
+from apps.core.i18n import choice_label, translated
 from apps.core.us import locate_zip
 from apps.legal.models import (
     AccreditationKind,
@@ -120,7 +120,7 @@ def accreditations_text(provider: Provider) -> str:
     for accreditation in provider.accreditations.all():
         if accreditation.is_expired:
             continue
-        part = accreditation.get_kind_display()
+        part = choice_label(accreditation, "kind")
         if accreditation.person_name:
             part = f"{part}: {accreditation.person_name}"
         if accreditation.kind == AccreditationKind.BAR_ADMISSION:
@@ -152,14 +152,15 @@ def service_object(service: LegalService, *, organization: bool = True) -> dict:
         {
             "id": service_id(service),
             "organization_id": hsds_id("organization", provider.pk),
-            "name": service.get_code_display(),
+            "name": choice_label(service, "code"),
             "description": _text(service, "description") or _text(provider, "description"),
             "url": absolute_url(provider.get_absolute_url()),
             "email": provider.email,
             "status": "active",
             "interpretation_services": provider.interpretation_services,
             "application_process": _text(provider, "application_process"),
-            "fees_description": _text(provider, "fees_description") or provider.get_cost_display(),
+            "fees_description": _text(provider, "fees_description")
+            or choice_label(provider, "cost"),
             "accreditations": accreditations_text(provider),
             "eligibility_description": _text(provider, "eligibility_description"),
             "assured_date": provider.verified_at
@@ -213,7 +214,7 @@ def cost_option_objects(service: LegalService) -> list[dict]:
             {
                 "id": hsds_id("cost_option", provider.pk, SERVICE_NUMBERS[service.code]),
                 "service_id": service_id(service),
-                "option": provider.get_cost_display(),
+                "option": choice_label(provider, "cost"),
                 "currency": "USD" if provider.fee_amount is not None else None,
                 "amount": float(provider.fee_amount) if provider.fee_amount is not None else None,
                 "amount_description": _text(provider, "fees_description"),
@@ -251,8 +252,8 @@ def schedule_object(schedule: Schedule, **links: str) -> dict:
             "attending_type": "walk in"
             if schedule.attending_type == AttendingType.WALK_IN
             else "appointment",
-            "description": f"{schedule.get_weekday_display()} {schedule.opens_at:%H:%M}-"
-            f"{schedule.closes_at:%H:%M} ({schedule.get_attending_type_display()})",
+            "description": f"{choice_label(schedule, 'weekday')} {schedule.opens_at:%H:%M}-"
+            f"{schedule.closes_at:%H:%M} ({choice_label(schedule, 'attending_type')})",
             "notes": f"Time zone: {schedule.location.time_zone}",
         }
     )
