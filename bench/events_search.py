@@ -212,17 +212,6 @@ def generate(jobs: int, events: int, registrations: int) -> None:
           flush=True)  # fmt: skip
 
 
-def report_events(results: dict, args) -> None:
-    """Each events page's share of the job list, in each cache state: the issue's target."""
-    modes = ["hit", "miss"] if args.cache == "both" else [args.cache]
-    print("\nEvents pages / job list (requests/s, same run), target >= 50%:")
-    for page in EVENT_PAGES:
-        for mode in modes:
-            share = results[page.name, mode]["rate"] / results["job list", mode]["rate"]
-            verdict = "met" if share >= page.target else "MISSED"
-            print(f"  {page.name:18} cache {mode:4}  {share:6.1%}  {verdict}")
-
-
 def main() -> None:
     args = jobs_search.arguments(
         __doc__.split("\n")[0],
@@ -238,7 +227,12 @@ def main() -> None:
         runs = jobs_search.measure_pages(bench, url, PAGES)
         title = f"{events:,} events, {registrations:,} registrations, {jobs:,} jobs"
         results = jobs_search.report_size(title, runs, args)
-        report_events(results, args)
+        jobs_search.report_shares(
+            results,
+            EVENT_PAGES,
+            args,
+            "Events pages / job list (requests/s, same run), target >= 50%:",
+        )
         print(f"\nEXPLAIN (ANALYZE, BUFFERS) at {events:,} events")
         jobs_search.explain(EVENT_PAGES)
 

@@ -593,6 +593,20 @@ def report_size(title: str, runs: list[Run], args) -> dict:
     return results
 
 
+def report_shares(results: dict, pages: list[Page], args, heading: str) -> None:
+    """Each page's share of the job list's requests/s in the same run (a bench of another
+    type's pages next to the list), in each cache state; a page that is never cached (signed
+    in) compares with the list on a miss. A page without a target is only shown."""
+    modes = ["hit", "miss"] if args.cache == "both" else [args.cache]
+    print(f"\n{heading}")
+    for page in pages:
+        for mode in modes if page.cached else [""]:
+            share = results[page.name, mode]["rate"] / results["job list", mode or "miss"]["rate"]
+            verdict = "" if page.target is None else ("met" if share >= page.target else "MISSED")
+            label = f"cache {mode}" if mode else "signed in, vs the list on a miss"
+            print(f"  {page.name:24} {label:32} {share:6.1%}  {verdict}")
+
+
 def report_growth(sizes: list[int], by_size: dict[int, dict], runs: list[Run]) -> None:
     """Per page, at each size: requests/s, ratio to its reference, CPU ms per request; then
     how much the CPU per request grew from each size to the next."""

@@ -14,6 +14,8 @@ urlpatterns = [
     path("readyz", core_views.readyz, name="readyz"),
     path("favicon.ico", core_views.favicon),
     path("i18n/setlang/", switch_language, name="set_language"),
+    # Open data: the legal help directory as HSDS 3.0 (no language prefix: `lang` chooses).
+    path("api/hsds/", include("apps.legal.api_urls")),
     *i18n_patterns(
         path("", include("apps.core.urls")),
         # Camino's own account pages first: allauth's include below takes the rest.

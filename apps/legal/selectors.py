@@ -2,6 +2,7 @@
 
 import zoneinfo
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import (
@@ -17,11 +18,25 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from apps.core.search import entries_having, entries_order, entries_search, items_of
-from apps.core.us import TimeZone
+from apps.core.search import (
+    RADIUS_DEFAULT,
+    entries_having,
+    entries_order,
+    entries_search,
+    items_of,
+    within_radius,
+)
+from apps.core.us import TimeZone, ZipPoint
 from apps.core.vocabulary import bit_of, bits_of
 from apps.legal.filters import LegalFilters
-from apps.legal.models import LegalSearchEntry, Location, Phone, Provider
+from apps.legal.models import (
+    LegalSearchEntry,
+    LegalService,
+    Location,
+    Phone,
+    Provider,
+    ServiceAtLocation,
+)
 from apps.legal.vocabulary import ServiceCode, SpokenLanguage
 
 SORTS = {
@@ -102,3 +117,124 @@ def provider_detail_queryset(user) -> QuerySet[Provider]:
     and for curators. Anyone else's unpublished entry is a 404."""
     listed = Provider.objects.listed()
     return (listed | Provider.objects.managed_by(user)).select_related("organization")
+
+
+# --- the HSDS API (apps/legal/api_views.py) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HsdsQuery:
+    """The API's filters, parsed: HSDS's (`search`, `taxonomy_term_id`, `organization_id`,
+    `postcode` + `proximity`) and Camino's (`service`, `language`)."""
+
+    search: str = ""
+    service: str = ""
+    language: str = ""
+    provider: int | None = None
+    point: ZipPoint | None = None
+    miles: float = RADIUS_DEFAULT
+
+    def provider_ids(self) -> QuerySet:
+        """The listed providers that match, as a subquery of keys."""
+        providers = Provider.objects.listed()
+        if self.provider is not None:
+            providers = providers.filter(pk=self.provider)
+        if self.service:
+            providers = providers.filter(
+                pk__in=LegalService.objects.filter(code=self.service).values("provider_id")
+            )
+        if self.search or self.language or self.point:
+            filters = LegalFilters.build(q=self.search, language=self.language, sort="name")
+            entries = entries_search(LegalSearchEntry.objects.all(), filters)
+            if self.language:
+                entries = entries_having(
+                    entries, "languages", bit_of(self.language, SpokenLanguage)
+                )
+            if self.point:
+                entries = within_radius(entries, self.point, self.miles)
+            if self.search or self.point:
+                # The keyword and distance SQL name the entries' table, which a subquery
+                # renames: read the matching keys first (one query).
+                providers = providers.filter(pk__in=list(entries.values_list("pk", flat=True)))
+            else:
+                providers = providers.filter(pk__in=entries.values("pk"))
+        return providers.values("pk")
+
+
+def hsds_services(query: HsdsQuery) -> QuerySet[LegalService]:
+    """The services of the listed providers matching `query`, in a stable order."""
+    services = LegalService.objects.filter(provider__in=query.provider_ids())
+    if query.service:
+        services = services.filter(code=query.service)
+    return services.order_by("provider_id", "pk")
+
+
+def hsds_services_page(services: QuerySet[LegalService]) -> QuerySet[LegalService]:
+    """A page of services with what their HSDS objects read: two queries."""
+    return services.select_related("provider__organization").prefetch_related(
+        "provider__accreditations"
+    )
+
+
+def hsds_service(provider_pk: int, code: str):
+    """A listed provider's service with everything `GET /services/{id}` nests, or None."""
+    from apps.legal.hsds import ServiceParts
+
+    query = HsdsQuery(provider=provider_pk, service=code)
+    service = hsds_services_page(hsds_services(query)).first()
+    if service is None:
+        return None, None
+    links = hsds_service_at_locations_page(hsds_service_at_locations(query), nested=True)
+    phones = list(Phone.objects.filter(provider_id=provider_pk, location=None).order_by("pk"))
+    return service, ServiceParts(links=links, phones=phones)
+
+
+def hsds_organizations(query: HsdsQuery) -> QuerySet[Provider]:
+    return (
+        Provider.objects.filter(pk__in=query.provider_ids())
+        .select_related("organization")
+        .order_by("pk")
+    )
+
+
+def hsds_service_at_locations(query: HsdsQuery) -> QuerySet[Location]:
+    """Where the matching services are offered: one row per (location, service), the
+    location annotated with its service's `service_pk`. A service is offered at the places
+    its ServiceAtLocation rows name, or, without any, at every place of its provider."""
+    named = ServiceAtLocation.objects.filter(service_id=OuterRef("service_pk"))
+    pairs = (
+        Location.objects.filter(provider__in=query.provider_ids())
+        .annotate(
+            service_pk=F("provider__services__pk"), service_code=F("provider__services__code")
+        )
+        .filter(service_pk__isnull=False)
+        .filter(~Exists(named) | Exists(named.filter(location_id=OuterRef("pk"))))
+    )
+    if query.service:
+        pairs = pairs.filter(service_code=query.service)
+    return pairs.order_by("provider_id", "service_pk", "pk")
+
+
+def hsds_service_at_locations_page(pairs, *, nested: bool = False) -> list:
+    """Some (location, service) rows as ServiceAt, with what their HSDS objects read (and
+    with `nested`, the places' hours and phones): a fixed number of queries."""
+    from apps.legal.hsds import ServiceAt
+
+    rows = list(pairs.values_list("pk", "service_pk"))
+    locations = Location.objects.select_related("provider")
+    if nested:
+        locations = locations.prefetch_related(
+            "schedules", Prefetch("phones", Phone.objects.order_by("pk"))
+        )
+    places = locations.in_bulk({location for location, _ in rows})
+    services = hsds_services_page(LegalService.objects.all()).in_bulk({s for _, s in rows})
+    return [ServiceAt(services[service], places[location]) for location, service in rows]
+
+
+def hsds_location(pk: int) -> Location | None:
+    return (
+        Location.objects.filter(pk=pk, provider__in=Provider.objects.listed())
+        .select_related("provider")
+        .prefetch_related("schedules", Prefetch("phones", Phone.objects.order_by("pk")))
+        .first()
+    )

@@ -5,6 +5,7 @@ staff's only, a 404 for anyone else."""
 
 import pytest
 
+from apps.legal import hsds
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.legal.factories import ProviderFactory
 from tests.matrix import check_row
@@ -29,6 +30,22 @@ MATRIX = [
     ("get", "/es/manage/legal/{draft}/", None, ["login", 404, 200, 404, 200]),
     ("post", "/es/manage/legal/{draft}/", {"action": "submit"}, ["login", 404, 302, 404, 302]),
     ("post", "/es/manage/legal/{pending}/", {"action": "publish"}, ["login", 404, 403, 404, 302]),
+    # The HSDS open data API: the listed directory only, even for the entry's organization.
+    ("get", "/api/hsds/", None, EVERYONE),
+    ("get", "/api/hsds/services", None, EVERYONE),
+    ("get", "/api/hsds/services/{hsds_service}", None, EVERYONE),
+    ("get", "/api/hsds/services/{hsds_draft_service}", None, [404] * 5),
+    ("get", "/api/hsds/services/{hsds_revision_service}", None, [404] * 5),
+    ("post", "/api/hsds/services", {}, [405] * 5),
+    ("get", "/api/hsds/organizations", None, EVERYONE),
+    ("get", "/api/hsds/organizations/{hsds_organization}", None, EVERYONE),
+    ("get", "/api/hsds/organizations/{hsds_draft_organization}", None, [404] * 5),
+    ("get", "/api/hsds/service_at_locations", None, EVERYONE),
+    ("get", "/api/hsds/service_at_locations/{hsds_service_at_location}", None, EVERYONE),
+    ("get", "/api/hsds/service_at_locations/{hsds_draft_service_at_location}", None, [404] * 5),
+    ("get", "/api/hsds/locations/{hsds_location}", None, EVERYONE),
+    ("get", "/api/hsds/locations/{hsds_draft_location}", None, [404] * 5),
+    ("get", "/api/hsds/datapackage.zip", None, EVERYONE),
 ]
 # The same pages with a search (the URL pattern check reads paths only).
 SEARCHES = [
@@ -63,8 +80,23 @@ def world():
         "draft": draft.pk,
         "pending": pending.pk,
         "revision": revision.pk,
+        **hsds_ids("", provider),
+        **hsds_ids("draft_", draft),
+        "hsds_revision_service": hsds.service_id(revision.services.get()),
     }
     return people, objects
+
+
+def hsds_ids(prefix: str, provider) -> dict[str, str]:
+    """The HSDS ids of a provider, its service and place, named hsds_<prefix><table>."""
+    service, location = provider.services.get(), provider.locations.get()
+    ids = {
+        "service": hsds.service_id(service),
+        "organization": hsds.hsds_id("organization", provider.pk),
+        "service_at_location": hsds.ServiceAt(service, location).id,
+        "location": hsds.hsds_id("location", location.pk),
+    }
+    return {f"hsds_{prefix}{table}": value for table, value in ids.items()}
 
 
 CASES = [
