@@ -22,6 +22,7 @@ from apps.core.services import (
     publication_take_down,
     publishable_save,
 )
+from apps.core.verification import checked_confirm, checked_types
 from apps.legal.models import (
     Accreditation,
     LegalService,
@@ -198,17 +199,17 @@ def revision_publish_apply(*, item, transition, entry: AuditEntry) -> None:
 
 
 def provider_verify(*, actor: Person, provider: Provider, what: list[str], note: str = ""):
-    """Staff checked the entry at its sources today: listed for another year."""
-    if not is_curator(actor) or provider.revision_of_id:
+    """Staff checked the entry at its sources today and say what they checked; the shared
+    confirmation (apps.core.verification) records who and when and lists it another year."""
+    if provider.revision_of_id:
         raise PermissionDenied
     with transaction.atomic():
-        provider.verified_at = timezone.now()
-        provider.verified_by = actor  # type: ignore[assignment]
         provider.verified_what = what
-        provider.expires_on = verification_expiry(timezone.localdate(provider.verified_at))
-        provider.save(update_fields=["verified_at", "verified_by", "verified_what", "expires_on"])
-        audit_record(actor=actor, subject=provider, action="verify", note=", ".join(what))
-        search_index(provider)
+        provider.save(update_fields=["verified_what"])
+        checked_confirm(
+            actor=actor, kind=checked_types["legal-providers"], item=provider,
+            note=", ".join(what),
+        )  # fmt: skip
     return provider
 
 

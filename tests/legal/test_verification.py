@@ -40,7 +40,8 @@ def test_staff_record_what_they_verified_and_the_entry_is_listed_another_year(cl
     ).days in (365, 366)
     entry = LegalSearchEntry.objects.get(pk=provider.pk)
     assert entry.verified_at == provider.verified_at and entry.expires_on == provider.expires_on
-    assert AuditEntry.objects.filter(object_id=provider.pk, action="verify").exists()
+    audit = AuditEntry.objects.get(object_id=provider.pk, action="still_correct")
+    assert audit.actor == curator and audit.note == "address, hours"
     page = client.get(f"/en/legal/providers/{provider.pk}/").content.decode()
     assert "address, opening hours" in page
 
