@@ -8,8 +8,9 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from apps.core.cards import Card, cards_html, with_distance
-from apps.core.i18n import TranslatedText, choice_label, translated
+from apps.core.i18n import TranslatedText, choice_label, choices_labels, translated
 from apps.legal.models import Cost, Provider
+from apps.legal.vocabulary import ServiceCode
 
 register = template.Library()
 
@@ -27,12 +28,12 @@ def provider_cost(provider: Provider) -> str:
     return label
 
 
-def provider_place(provider: Provider) -> str:
-    """Its first place's city, and how far it is when the search had a ZIP code."""
-    places = list(provider.locations.all())
+def provider_place(provider: Provider, places: list[str]) -> str:
+    """Its first place's city ("city, state" of each place, in order), and how far it is when
+    the search had a ZIP code."""
     if not places:
         return ""
-    place = f"{places[0].city}, {places[0].state}"
+    place = places[0]
     if len(places) > 1:
         more = len(places) - 1
         place += " " + ngettext(
@@ -41,8 +42,9 @@ def provider_place(provider: Provider) -> str:
     return with_distance(place, provider)
 
 
-def service_names(provider: Provider, limit: int | None = None) -> str:
-    names = [choice_label(service, "code") for service in provider.services.all()]
+def service_names(codes: list[str], limit: int | None = None) -> str:
+    labels = choices_labels(ServiceCode)
+    names = [labels.get(code, code) for code in codes]
     if limit is not None and len(names) > limit:
         more = len(names) - limit
         names = [
@@ -82,8 +84,10 @@ def provider_card(provider: Provider) -> Card:
         details=new_cases_html(provider),
         summary=summary,
         facts=[
-            provider_place(provider),
-            _("Help with: %(services)s") % {"services": service_names(provider, CARD_SERVICES)},
+            # The lists providers_for() annotates.
+            provider_place(provider, provider.place_names),
+            _("Help with: %(services)s")
+            % {"services": service_names(provider.service_codes, CARD_SERVICES)},
             _("Languages: %(languages)s") % {"languages": ", ".join(provider.language_labels())},
             verified_on(provider),
         ],
@@ -98,9 +102,10 @@ def provider_cards(providers) -> SafeString:
 
 @register.simple_tag
 def provider_services(provider: Provider) -> str:
-    return service_names(provider)
+    return service_names([service.code for service in provider.services.all()])
 
 
 @register.filter
 def provider_distance(provider: Provider) -> str:
-    return provider_place(provider)
+    places = [f"{place.city}, {place.state}" for place in provider.locations.all()]
+    return provider_place(provider, places)
