@@ -70,6 +70,9 @@ def new_cases_html(provider: Provider) -> str:
 
 
 def provider_card(provider: Provider) -> Card:
+    # The lists providers_for() annotates.
+    places: list[str] = provider.place_names  # type: ignore[attr-defined]
+    services: list[str] = provider.service_codes  # type: ignore[attr-defined]
     description = translated(provider, "description")
     summary = TranslatedText(
         Truncator(description.text).chars(200), description.language, description.is_fallback
@@ -84,10 +87,8 @@ def provider_card(provider: Provider) -> Card:
         details=new_cases_html(provider),
         summary=summary,
         facts=[
-            # The lists providers_for() annotates.
-            provider_place(provider, provider.place_names),
-            _("Help with: %(services)s")
-            % {"services": service_names(provider.service_codes, CARD_SERVICES)},
+            provider_place(provider, places),
+            _("Help with: %(services)s") % {"services": service_names(services, CARD_SERVICES)},
             _("Languages: %(languages)s") % {"languages": ", ".join(provider.language_labels())},
             verified_on(provider),
         ],
