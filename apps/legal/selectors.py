@@ -4,6 +4,7 @@ import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import (
@@ -120,8 +121,15 @@ def providers_for(entries, *, printable: bool = False) -> list[Provider]:
             Prefetch("phones", queryset=Phone.objects.order_by("pk")),
         )
         return items_of(entries, providers)
+    return items_of(entries, provider_cards_queryset())
+
+
+@cache
+def provider_cards_queryset() -> QuerySet[Provider]:
+    """Built once: it names no translated field by its plain name, so it is the same in every
+    language (items_of filters a copy; this one is never run)."""
     own = {"provider": OuterRef("pk")}
-    providers = (
+    return (
         Provider.objects.select_related("organization")
         .only(*PROVIDER_CARD_FIELDS, "organization__name")
         .annotate(
@@ -137,7 +145,6 @@ def providers_for(entries, *, printable: bool = False) -> list[Provider]:
             ),
         )
     )
-    return items_of(entries, providers)
 
 
 def provider_detail_queryset(user) -> QuerySet[Provider]:
