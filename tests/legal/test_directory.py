@@ -172,6 +172,19 @@ def test_cards_say_what_a_seeker_decides_on(client):
     assert 'href="/en/legal/notarios/"' in page  # the notario warning
 
 
+def test_cards_name_the_first_place_and_the_first_services_in_their_order(client):
+    entry = provider("Centro Legal", services=["wage_theft", "asylum", "tps", "u_visa", "vawa",
+                                               "naturalization"])  # fmt: skip
+    LocationFactory(provider=entry, city="Aurora")
+    LocationFactory(provider=entry, city="Joliet")
+    page = client.get("/es/legal/").content.decode()
+    assert "<li>Chicago, IL (y 2 lugares más)</li>" in page
+    assert (
+        "<li>Ayuda con: Salarios no pagados y derechos laborales, Asilo, TPS (Estatus de "
+        "Protección Temporal), Visa U (víctimas de delitos), 2 más</li>"
+    ) in page
+
+
 def test_the_printable_list_has_phones_places_and_hours(client):
     entry = provider("Centro Legal")
     location = entry.locations.get()
