@@ -185,6 +185,15 @@ def test_cards_name_the_first_place_and_the_first_services_in_their_order(client
     ) in page
 
 
+def test_cards_show_the_description_up_to_200_characters(client):
+    provider("Corto", description_es="Ayuda legal gratuita.")
+    provider("Largo", description_es="Ayuda legal gratuita para inmigrantes. " * 10)
+    page = client.get("/es/legal/").content.decode()
+    assert '<p lang="es">Ayuda legal gratuita.</p>' in page
+    cut = ("Ayuda legal gratuita para inmigrantes. " * 10)[:199] + "…"
+    assert f'<p lang="es">{cut}</p>' in page
+
+
 def test_the_printable_list_has_phones_places_and_hours(client):
     entry = provider("Centro Legal")
     location = entry.locations.get()
