@@ -70,6 +70,19 @@ def _choice_labels(field, language: str) -> dict:
         return {value: str(label) for value, label in field.flatchoices}
 
 
+@cache
+def _enum_labels(choices, language: str) -> dict:
+    with override(language):
+        return {value: str(label) for value, label in choices.choices}
+
+
+def choices_labels(choices) -> dict[str, str]:
+    """The labels of a Choices class in the active language, value to label in the class's
+    order, from a table made once per class and language (`choice_label`'s, for choices that
+    are not a field's, e.g. the codes a JSON list holds)."""
+    return _enum_labels(choices, get_language() or settings.LANGUAGE_CODE)
+
+
 def choice_label(instance, name: str) -> str:
     """What `instance.get_<name>_display()` says, read from a table made once per field and
     language: Django's method translates every choice of the field on each call, which on a

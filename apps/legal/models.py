@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.fields import WebAddressField
+from apps.core.i18n import choices_labels
 from apps.core.models import Publishable, Report, SearchEntry
 from apps.core.us import (
     DEFAULT_TIME_ZONE,
@@ -228,12 +229,12 @@ class Provider(Publishable):
         return [name.strip() for name in self.alternate_name.split(",") if name.strip()]
 
     def language_labels(self) -> list[str]:
-        labels = dict(SpokenLanguage.choices)
-        return [str(labels[code]) for code in SpokenLanguage.values if code in self.languages]
+        return [label for code, label in choices_labels(SpokenLanguage).items()
+                if code in self.languages]  # fmt: skip
 
     def verified_labels(self) -> list[str]:
-        labels = dict(VerifiedItem.choices)
-        return [str(labels[code]) for code in VerifiedItem.values if code in self.verified_what]
+        return [label for code, label in choices_labels(VerifiedItem).items()
+                if code in self.verified_what]  # fmt: skip
 
     @property
     def has_expired_accreditation(self) -> bool:

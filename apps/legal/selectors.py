@@ -4,7 +4,9 @@ import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import (
     Case,
     Exists,
@@ -16,6 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from apps.core.search import (
@@ -97,19 +100,51 @@ def providers_search(filters: LegalFilters, now: datetime | None = None):
     return entries_order(entries, filters.sort, SORTS)
 
 
+# What a result card reads of a provider (apps/legal/templatetags/legal.py, provider_card).
+PROVIDER_CARD_FIELDS = [
+    "id", "organization", "provider_type", "cost", "fee_amount", "accepting_new_cases",
+    "verified_at", "languages", "description_es", "description_en",
+]  # fmt: skip
+
+
 def providers_for(entries, *, printable: bool = False) -> list[Provider]:
-    """The providers of some search entries, in their order, with what a card shows (for
-    the printable list, also every place's hours and the phones): a fixed number of
-    queries."""
-    locations = Location.objects.order_by("pk")
-    related: list = ["services"]
+    """The providers of some search entries, in their order, with what a card shows: two
+    queries. A card's services and places come as lists of codes and "city, state" in the
+    providers' row (`service_codes`, `place_names`): twenty providers' prefetched services
+    and places cost more, in model instances, than the rest of the page. The printable list
+    reads every field, and every place's hours and the phones: four queries."""
     if printable:
-        locations = locations.prefetch_related("schedules")
-        related.append(Prefetch("phones", queryset=Phone.objects.order_by("pk")))
-    providers = Provider.objects.select_related("organization").prefetch_related(
-        Prefetch("locations", queryset=locations), *related
+        locations = Location.objects.order_by("pk").prefetch_related("schedules")
+        providers = Provider.objects.select_related("organization").prefetch_related(
+            Prefetch("locations", queryset=locations),
+            "services",
+            Prefetch("phones", queryset=Phone.objects.order_by("pk")),
+        )
+        return items_of(entries, providers)
+    return items_of(entries, provider_cards_queryset())
+
+
+@cache
+def provider_cards_queryset() -> QuerySet[Provider]:
+    """Built once: it names no translated field by its plain name, so it is the same in every
+    language (items_of filters a copy; this one is never run)."""
+    own = {"provider": OuterRef("pk")}
+    return (
+        Provider.objects.select_related("organization")
+        .only(*PROVIDER_CARD_FIELDS, "organization__name")
+        .annotate(
+            service_codes=ArraySubquery(
+                LegalService.objects.filter(**own).order_by("pk").values("code")
+            ),
+            place_names=ArraySubquery(
+                Location.objects.filter(**own)
+                .order_by("pk")
+                # (named in values(): modeltranslation's values(place=...) adds every field)
+                .annotate(place=Concat("city", Value(", "), "state"))
+                .values("place")
+            ),
+        )
     )
-    return items_of(entries, providers)
 
 
 def provider_detail_queryset(user) -> QuerySet[Provider]:

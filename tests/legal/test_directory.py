@@ -172,6 +172,28 @@ def test_cards_say_what_a_seeker_decides_on(client):
     assert 'href="/en/legal/notarios/"' in page  # the notario warning
 
 
+def test_cards_name_the_first_place_and_the_first_services_in_their_order(client):
+    entry = provider("Centro Legal", services=["wage_theft", "asylum", "tps", "u_visa", "vawa",
+                                               "naturalization"])  # fmt: skip
+    LocationFactory(provider=entry, city="Aurora")
+    LocationFactory(provider=entry, city="Joliet")
+    page = client.get("/es/legal/").content.decode()
+    assert "<li>Chicago, IL (y 2 lugares más)</li>" in page
+    assert (
+        "<li>Ayuda con: Salarios no pagados y derechos laborales, Asilo, TPS (Estatus de "
+        "Protección Temporal), Visa U (víctimas de delitos), 2 más</li>"
+    ) in page
+
+
+def test_cards_show_the_description_up_to_200_characters(client):
+    provider("Corto", description_es="Ayuda legal gratuita.")
+    provider("Largo", description_es="Ayuda legal gratuita para inmigrantes. " * 10)
+    page = client.get("/es/legal/").content.decode()
+    assert '<p lang="es">Ayuda legal gratuita.</p>' in page
+    cut = ("Ayuda legal gratuita para inmigrantes. " * 10)[:199] + "…"
+    assert f'<p lang="es">{cut}</p>' in page
+
+
 def test_the_printable_list_has_phones_places_and_hours(client):
     entry = provider("Centro Legal")
     location = entry.locations.get()

@@ -24,12 +24,12 @@ NEAR = "zip=60623&radius=25&sort=distance"
 TODAY = timezone.localdate().isoweekday()
 
 PAGES = [
-    ("anonymous", "/es/legal/", 6),
-    ("anonymous", f"/es/legal/?{SEARCH}", 5),
-    ("anonymous", f"/es/legal/?{NEAR}&page=2&facility={{facility}}", 7),
-    ("anonymous", "/es/legal/?walk_in_today=1&sort=verified", 6),
+    ("anonymous", "/es/legal/", 4),
+    ("anonymous", f"/es/legal/?{SEARCH}", 3),
+    ("anonymous", f"/es/legal/?{NEAR}&page=2&facility={{facility}}", 5),
+    ("anonymous", "/es/legal/?walk_in_today=1&sort=verified", 4),
     ("anonymous", f"/es/legal/?view=print&{NEAR}", 7),
-    ("curator", f"/es/legal/?{SEARCH}", 8),
+    ("curator", f"/es/legal/?{SEARCH}", 6),
     ("anonymous", "/es/legal/providers/{provider}/", 8),
     ("member", "/es/legal/providers/{draft}/", 10),
     ("curator", "/es/legal/providers/{provider}/", 12),

@@ -1,3 +1,4 @@
+import unicodedata
 from html import escape
 
 from django import template
@@ -8,13 +9,16 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from apps.core.cards import Card, cards_html, with_distance
-from apps.core.i18n import TranslatedText, choice_label, translated
+from apps.core.i18n import TranslatedText, choice_label, choices_labels, translated
 from apps.legal.models import Cost, Provider
+from apps.legal.vocabulary import ServiceCode
 
 register = template.Library()
 
 # How many services a card names; the page names them all.
 CARD_SERVICES = 4
+# How many characters of the description a card shows.
+CARD_SUMMARY = 200
 
 
 @register.simple_tag
@@ -27,12 +31,12 @@ def provider_cost(provider: Provider) -> str:
     return label
 
 
-def provider_place(provider: Provider) -> str:
-    """Its first place's city, and how far it is when the search had a ZIP code."""
-    places = list(provider.locations.all())
+def provider_place(provider: Provider, places: list[str]) -> str:
+    """Its first place's city ("city, state" of each place, in order), and how far it is when
+    the search had a ZIP code."""
     if not places:
         return ""
-    place = f"{places[0].city}, {places[0].state}"
+    place = places[0]
     if len(places) > 1:
         more = len(places) - 1
         place += " " + ngettext(
@@ -41,8 +45,9 @@ def provider_place(provider: Provider) -> str:
     return with_distance(place, provider)
 
 
-def service_names(provider: Provider, limit: int | None = None) -> str:
-    names = [choice_label(service, "code") for service in provider.services.all()]
+def service_names(codes: list[str], limit: int | None = None) -> str:
+    labels = choices_labels(ServiceCode)
+    names = [labels.get(code, code) for code in codes]
     if limit is not None and len(names) > limit:
         more = len(names) - limit
         names = [
@@ -67,10 +72,20 @@ def new_cases_html(provider: Provider) -> str:
     return f'<p class="new-cases new-cases--no">{escape(_("Not taking new cases right now"))}</p>'
 
 
+def card_summary(text: str) -> str:
+    """What Truncator(text).chars(CARD_SUMMARY) says, without its walk through every
+    character in Python when the text is short enough already (most are)."""
+    text = unicodedata.normalize("NFC", text)
+    return text if len(text) <= CARD_SUMMARY else Truncator(text).chars(CARD_SUMMARY)
+
+
 def provider_card(provider: Provider) -> Card:
+    # The lists providers_for() annotates.
+    places: list[str] = provider.place_names  # type: ignore[attr-defined]
+    services: list[str] = provider.service_codes  # type: ignore[attr-defined]
     description = translated(provider, "description")
     summary = TranslatedText(
-        Truncator(description.text).chars(200), description.language, description.is_fallback
+        card_summary(description.text), description.language, description.is_fallback
     )
     return Card(
         kind="provider",
@@ -82,8 +97,8 @@ def provider_card(provider: Provider) -> Card:
         details=new_cases_html(provider),
         summary=summary,
         facts=[
-            provider_place(provider),
-            _("Help with: %(services)s") % {"services": service_names(provider, CARD_SERVICES)},
+            provider_place(provider, places),
+            _("Help with: %(services)s") % {"services": service_names(services, CARD_SERVICES)},
             _("Languages: %(languages)s") % {"languages": ", ".join(provider.language_labels())},
             verified_on(provider),
         ],
@@ -98,9 +113,10 @@ def provider_cards(providers) -> SafeString:
 
 @register.simple_tag
 def provider_services(provider: Provider) -> str:
-    return service_names(provider)
+    return service_names([service.code for service in provider.services.all()])
 
 
 @register.filter
 def provider_distance(provider: Provider) -> str:
-    return provider_place(provider)
+    places = [f"{place.city}, {place.state}" for place in provider.locations.all()]
+    return provider_place(provider, places)
