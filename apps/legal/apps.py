@@ -1,4 +1,3 @@
-from dateutil.relativedelta import relativedelta
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -14,12 +13,13 @@ def listed_providers(providers):
 
 
 def stale_period():
-    """Due for another verification after LEGAL_STALE_AFTER_MONTHS (read when asked)."""
-    from django.conf import settings
+    """Due for another verification after LEGAL_STALE_AFTER_MONTHS: the same cut-off as the
+    provider's `is_stale` and `Provider.objects.stale()` (read when asked)."""
     from django.utils import timezone
 
-    now = timezone.now()
-    return now - (now - relativedelta(months=settings.LEGAL_STALE_AFTER_MONTHS))
+    from apps.legal.querysets import stale_before
+
+    return timezone.now() - stale_before()
 
 
 class LegalConfig(AppConfig):
