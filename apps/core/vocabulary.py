@@ -27,6 +27,31 @@ class Category(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class SpokenLanguage(models.TextChoices):
+    """Languages people speak, teach or take an exam in (a legal help provider's staff, a
+    training, a credential's exam). Besides Spanish and English, the Indigenous languages of
+    Mexico and Central America many seekers speak first: their speakers are the ones most
+    often left without an interpreter."""
+
+    SPANISH = "es", _("Spanish")
+    ENGLISH = "en", _("English")
+    PORTUGUESE = "pt", _("Portuguese")
+    HAITIAN_CREOLE = "ht", _("Haitian Creole")
+    FRENCH = "fr", _("French")
+    CHINESE = "zh", _("Chinese")
+    VIETNAMESE = "vi", _("Vietnamese")
+    KOREAN = "ko", _("Korean")
+    TAGALOG = "tl", _("Tagalog")
+    ARABIC = "ar", _("Arabic")
+    RUSSIAN = "ru", _("Russian")
+    KICHE = "quc", _("K'iche'")
+    MAM = "mam", _("Mam")
+    MIXTEC = "mix", _("Mixtec")
+    ZAPOTEC = "zap", _("Zapotec")
+    NAHUATL = "nah", _("Nahuatl")
+    QUECHUA = "qu", _("Quechua")
+
+
 def bits_of(values, choices: type[models.TextChoices]) -> int:
     """A set of choices as one integer, a bit per choice in the order they are declared (so
     new choices go at the end): what a search entry filters on with one column."""

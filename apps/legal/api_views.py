@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 from apps.core.emails import absolute_url
 from apps.core.search import MAX_QUERY_LENGTH, RADIUS_DEFAULT, RADIUS_RANGE
 from apps.core.us import locate_zip
+from apps.core.vocabulary import SpokenLanguage
 from apps.legal import hsds
 from apps.legal.export import datapackage_zip
 from apps.legal.selectors import (
@@ -29,7 +30,7 @@ from apps.legal.selectors import (
     hsds_services,
     hsds_services_page,
 )
-from apps.legal.vocabulary import ServiceCode, SpokenLanguage
+from apps.legal.vocabulary import ServiceCode
 
 PER_PAGE_DEFAULT = 50
 PER_PAGE_MAX = 100

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import SearchForm
+from apps.core.vocabulary import SpokenLanguage
 from apps.legal.filters import LegalFilters
 from apps.legal.models import (
     Accreditation,
@@ -20,7 +21,7 @@ from apps.legal.models import (
     VerifiedItem,
     Weekday,
 )
-from apps.legal.vocabulary import ServiceCode, SpokenLanguage
+from apps.legal.vocabulary import ServiceCode
 
 
 class LegalFilterForm(SearchForm):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from apps.core.emails import absolute_url
 from apps.core.i18n import choice_label, translated
 from apps.core.us import locate_zip
+from apps.core.vocabulary import SpokenLanguage
 from apps.legal.models import (
     AccreditationKind,
     AttendingType,
@@ -30,7 +31,7 @@ from apps.legal.models import (
     Provider,
     Schedule,
 )
-from apps.legal.vocabulary import ServiceCode, SpokenLanguage
+from apps.legal.vocabulary import ServiceCode
 
 HSDS_VERSION = "3.0"
 TAXONOMY = "camino-legal-services"

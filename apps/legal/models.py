@@ -33,9 +33,9 @@ from apps.core.us import (
     phone_normalise,
     zip_code_validator,
 )
-from apps.core.vocabulary import bits_of
+from apps.core.vocabulary import SpokenLanguage, bits_of
 from apps.legal.querysets import ProviderQuerySet, stale_before
-from apps.legal.vocabulary import ServiceCode, SpokenLanguage
+from apps.legal.vocabulary import ServiceCode
 
 
 class ProviderType(models.TextChoices):

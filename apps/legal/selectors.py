@@ -30,7 +30,7 @@ from apps.core.search import (
     within_radius,
 )
 from apps.core.us import TimeZone, ZipPoint
-from apps.core.vocabulary import bit_of, bits_of
+from apps.core.vocabulary import SpokenLanguage, bit_of, bits_of
 from apps.legal.filters import LegalFilters
 from apps.legal.models import (
     LegalSearchEntry,
@@ -40,7 +40,7 @@ from apps.legal.models import (
     Provider,
     ServiceAtLocation,
 )
-from apps.legal.vocabulary import ServiceCode, SpokenLanguage
+from apps.legal.vocabulary import ServiceCode
 
 SORTS = {
     "distance": ["distance"],

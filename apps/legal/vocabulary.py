@@ -26,27 +26,3 @@ class ServiceCode(models.TextChoices):
     ITIN_TAXES = "itin_taxes", _("ITIN and taxes")
     CONSULTATION = "consultation", _("Consultations and screenings")
     KYR_TRAINING = "kyr_training", _("Know-your-rights trainings")
-
-
-class SpokenLanguage(models.TextChoices):
-    """Languages a provider's staff or interpreters speak. Besides Spanish and English, the
-    Indigenous languages of Mexico and Central America many seekers speak first: their
-    speakers are the ones most often left without an interpreter."""
-
-    SPANISH = "es", _("Spanish")
-    ENGLISH = "en", _("English")
-    PORTUGUESE = "pt", _("Portuguese")
-    HAITIAN_CREOLE = "ht", _("Haitian Creole")
-    FRENCH = "fr", _("French")
-    CHINESE = "zh", _("Chinese")
-    VIETNAMESE = "vi", _("Vietnamese")
-    KOREAN = "ko", _("Korean")
-    TAGALOG = "tl", _("Tagalog")
-    ARABIC = "ar", _("Arabic")
-    RUSSIAN = "ru", _("Russian")
-    KICHE = "quc", _("K'iche'")
-    MAM = "mam", _("Mam")
-    MIXTEC = "mix", _("Mixtec")
-    ZAPOTEC = "zap", _("Zapotec")
-    NAHUATL = "nah", _("Nahuatl")
-    QUECHUA = "qu", _("Quechua")

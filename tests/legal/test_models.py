@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from apps.core.indexing import search_index
 from apps.core.models import PublicationStatus
+from apps.core.vocabulary import SpokenLanguage
 from apps.legal.models import (
     Accreditation,
     LegalSearchEntry,
@@ -16,7 +17,7 @@ from apps.legal.models import (
     Provider,
     Schedule,
 )
-from apps.legal.vocabulary import ServiceCode, SpokenLanguage
+from apps.legal.vocabulary import ServiceCode
 from tests.legal.factories import (
     AccreditationFactory,
     LocationFactory,
