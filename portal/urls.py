@@ -26,6 +26,7 @@ urlpatterns = [
         path("events/", include("apps.events.urls")),
         path("mentoring/", include("apps.mentorship.urls")),
         path("legal/", include("apps.legal.urls")),
+        path("careers/", include("apps.certifications.urls")),
         path("notifications/", include("apps.notifications.urls")),
         path("admin/", admin.site.urls),
     ),

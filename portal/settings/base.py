@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "apps.events",
     "apps.mentorship",
     "apps.legal",
+    "apps.certifications",
     "apps.notifications",
 ]
 
