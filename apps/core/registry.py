@@ -2,9 +2,9 @@
 AppConfig.ready(); core and notifications read them and never list the apps themselves, so a
 new app plugs in without editing them (ARCHITECTURE.md, "How an app plugs in")."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -76,3 +76,44 @@ class HomeEntry:
 # Shown in registration order, so only what is installed is ever offered.
 navigation: Registry[NavigationEntry] = Registry("navigation")
 home_entries: Registry[HomeEntry] = Registry("home entries")
+
+
+@dataclass(frozen=True)
+class PersonalSection:
+    """What a signed-in person has in one part of Camino (their plan, saved jobs, event
+    registrations...), as a part of their "My Camino" page. `load(user)` returns the
+    template's context, in a fixed number of queries, or None when they have nothing there
+    (the page then offers `empty_url_name`, where to start)."""
+
+    title: "str | StrPromise"
+    template: str
+    load: Callable[[Any], dict | None]
+    empty_url_name: str = ""
+
+
+@dataclass(frozen=True)
+class CategorySection:
+    """What one part of Camino offers for a kind of work (apps.core.vocabulary.Category):
+    open jobs, events, mentors... shown on that kind of work's pathway page. `load(category,
+    zip_point)` returns the template's context in a fixed number of queries, or None when it
+    has nothing to show; zip_point is the seeker's place (apps.core.us.ZipPoint) or None."""
+
+    title: "str | StrPromise"
+    template: str
+    load: Callable[[str, Any], dict | None]
+
+
+@dataclass(frozen=True)
+class CategoryLink:
+    """A link that a page about a kind of work offers to another part of Camino (a job's page
+    links to its category's pathway): `url(category)` is the address, or "" for none."""
+
+    label: "str | StrPromise"
+    url: Callable[[str], str]
+
+
+# "My Camino": a signed-in person's own things, a section per app.
+personal_sections: Registry[PersonalSection] = Registry("personal sections")
+# A pathway page's parts from other apps, and the links pages about a kind of work offer.
+category_sections: Registry[CategorySection] = Registry("category sections")
+category_links: Registry[CategoryLink] = Registry("category links")
