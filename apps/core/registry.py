@@ -106,10 +106,12 @@ class CategorySection:
 @dataclass(frozen=True)
 class CategoryLink:
     """A link that a page about a kind of work offers to another part of Camino (a job's page
-    links to its category's pathway): `url(category)` is the address, or "" for none."""
+    links to its category's pathway; a job open to all, to the guides on working with an
+    ITIN): `url(category, work_authorization)` is the address, or "" for none. A page with
+    no work-authorization label passes ""."""
 
     label: "str | StrPromise"
-    url: Callable[[str], str]
+    url: Callable[[str, str], str]
 
 
 # "My Camino": a signed-in person's own things, a section per app.
