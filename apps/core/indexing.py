@@ -132,11 +132,14 @@ def index_after_transition(*, item, **_context) -> None:
 REINDEX_BATCH = 2000
 
 
-def search_reindex() -> dict[str, int]:
-    """Rebuild every registered type's entries from its published items, each type in one
-    transaction. Returns how many entries each type now has."""
+def search_reindex(labels: list[str] | None = None) -> dict[str, int]:
+    """Rebuild every registered type's entries (or those of the types `labels` names, such
+    as "jobs.job") from its published items, each type in one transaction. Returns how many
+    entries each type now has."""
     counts = {}
     for key, search_type in search_entries.items():
+        if labels is not None and key not in labels:
+            continue
         published = search_type.listed(search_type.model._default_manager.all())
         with transaction.atomic():
             search_type.entry._default_manager.all().delete()
