@@ -14,7 +14,6 @@ from django.views import View
 from django.views.generic import (
     CreateView,
     DetailView,
-    FormView,
     ListView,
     TemplateView,
     UpdateView,
@@ -27,7 +26,7 @@ from apps.accounts.models import User
 from apps.core.emails import absolute_url
 from apps.core.forms import posted_id
 from apps.core.mixins import CuratorRequiredMixin, SearchListMixin
-from apps.core.ratelimit import ReportLimitReached, who_is_asking
+from apps.core.reports import ReportView
 from apps.core.review import (
     ManageView,
     PublishableCreateView,
@@ -237,45 +236,25 @@ class JobReviewQueueView(ReviewQueueView):
         )
 
 
-class JobReportView(SingleObjectMixin, FormView):
-    """POST only: the report form lives on the job's page."""
-
+class JobReportView(ReportView):
     form_class = ReportForm
-    http_method_names = ["post"]
+    page_view = JobDetailView
+    thanks = gettext_lazy("Thank you. Our staff will review this job. Reports are private.")
+    limit_reached = gettext_lazy(
+        "You have already reported this job, or several jobs in a short time. Our staff will "
+        "look at your reports."
+    )
 
     def get_queryset(self):
         return Job.objects.published()
 
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            job_report(
-                job=self.object, reporter=self.request.user, who=who_is_asking(self.request),
-                reason=form.cleaned_data["reason"], details=form.cleaned_data["details"],
-            )  # fmt: skip
-        except ReportLimitReached:
-            messages.warning(
-                self.request,
-                _("You have already reported this job, or several jobs in a short time. "
-                  "Our staff will look at your reports."),
-            )  # fmt: skip
-        else:
-            messages.success(
-                self.request, _("Thank you. Our staff will review this job. Reports are private.")
-            )
-        return HttpResponseRedirect(self.object.get_absolute_url())
-
-    def form_invalid(self, form):
-        """The job's page again, with the report form open and what was typed in it."""
+    def invalid_message(self, form):
         if "reason" in form.errors:
-            messages.error(self.request, _("Choose what is wrong with the job to report it."))
-        else:
-            messages.error(self.request, _("Check the report form at the end of the page."))
-        page = JobDetailView(request=self.request, kwargs=self.kwargs, object=self.object)
-        return page.render_to_response(page.get_context_data(report_form=form))
+            return gettext_lazy("Choose what is wrong with the job to report it.")
+        return super().invalid_message(form)
+
+    def report(self, **fields) -> None:
+        job_report(job=self.object, **fields)
 
 
 class JobSaveView(LoginRequiredMixin, SingleObjectMixin, View):

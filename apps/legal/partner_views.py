@@ -12,14 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView, View
-from django.views.generic.detail import SingleObjectMixin
-from django.views.generic.edit import FormView
 
 from apps.accounts.models import User
 from apps.core.forms import posted_id
 from apps.core.mixins import CuratorRequiredMixin, ForgivingPaginationMixin
 from apps.core.models import PublicationStatus
-from apps.core.ratelimit import ReportLimitReached, who_is_asking
+from apps.core.reports import ReportView
 from apps.core.review import ManageView, Table
 from apps.core.roles import is_curator
 from apps.legal.forms import (
@@ -263,45 +261,23 @@ class ProviderVerifyView(CuratorRequiredMixin, View):
         return HttpResponseRedirect(provider.get_manage_url())
 
 
-class ProviderReportView(SingleObjectMixin, FormView):
-    """POST only: the report form is on the provider's page."""
-
+class ProviderReportView(ReportView):
     form_class = ProviderReportForm
-    http_method_names = ["post"]
+    page_view = ProviderDetailView
+    thanks = gettext_lazy(
+        "Thank you. Our staff will look at this entry. Reports are private: the provider "
+        "never sees who reported."
+    )
+    limit_reached = gettext_lazy(
+        "You have already reported this provider, or several in a short time. Our staff will "
+        "look at your reports."
+    )
 
     def get_queryset(self):
         return Provider.objects.listed().select_related("organization")
 
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            provider_report(
-                provider=self.object, reporter=self.request.user, who=who_is_asking(self.request),
-                reason=form.cleaned_data["reason"], details=form.cleaned_data["details"],
-            )  # fmt: skip
-        except ReportLimitReached:
-            messages.warning(
-                self.request,
-                _("You have already reported this provider, or several in a short time. Our "
-                  "staff will look at your reports."),
-            )  # fmt: skip
-        else:
-            messages.success(
-                self.request,
-                _("Thank you. Our staff will look at this entry. Reports are private: the "
-                  "provider never sees who reported."),
-            )  # fmt: skip
-        return HttpResponseRedirect(self.object.get_absolute_url())
-
-    def form_invalid(self, form):
-        """The provider's page again, with the report form open and what was typed in it."""
-        messages.error(self.request, _("Check the report form at the end of the page."))
-        page = ProviderDetailView(request=self.request, kwargs=self.kwargs)
-        page.object = page.get_object()
-        return page.render_to_response(page.get_context_data(report_form=form))
+    def report(self, **fields) -> None:
+        provider_report(provider=self.object, **fields)
 
 
 class ProviderReportsView(CuratorRequiredMixin, ForgivingPaginationMixin, ListView):
