@@ -3,6 +3,7 @@ from typing import cast
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import Http404, QueryDict
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.search import MAX_QUERY_LENGTH, RADIUS_RANGE
@@ -45,3 +46,14 @@ class SearchForm(forms.Form):
             data = cast(QueryDict, self.data).copy()  # the URL's parameters, some repeated
             data["sort"] = sort
             self.data = data
+
+
+def say_limits(form: forms.BaseForm) -> None:
+    """Long texts say their limit, as the active language writes numbers ("2,000",
+    "2.000"): the browser stops typing there, so say why."""
+    for field in form.fields.values():
+        textarea = isinstance(field.widget, forms.Textarea)
+        if isinstance(field, forms.CharField) and textarea and field.max_length:
+            count = number_format(field.max_length, force_grouping=True)
+            limit = _("Up to %(max)s characters.") % {"max": count}
+            field.help_text = f"{field.help_text} {limit}".strip()

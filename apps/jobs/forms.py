@@ -6,7 +6,7 @@ from django.core.validators import MinValueValidator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import SearchForm
+from apps.core.forms import SearchForm, say_limits
 from apps.core.us import locate_zip
 from apps.core.vocabulary import Category
 from apps.jobs.filters import JobFilters
@@ -151,12 +151,7 @@ class JobForm(forms.ModelForm):
         for name in ("pay_min", "pay_max"):
             self.fields[name].validators.append(MinValueValidator(0))
             self.fields[name].widget.attrs["min"] = 0
-        for field in self.fields.values():
-            # Long texts say their limit: the browser stops there, so say why.
-            textarea = isinstance(field.widget, forms.Textarea)
-            if isinstance(field, forms.CharField) and textarea and field.max_length:
-                limit = _("Up to %(max)s characters.") % {"max": f"{field.max_length:,}"}
-                field.help_text = f"{field.help_text} {limit}".strip()
+        say_limits(self)
         if can_set_expiry:
             self.fields["expires_on"] = forms.DateField(
                 label=_("Open until"), widget=forms.DateInput(attrs={"type": "date"}),

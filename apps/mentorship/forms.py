@@ -9,7 +9,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
-from apps.core.forms import SearchForm
+from apps.core.forms import SearchForm, say_limits
 from apps.core.vocabulary import Category
 from apps.mentorship.filters import MentorFilters
 from apps.mentorship.models import (
@@ -177,15 +177,6 @@ class ReportHandleForm(forms.Form):
 
 
 LONG_TEXTS = ("story_es", "story_en", "helps_with_es", "helps_with_en")
-
-
-def say_limits(form: forms.BaseForm) -> None:
-    """Long texts say their limit: the browser stops there, so say why."""
-    for field in form.fields.values():
-        textarea = isinstance(field.widget, forms.Textarea)
-        if isinstance(field, forms.CharField) and textarea and field.max_length:
-            limit = _("Up to %(max)s characters.") % {"max": f"{field.max_length:,}"}
-            field.help_text = f"{field.help_text} {limit}".strip()
 
 
 class MentorProfileForm(forms.ModelForm):
