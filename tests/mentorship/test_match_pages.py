@@ -146,7 +146,10 @@ def test_ending_and_feedback_from_the_page(client, mentor, seeker):
     curator = CuratorFactory()
     client.force_login(curator)
     summary = client.get("/en/mentoring/feedback/").content.decode()
-    assert "Mentees' average: 5.0 of 5" in summary
+    assert "Mentees' average: 5.0 of 5, from 1 rating." in summary
+    assert "1 match completed." in summary
+    in_spanish = client.get("/es/mentoring/feedback/").content.decode()
+    assert "con 1 calificación." in in_spanish and "1 mentoría completada." in in_spanish
     assert "&lt;script&gt;" in summary and "<script>alert" not in summary
 
 
