@@ -142,6 +142,8 @@ def test_ending_and_feedback_from_the_page(client, mentor, seeker):
     client.post(f"/es/mentoring/matches/{match.pk}/feedback/", {"rating": "5", "comment": HTML})
     body = client.get(f"/es/mentoring/matches/{match.pk}/").content.decode()
     assert "¿Cómo le fue?" not in body and "Pedírselo de nuevo a este mentor" in body
+    # An ended match plans no next session: its page links to the sessions it had.
+    assert "Próxima sesión" not in body and "Ver las sesiones" in body
 
     curator = CuratorFactory()
     client.force_login(curator)
