@@ -165,6 +165,15 @@ def indexes_dropped(table: str):
             cursor.execute(definition)
 
 
+@contextlib.contextmanager
+def indexes_dropped_of(*models):
+    """indexes_dropped for the tables of several models at once."""
+    with contextlib.ExitStack() as dropped:
+        for model in models:
+            dropped.enter_context(indexes_dropped(model._meta.db_table))
+        yield
+
+
 def copy_rows(model, prototype, rows) -> None:
     """Write rows of `model` with COPY: each row a dict of the columns (attnames) it sets;
     the others keep the values `prototype` (a new, unsaved instance) has, Camino's own

@@ -147,10 +147,7 @@ def generate(jobs: int, providers: int) -> None:
         call_command("migrate", verbosity=0)
     rng = random.Random(14)
     started = time.monotonic()
-    tables = [model._meta.db_table for model in (Provider, LegalService, Location, Schedule)]
-    with contextlib.ExitStack() as dropped:
-        for table in tables:
-            dropped.enter_context(jobs_search.indexes_dropped(table))
+    with jobs_search.indexes_dropped_of(Provider, LegalService, Location, Schedule):
         copy_providers(providers, rng, jobs_search.bench_places(rng))
     copied = time.monotonic()
     with jobs_search.stemming_each_text_once():
