@@ -81,7 +81,9 @@ def pay_statistics() -> dict[str, tuple[int, Decimal, Decimal, Decimal]]:
         return {
             row["category"]: (
                 row["listings"],
-                *(Decimal(repr(row[name])) for name in ("low", "median", "high")),
+                Decimal(repr(row["low"])),
+                Decimal(repr(row["median"])),
+                Decimal(repr(row["high"])),
             )
             for row in rows
         }
@@ -92,7 +94,12 @@ def pay_statistics() -> dict[str, tuple[int, Decimal, Decimal, Decimal]]:
     ):
         pays[category].append(pay)
     return {
-        category: (len(ordered), *(percentile(ordered, f) for f in (LOW, MEDIAN, HIGH)))
+        category: (
+            len(ordered),
+            percentile(ordered, LOW),
+            percentile(ordered, MEDIAN),
+            percentile(ordered, HIGH),
+        )
         for category, ordered in pays.items()
     }
 
