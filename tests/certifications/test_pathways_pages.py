@@ -195,10 +195,14 @@ def test_mentors_who_work_in_this_with_a_link_to_all_of_them(client):
     assert "Mentors who work in this" not in text(client.get("/en/careers/pathways/office/"))
 
 
-def test_events_have_no_kind_of_work_so_the_pathway_shows_none():
+def test_jobs_and_mentors_register_their_sections_from_their_own_apps():
+    """Events have no kind of work to relate them by (a workshop's topic is not one), so
+    they register none."""
     from apps.core.registry import category_sections
 
-    assert category_sections.keys() == ["jobs", "mentors"]
+    assert {"jobs", "mentors"} <= set(category_sections.keys())
+    assert category_sections["jobs"].load.__module__ == "apps.jobs.pathway"
+    assert category_sections["mentors"].load.__module__ == "apps.mentorship.pathway"
 
 
 def test_a_job_page_links_to_its_pathway(client):
