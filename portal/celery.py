@@ -71,6 +71,11 @@ app.conf.beat_schedule = {
         "task": "apps.mentorship.tasks.prompt_quiet_matches",
         "schedule": crontab(minute=45, hour=14),
     },
+    # Career pathways: what each kind of work pays, from the current listings.
+    "refresh-pay-figures": {
+        "task": "apps.certifications.tasks.refresh_pay_figures",
+        "schedule": crontab(minute=25),
+    },
     "clear-expired-sessions": {
         "task": "apps.core.tasks.clear_expired_sessions",
         "schedule": crontab(minute=17, hour=3),

@@ -24,7 +24,7 @@ draft and moved to its "status" by the review workflow, as its owners and staff 
 
 import json
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import cast
@@ -39,6 +39,7 @@ from django.utils import timezone
 
 from apps.core.indexing import search_index, search_reindex
 from apps.core.models import AuditEntry, PublicationStatus, Reviewable
+from apps.core.registry import Registry
 from apps.core.services import audit_record, publication_transition
 
 S = PublicationStatus
@@ -55,6 +56,12 @@ WORKFLOW = {
 
 class DemoDataError(Exception):
     pass
+
+
+# What an app works out from the loaded data once it is all there, as its periodic tasks
+# would on a server (the pay figures of each kind of work): each returns a line saying what
+# it did. Apps register in AppConfig.ready().
+after_demo_load: Registry[Callable[[], str]] = Registry("after demo load")
 
 
 def demo_files() -> list[Path]:
@@ -86,6 +93,8 @@ def demo_load() -> Iterator[str]:
     # come later (a legal provider's services and places): index them all again with those.
     for key, count in search_reindex().items():
         yield f"{key}: {count} search entries"
+    for step in after_demo_load:
+        yield step()
 
 
 def lookup(model: type[models.Model], value: dict | None) -> models.Model | None:

@@ -11,7 +11,13 @@ class JobsConfig(AppConfig):
         from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.personal_data import declare
         from apps.core.publishable import PublishableType, publishable_types
-        from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
+        from apps.core.registry import (
+            HomeEntry,
+            NavigationEntry,
+            category_sections,
+            home_entries,
+            navigation,
+        )
         from apps.core.services import audit_actions
         from apps.jobs.digest import NewJobs
         from apps.jobs.emails import expiry_warning, job_alert
@@ -75,5 +81,9 @@ class JobsConfig(AppConfig):
                 queue_url_name="jobs:review_queue",
             ),
         )  # fmt: skip
+        # A kind of work's career pathway shows its open jobs.
+        from apps.jobs.pathway import SECTION as pathway_section
+
+        category_sections.register("jobs", pathway_section)
         audit_actions.register("report", _("Reported by a visitor"))
         audit_actions.register("handle report", _("Report handled"))

@@ -20,7 +20,13 @@ class MentorshipConfig(AppConfig):
         from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.personal_data import declare
         from apps.core.publishable import PublishableType, publishable_types
-        from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
+        from apps.core.registry import (
+            HomeEntry,
+            NavigationEntry,
+            category_sections,
+            home_entries,
+            navigation,
+        )
         from apps.core.services import audit_actions
         from apps.mentorship.digest import NewMentors
         from apps.mentorship.emails import match_changed, match_left, match_message
@@ -89,6 +95,10 @@ class MentorshipConfig(AppConfig):
                 link_label=_("Find a mentor"),
             ),
         )
+        # A kind of work's career pathway shows its mentors.
+        from apps.mentorship.pathway import SECTION as pathway_section
+
+        category_sections.register("mentors", pathway_section)
         digest_sections.register("mentors", NewMentors)
         summary_sections.register("mentors", MentorApplications)
 

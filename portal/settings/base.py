@@ -246,6 +246,11 @@ LEGAL_STALE_AFTER_MONTHS = int(env("LEGAL_STALE_AFTER_MONTHS", "6"))
 # A know-your-rights guide not reviewed for this many months goes to staff's stale queue.
 LEGAL_GUIDE_STALE_AFTER_MONTHS = int(env("LEGAL_GUIDE_STALE_AFTER_MONTHS", "12"))
 
+# --- Career pathways -------------------------------------------------------------------------
+# A kind of work's pay is shown only when at least this many current listings with a
+# comparable hourly pay are behind it: fewer is an anecdote, not a figure.
+CERTIFICATIONS_PAY_MIN_LISTINGS = int(env("CERTIFICATIONS_PAY_MIN_LISTINGS", "5"))
+
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).
 CAMINO_BASE_URL = env("CAMINO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -6,6 +6,7 @@ from apps.core import i18n
 from apps.core.form_html import field_html
 from apps.core.i18n import TranslatedText, translated
 from apps.core.personal_data import actor_name
+from apps.core.registry import category_links as links_registry
 
 register = template.Library()
 
@@ -61,3 +62,16 @@ def actor_label(entry) -> str:
 def field(bound_field) -> SafeString:
     """{% field form.name %}: one form field, the one way (apps.core.form_html)."""
     return field_html(bound_field)
+
+
+@register.inclusion_tag("core/includes/category_links.html")
+def category_links(category: str, work_authorization: str = "") -> dict:
+    """{% category_links job.category job.work_authorization %}: the links other parts of
+    Camino offer for a kind of work (apps.core.registry.category_links), those that have an
+    address for it. No query: each link only builds a URL."""
+    links = []
+    for link in links_registry:
+        url = link.url(category, work_authorization or "")
+        if url:
+            links.append((link.label, url))
+    return {"links": links}

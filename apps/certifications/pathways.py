@@ -1,0 +1,210 @@
+"""The reads of the career pathway pages: a kind of work's pay figures, the credentials that
+help in it and the trainings near a seeker. Each is one or two queries, whatever the number
+of jobs, credentials or trainings (the lists are capped)."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import OrderBy
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.certifications.models import (
+    Credential,
+    PayFigure,
+    Training,
+    TrainingSearchEntry,
+)
+from apps.certifications.vocabulary import Benefit, Format
+from apps.core.search import items_of, within_radius
+from apps.core.us import ZipPoint
+from apps.core.vocabulary import Category, SpokenLanguage, bit_of
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+# Trainings near a seeker's ZIP code: how far, and how many a pathway shows.
+TRAINING_RADIUS_MILES = 50
+TRAININGS_SHOWN = 5
+# Credentials a pathway lists; the credential list, filtered by the kind of work, has all.
+CREDENTIALS_SHOWN = 24
+
+# What each kind of work is, in a line, on the pathway pages.
+SUMMARIES: dict[str, "StrPromise"] = {
+    Category.CONSTRUCTION: _(
+        "Building, remodeling and roofing: many start as helpers and "
+        "move up with safety cards and a trade."
+    ),
+    Category.CLEANING: _(
+        "Homes, offices and buildings: steady work, and a cleaning business "
+        "of your own with an ITIN."
+    ),
+    Category.FOOD: _(
+        "Kitchens, restaurants and catering: a food handler card opens the "
+        "door, a manager certificate raises pay."
+    ),
+    Category.HOSPITALITY: _("Hotels and events: housekeeping, front desk, banquets."),
+    Category.LANDSCAPING: _(
+        "Gardens, lawns and trees: seasonal work, and licenses that let you run your own crew."
+    ),
+    Category.AGRICULTURE: _("Farms, nurseries and packing houses."),
+    Category.WAREHOUSE: _("Warehouses and factories: a forklift certificate raises pay."),
+    Category.TRANSPORT: _("Driving and delivery: licenses decide what you can drive."),
+    Category.CARE: _(
+        "Caring for older and sick people: certificates lead to better-paid jobs in health care."
+    ),
+    Category.CHILDCARE: _("Caring for and teaching children, at home or in a center."),
+    Category.RETAIL: _("Stores and sales."),
+    Category.BEAUTY: _(
+        "Hair, nails and skin care: a state license, often with the exam in Spanish."
+    ),
+    Category.TRADES: _(
+        "Electricians, plumbers, welders and mechanics: apprenticeships and "
+        "licenses lead to the best pay."
+    ),
+    Category.OFFICE: _("Office work, bookkeeping and administration."),
+    Category.TECHNOLOGY: _("Computers, support and software."),
+    Category.INTERPRETING: _(
+        "Interpreting and translation: certificates that clients and courts ask for."
+    ),
+    Category.OTHER: _("Other kinds of work."),
+}
+
+
+def category_or_none(code: str) -> str | None:
+    return code if code in Category.values else None
+
+
+def pay_figures() -> dict[str, PayFigure]:
+    """Every kind of work's stored pay figures, by category code: one query."""
+    return {figure.category: figure for figure in PayFigure.objects.all()}
+
+
+def pay_figure_of(category: str) -> PayFigure | None:
+    """A kind of work's stored pay figures, or None before they were ever worked out."""
+    return PayFigure.objects.filter(category=category).first()
+
+
+@dataclass(frozen=True)
+class CredentialGroup:
+    benefit: str
+    label: "StrPromise"
+    credentials: Sequence[Credential]
+
+
+# A pathway lists credentials in this order: what the work requires first.
+BENEFIT_ORDER = [Benefit.REQUIRED, Benefit.RAISES_PAY, Benefit.OPENS_DOORS]
+
+
+def credentials_for(category: str) -> list[CredentialGroup]:
+    """The published credentials that serve a kind of work, grouped by why they matter (what
+    the work requires, what raises pay, what opens doors): one query. A credential is
+    listed while it has a search entry (apps.core.indexing), whose categories are a bit set."""
+    bit = bit_of(category, Category)
+    credentials = list(
+        Credential.objects.filter(published=True)
+        .alias(category_bit=F("search_entry__categories").bitand(bit))
+        .filter(category_bit__gt=0)
+        .annotate(
+            benefit_rank=Case(
+                *(When(benefit=code, then=Value(rank)) for rank, code in enumerate(BENEFIT_ORDER)),
+                default=Value(len(BENEFIT_ORDER)),
+                output_field=IntegerField(),
+            )
+        )
+        .only(
+            "slug", "name_es", "name_en", "summary_es", "summary_en", "kind", "benefit",
+            "exam_cost", "course_cost", "fees", "exam_languages", "format",
+        )
+        .order_by("benefit_rank", "name", "pk")[:CREDENTIALS_SHOWN]
+    )  # fmt: skip
+    groups = []
+    for code in BENEFIT_ORDER:
+        members = [credential for credential in credentials if credential.benefit == code]
+        if members:
+            groups.append(CredentialGroup(code, Benefit(code).label, members))
+    return groups
+
+
+def exam_language_labels(credential: Credential) -> list[str]:
+    return [
+        str(SpokenLanguage(code).label)
+        for code in credential.exam_languages
+        if code in SpokenLanguage.values
+    ]
+
+
+def url_of(item) -> str:
+    """An item's page, or "" while that page is not part of Camino (a link is then left
+    out rather than the whole page failing)."""
+    try:
+        return item.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
+def pathway_url(category: str, work_authorization: str = "") -> str:
+    """A kind of work's pathway page (a category link: apps.core.registry.category_links)."""
+    return reverse("certifications:pathway", kwargs={"category": category})
+
+
+def credentials_url(category: str, work_authorization: str = "") -> str:
+    """The credential list filtered by a kind of work, or "" while Camino has no credential
+    list (a category link)."""
+    try:
+        return f"{reverse('certifications:credentials')}?category={category}"
+    except NoReverseMatch:
+        return ""
+
+
+def _open_trainings(category: str) -> QuerySet[TrainingSearchEntry]:
+    """The listed trainings of a kind of work that one can still join: a start date ahead,
+    or starting any time."""
+    today = timezone.localdate()
+    return TrainingSearchEntry.objects.filter(
+        Q(next_start__gte=today) | Q(rolling_enrollment=True),
+        category=category,
+        expires_on__gte=today,
+    )
+
+
+def trainings_near(category: str, zip_point: ZipPoint | None) -> dict[str, list[Training]]:
+    """A kind of work's trainings one can still join, at most TRAININGS_SHOWN of each:
+    "near" within TRAINING_RADIUS_MILES of the seeker's ZIP code, nearest first (only with
+    a ZIP code), and "online", soonest first (starting any time last). Three queries with a
+    ZIP code, two without."""
+    soonest: list[str | OrderBy] = [F("next_start").asc(nulls_last=True), "-published_at", "-pk"]
+    entries: dict[str, list] = {"near": [], "online": []}
+    if zip_point is not None:
+        entries["near"] = list(
+            within_radius(_open_trainings(category), zip_point, TRAINING_RADIUS_MILES)
+            .exclude(format=Format.ONLINE)
+            .only("pk", "next_start", "rolling_enrollment")
+            .order_by("distance", *soonest)[:TRAININGS_SHOWN]
+        )
+    near_ids = [entry.pk for entry in entries["near"]]
+    entries["online"] = list(
+        _open_trainings(category)
+        .filter(format__in=[Format.ONLINE, Format.HYBRID])
+        .exclude(pk__in=near_ids)
+        .only("pk", "next_start", "rolling_enrollment")
+        .order_by(*soonest)[:TRAININGS_SHOWN]
+    )
+    found = [*entries["near"], *entries["online"]]
+    if not found:
+        return {"near": [], "online": []}
+    trainings = items_of(
+        found,
+        Training.objects.select_related("organization").only(
+            "title_es", "title_en", "summary_es", "summary_en", "format", "cost",
+            "aid_open_to_all", "languages", "city", "state", "rolling_enrollment",
+            "organization__name", "organization__slug",
+        ),
+    )  # fmt: skip
+    for entry, training in zip(found, trainings, strict=True):
+        training.next_start = entry.next_start
+        training.url = url_of(training)
+    return {"near": trainings[: len(near_ids)], "online": trainings[len(near_ids) :]}

@@ -1,0 +1,64 @@
+"""The open jobs of a kind of work, as a part of its career pathway page (registered in
+apps.core.registry.category_sections: jobs know nothing of the page)."""
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.registry import CategorySection
+from apps.core.us import ZipPoint
+from apps.jobs.filters import JobFilters
+from apps.jobs.models import WorkAuthorization
+from apps.jobs.selectors import jobs_for, jobs_matching, jobs_search
+
+JOBS_SHOWN = 5
+# Jobs near a seeker's ZIP code, when they gave one.
+RADIUS_MILES = 50
+
+
+def pathway_jobs(category: str, zip_point: ZipPoint | None) -> dict:
+    """The newest open jobs of a kind of work (near the seeker's ZIP code when given), each
+    with its work-authorization label, and links to the job search for each label, with how
+    many jobs it finds: three queries (the counts by label, grouped in one; the newest
+    entries; their jobs)."""
+    place: dict[str, str | int] = (
+        {"zip": zip_point.zip_code, "radius": RADIUS_MILES} if zip_point else {}
+    )
+    filters = JobFilters.build(
+        category=category, sort="newest", zip=zip_point.zip_code if zip_point else "",
+        radius=RADIUS_MILES if zip_point else None,
+    )  # fmt: skip
+    counts = dict(
+        jobs_matching(filters)
+        .order_by()
+        .values_list("work_authorization")
+        .annotate(count=Count("pk"))
+        .values_list("work_authorization", "count")
+    )
+    jobs = jobs_for(jobs_search(filters)[:JOBS_SHOWN]) if counts else []
+    search = reverse("jobs:list")
+    query: dict[str, str | int] = {"category": category, **place}
+    return {
+        "jobs": jobs,
+        "total": sum(counts.values()),
+        "near": zip_point,
+        "radius": RADIUS_MILES,
+        "all_url": f"{search}?{urlencode(query)}",
+        "best_paid_url": f"{search}?{urlencode({**query, 'sort': 'pay'})}",
+        "by_label": [
+            {
+                "code": code,
+                "label": label,
+                "count": counts[code],
+                "url": f"{search}?{urlencode({**query, 'authorization': code})}",
+            }
+            for code, label in WorkAuthorization.choices
+            if counts.get(code)
+        ],
+    }
+
+
+SECTION = CategorySection(
+    title=_("Open jobs"), template="jobs/includes/pathway_jobs.html", load=pathway_jobs
+)
