@@ -6,3 +6,9 @@ class CertificationsConfig(AppConfig):
     name = "apps.certifications"
     label = "certifications"
     verbose_name = _("Certifications and training")
+
+    def ready(self) -> None:
+        # Work-on-your-own guides: the shared guide type and the links to them.
+        from apps.certifications.guide_setup import guides_register
+
+        guides_register()

@@ -33,7 +33,7 @@ class GuideForm(forms.ModelForm):
             ),
             "slug": _("Lower-case letters, numbers and hyphens, e.g. rights-at-work."),
         }
-        widgets = {
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
             "body_es": forms.Textarea(attrs={"rows": 18}),
             "body_en": forms.Textarea(attrs={"rows": 18}),
             "summary_es": forms.Textarea(attrs={"rows": 2}),

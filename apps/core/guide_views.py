@@ -53,7 +53,7 @@ class GuideDetailView(GuideTypeMixin, DetailView):
     context_object_name = "guide"
 
     def get_queryset(self):
-        guides = self.kind.model.objects.prefetch_related(*self.kind.prefetch)
+        guides = self.kind.model.objects.prefetch_related(*self.kind.prefetch)  # type: ignore[arg-type]
         return guides if is_curator(self.request.user) else guides.published()
 
     def get_context_data(self, **kwargs):

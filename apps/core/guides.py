@@ -31,6 +31,7 @@ from apps.core.verification import CheckedType, checked_types
 
 if TYPE_CHECKING:
     from django import forms
+    from django.db.models import Prefetch
     from django_stubs_ext import StrPromise
 
     from apps.core.models import Guide
@@ -73,7 +74,7 @@ class GuideType:
     # A form with more fields than core's (apps.core.guide_forms.GuideForm subclass).
     form_class: "type[forms.ModelForm] | None" = None
     # Relations the guide's page shows (prefetched: a fixed number of queries).
-    prefetch: tuple[str, ...] = ()
+    prefetch: tuple["str | Prefetch", ...] = ()
 
     @property
     def urls(self) -> dict[str, str]:
