@@ -9,6 +9,7 @@ class CertificationsConfig(AppConfig):
 
     def ready(self):
         self.pathways_ready()
+        self.guides_ready()
 
     def pathways_ready(self):
         """Career pathways: the home card, the links a job's page offers to its kind of
@@ -39,3 +40,9 @@ class CertificationsConfig(AppConfig):
             "credentials", CategoryLink(_("Credentials that help"), credentials_url)
         )
         after_demo_load.register("pay_figures", pay_figures_refresh_line)
+
+    def guides_ready(self):
+        """Work-on-your-own guides: the shared guide type and the links to them."""
+        from apps.certifications.guide_setup import guides_register
+
+        guides_register()

@@ -25,7 +25,7 @@ from apps.certifications.vocabulary import (
     StatusRule,
 )
 from apps.core.fields import WebAddressField
-from apps.core.models import Publishable, SearchEntry
+from apps.core.models import Guide, Publishable, SearchEntry
 from apps.core.us import State, zip_code_validator
 from apps.core.vocabulary import Category
 
@@ -364,3 +364,32 @@ class PlanStep(models.Model):
             and self.target_date is not None
             and self.target_date < timezone.localdate()
         )
+
+
+# Work-on-your-own guides (staff write them; the shared guide type, apps.core.guides) ------
+
+
+class WorkGuideTopic(models.TextChoices):
+    ITIN = "itin", _("Working with an ITIN")
+    CONTRACTING = "contracting", _("Independent contracting (1099)")
+    LLC = "llc", _("Forming an LLC")
+    TAXES = "taxes", _("Taxes when you work for yourself")
+    LICENSES = "licenses", _("Business licenses and permits")
+    OWN_BUSINESS = "own_business", _("From a credential or training to your own business")
+
+
+class WorkGuide(Guide):
+    """A guide on working on your own: with an ITIN, as a contractor, with an LLC, taxes,
+    business licenses and permits. It may name the credentials that lead there (published
+    ones are shown at its end). Declared in apps.certifications.guide_setup."""
+
+    topic = models.CharField(_("topic"), max_length=20, choices=WorkGuideTopic.choices)
+    credentials = models.ManyToManyField(
+        Credential, blank=True, related_name="guides", verbose_name=_("related credentials"),
+        help_text=_("Shown at the end of the guide, with links (published credentials only)."),
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("work-on-your-own guide")
+        verbose_name_plural = _("work-on-your-own guides")
+        ordering = ["topic", "id"]

@@ -1,6 +1,12 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from apps.certifications.models import Credential, StateRule, Training, TrainingStart
+from apps.certifications.models import (
+    Credential,
+    StateRule,
+    Training,
+    TrainingStart,
+    WorkGuide,
+)
 
 
 @register(Credential)
@@ -27,3 +33,8 @@ class TrainingTranslationOptions(TranslationOptions):
 @register(TrainingStart)
 class TrainingStartTranslationOptions(TranslationOptions):
     fields = ("note",)
+
+
+@register(WorkGuide)
+class WorkGuideTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body")

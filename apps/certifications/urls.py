@@ -1,6 +1,8 @@
 from django.urls import path
 
 from apps.certifications import pathway_views
+from apps.certifications.guide_setup import WORK_GUIDES
+from apps.core.guides import guide_urls
 
 app_name = "certifications"
 
@@ -13,3 +15,7 @@ urlpatterns: list = [
         name="pathway",
     ),
 ]
+
+# Work-on-your-own guides (the shared guide pages, apps.core.guides): guides/, guides/<slug>/,
+# guides/<slug>/print/ and staff's guides/staff/...
+urlpatterns += guide_urls(WORK_GUIDES)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.publishable import publishable_types
-from apps.core.querysets import PublishableQuerySet, ReviewableQuerySet
+from apps.core.querysets import GuideQuerySet, PublishableQuerySet, ReviewableQuerySet
 
 # How long a listing stays up after it is published, unless staff set another date.
 DEFAULT_LISTING_DAYS = 45
@@ -63,6 +63,57 @@ class Report(models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at", "-id"]
+
+
+# Long enough for a thorough guide that still prints on one or two pages, short enough that
+# a pasted document by mistake is refused with a message.
+GUIDE_BODY_MAX_LENGTH = 20_000
+
+
+class Guide(models.Model):
+    """A guide in plain words, in Spanish and English, that Camino staff write and review (no
+    partner workflow): know-your-rights, working on your own. The body is Markdown, shown
+    through apps.core.markdown (sanitised). A type adds its topics (a `topic` field with its
+    choices), its Meta and get_absolute_url, and declares itself (apps.core.guides)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=300)
+    body = models.TextField(_("text"), max_length=GUIDE_BODY_MAX_LENGTH)
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    published = models.BooleanField(_("published"), default=False)
+    reviewed_at = models.DateTimeField(_("last reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("reviewed by"),
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = GuideQuerySet.as_manager()
+
+    required_translations: ClassVar[tuple[str, ...]] = ("title", "summary", "body")
+
+    class Meta:
+        abstract = True
+        ordering = ["topic", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from apps.core.guides import guide_type_of
+
+        return reverse(guide_type_of(type(self)).urls["detail"], kwargs={"slug": self.slug})
+
+    def stale_after(self) -> timedelta:
+        """How long the guide stays fresh after staff review it: its type's period."""
+        from apps.core.guides import guide_type_of
+
+        return guide_type_of(type(self)).stale_after()
+
+    @property
+    def is_stale(self) -> bool:
+        return self.reviewed_at is None or self.reviewed_at < timezone.now() - self.stale_after()
 
 
 class PublicationStatus(models.TextChoices):

@@ -62,3 +62,10 @@ class PublishableQuerySet(ReviewableQuerySet):
 
     def owned_by(self, user):
         return self.filter(organization__in=self.member_organizations(user))
+
+
+class GuideQuerySet(models.QuerySet):
+    """Reads of a guide type (apps.core.models.Guide)."""
+
+    def published(self):
+        return self.filter(published=True)

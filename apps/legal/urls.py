@@ -1,9 +1,11 @@
 from django.urls import path
 
+from apps.core.guides import guide_urls
 from apps.core.pagecache import cached_page
 from apps.legal import guide_views, partner_views, views
 from apps.legal.forms import LegalFilterForm
-from apps.legal.models import Guide, Provider
+from apps.legal.guide_setup import LEGAL_GUIDES
+from apps.legal.models import Provider
 
 app_name = "legal"
 
@@ -33,18 +35,6 @@ urlpatterns = [
     # Know-your-rights guides, the notario warning and the guided entry
     path("help/", guide_views.GuidedEntryView.as_view(), name="guided"),
     path("notarios/", guide_views.NotarioWarningView.as_view(), name="notario_warning"),
-    path("guides/", cached_page(Guide)(guide_views.GuideListView.as_view()), name="guides"),
-    path("guides/staff/", guide_views.GuideStaffListView.as_view(), name="guide_staff"),
-    path("guides/staff/new/", guide_views.GuideCreateView.as_view(), name="guide_create"),
-    path("guides/staff/<int:pk>/edit/", guide_views.GuideUpdateView.as_view(), name="guide_edit"),
-    path(
-        "guides/staff/<int:pk>/review/",
-        guide_views.GuideReviewView.as_view(),
-        name="guide_review",
-    ),
-    path(
-        "guides/<slug:slug>/",
-        cached_page(Guide)(guide_views.GuideDetailView.as_view()),
-        name="guide",
-    ),
+    # the shared guide pages (apps.core.guides): guides/, guides/<slug>/, its print/, staff/
+    *guide_urls(LEGAL_GUIDES),
 ]

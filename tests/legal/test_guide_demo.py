@@ -2,10 +2,10 @@
 
 import pytest
 
+from apps.core.markdown import markdown_html
 from apps.core.verification import overdue
 from apps.legal.guide_setup import GUIDES_CHECKED
 from apps.legal.models import Guide, GuideTopic
-from apps.legal.rendering import markdown_html
 from tests.core.test_demo import load_demo
 
 pytestmark = pytest.mark.django_db

@@ -24,6 +24,8 @@ MATRIX = [
     ("get", "/es/legal/guides/", None, EVERYONE),
     ("get", "/es/legal/guides/{guide}/", None, EVERYONE),
     ("get", "/es/legal/guides/{unpublished}/", None, [404, 404, 404, 404, 200]),
+    ("get", "/es/legal/guides/{guide}/print/", None, EVERYONE),
+    ("get", "/es/legal/guides/{unpublished}/print/", None, [404, 404, 404, 404, 200]),
     ("get", "/es/legal/guides/staff/", None, STAFF),
     ("get", "/es/legal/guides/staff/new/", None, STAFF),
     ("post", "/es/legal/guides/staff/new/", GUIDE, ["login", 403, 403, 403, 302]),

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     ("anonymous", "/es/legal/guides/", 1),
     ("anonymous", "/es/legal/guides/{guide}/", 1),
+    ("anonymous", "/es/legal/guides/{guide}/print/", 1),
     # signed in: the session, the person, and whether they are staff (curator, 2FA)
     ("curator", "/es/legal/guides/", 5),
     ("curator", "/es/legal/guides/{guide}/", 5),

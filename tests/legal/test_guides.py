@@ -10,11 +10,11 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
 
+from apps.core.markdown import markdown_html
 from apps.core.models import AuditEntry
 from apps.core.verification import overdue, overdue_counts
 from apps.legal.guide_setup import GUIDES_CHECKED
 from apps.legal.models import Guide
-from apps.legal.rendering import markdown_html
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.legal.factories import GuideFactory
 
@@ -268,3 +268,16 @@ def test_the_staff_summary_counts_guides_to_check_again(django_capture_on_commit
 
     (message,) = mail.outbox
     assert "* Guías sobre sus derechos: 1" in message.body
+
+
+def test_a_guide_has_a_printable_page_with_its_disclaimer_and_without_navigation(client):
+    guide = GuideFactory()
+    page = client.get(f"/es/legal/guides/{guide.slug}/").content.decode()
+    assert f'href="/es/legal/guides/{guide.slug}/print/"' in page
+
+    printable = client.get(f"/es/legal/guides/{guide.slug}/print/").content.decode()
+
+    assert "<h1>" + guide.title_es in printable and "<h2>Le deben pagar</h2>" in printable
+    assert "no es consejo legal" in printable
+    assert 'class="guide-links no-print"' not in printable  # the legal help links stay off
+    assert f'href="/es/legal/guides/{guide.slug}/"' in printable  # back to the guide

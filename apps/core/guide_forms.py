@@ -2,18 +2,20 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from apps.legal.models import GUIDE_RESERVED_SLUGS, Guide
+from apps.core.guides import GUIDE_RESERVED_SLUGS
 
 TRANSLATED = ("title_es", "title_en", "summary_es", "summary_en", "body_es", "body_en")
+FIELDS = ["topic", *TRANSLATED, "slug", "published"]
 
 
 class GuideForm(forms.ModelForm):
-    """What staff write: the guide in both languages (readers of either get the whole
-    guide, never a fallback), its Markdown body, its topic and address."""
+    """What staff write for any guide type (apps.core.guides): the guide in both languages
+    (readers of either get the whole guide, never a fallback), its Markdown body, its topic
+    and address. A type's form is this one for its model (guide_form_class), or a subclass
+    with more fields."""
 
     class Meta:
-        model = Guide
-        fields = ["topic", *TRANSLATED, "slug", "published"]
+        fields = FIELDS
         labels = {
             "title_es": _("Title in Spanish"),
             "title_en": _("Title in English"),
@@ -31,7 +33,7 @@ class GuideForm(forms.ModelForm):
             ),
             "slug": _("Lower-case letters, numbers and hyphens, e.g. rights-at-work."),
         }
-        widgets = {
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
             "body_es": forms.Textarea(attrs={"rows": 18}),
             "body_en": forms.Textarea(attrs={"rows": 18}),
             "summary_es": forms.Textarea(attrs={"rows": 2}),
@@ -48,3 +50,10 @@ class GuideForm(forms.ModelForm):
         if slug in GUIDE_RESERVED_SLUGS:
             raise ValidationError(_("That address is taken by Camino's own pages."))
         return slug
+
+
+def guide_form_class(kind) -> type[forms.ModelForm]:
+    """The form staff write a guide of this type with (apps.core.guides.GuideType)."""
+    if kind.form_class is not None:
+        return kind.form_class
+    return forms.modelform_factory(kind.model, form=GuideForm, fields=FIELDS)

@@ -1,7 +1,7 @@
-"""Guides' Markdown, rendered to HTML that is safe to show: Markdown lets raw HTML through,
-so its output always goes through nh3 (the Ammonia sanitiser), which keeps only the small set
-of tags below. No images (pages stay light), no scripts, no styles, no event handlers, no
-javascript: links; every link gets rel="nofollow noopener"."""
+"""Guides' Markdown (apps.core.guides), rendered to HTML that is safe to show: Markdown lets
+raw HTML through, so its output always goes through nh3 (the Ammonia sanitiser), which keeps
+only the small set of tags below. No images (pages stay light), no scripts, no styles, no
+event handlers, no javascript: links; every link gets rel="nofollow noopener"."""
 
 import markdown
 import nh3
