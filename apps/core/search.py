@@ -36,6 +36,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import Combinable, RawSQL
+from django.db.models.lookups import Lookup
 from django.utils import timezone
 
 from apps.core.models import TermsField
@@ -148,10 +149,11 @@ def within_radius(entries: QuerySet, point: ZipPoint, miles: float) -> QuerySet:
     box comes first so that the (latitude, longitude) index narrows the rows before the
     distance is computed for each."""
     min_lat, max_lat, min_lon, max_lon = bounding_box(point.latitude, point.longitude, miles)
-    return (
-        entries.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
-        .annotate(distance=distance_from(point, entries.model._meta.db_table))
-        .filter(distance__lte=miles)
+    # One annotate and one filter (a copy of the query each): the box's conditions first.
+    return entries.annotate(distance=distance_from(point, entries.model._meta.db_table)).filter(
+        Q(latitude__range=(min_lat, max_lat)),
+        Q(longitude__range=(min_lon, max_lon)),
+        Q(distance__lte=miles),
     )
 
 
@@ -221,11 +223,29 @@ def entries_search(entries: QuerySet, filters: SearchFilters) -> QuerySet:
     return entries
 
 
+class HasAnyBits(Lookup):
+    """`(column & bits) > 0`: the bit set `column` (apps.core.vocabulary.bits_of) holds any of
+    `bits`. A lookup of its own rather than `F(column).bitand(bits)` compared with 0 (or an
+    alias of it to filter on): a search builds it on every request, and those resolve three
+    expressions, make their output fields and copy the query once more."""
+
+    lookup_name = "has_any_bits"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"({lhs} & {rhs}) > 0", (*lhs_params, *rhs_params)
+
+
+def having_bits(column: str, bits: int) -> HasAnyBits:
+    """A filter: the entries whose bit set `column` holds any of `bits`."""
+    return HasAnyBits(F(column), bits)
+
+
 def entries_having(entries: QuerySet, column: str, bits: int) -> QuerySet:
     """The entries whose bit set `column` (apps.core.vocabulary.bits_of) holds any of `bits`."""
-    return entries.alias(**{f"{column}_bit": F(column).bitand(bits)}).filter(
-        **{f"{column}_bit__gt": 0}
-    )
+    return entries.filter(having_bits(column, bits))
 
 
 def entries_order(entries: QuerySet, sort: str, more_sorts: dict | None = None):

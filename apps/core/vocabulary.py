@@ -1,6 +1,8 @@
 """Vocabularies more than one app files its things under: a job, a mentor's experience and a
 credential all belong to the same kinds of work, so seekers filter every one of them alike."""
 
+from functools import cache
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -52,11 +54,18 @@ class SpokenLanguage(models.TextChoices):
     QUECHUA = "qu", _("Quechua")
 
 
+@cache
+def _bits(choices: type[models.TextChoices]) -> dict[str, int]:
+    """Each choice's bit (the choices of a class are fixed once it is declared): a search
+    asks for a filter's bits on every request."""
+    return {value: 1 << position for position, value in enumerate(choices.values)}
+
+
 def bits_of(values, choices: type[models.TextChoices]) -> int:
     """A set of choices as one integer, a bit per choice in the order they are declared (so
     new choices go at the end): what a search entry filters on with one column."""
-    order = list(choices.values)
-    return sum(1 << order.index(value) for value in set(values) if value in order)
+    bits = _bits(choices)
+    return sum(bits[value] for value in set(values) if value in bits)
 
 
 def bit_of(value: str, choices: type[models.TextChoices]) -> int:
