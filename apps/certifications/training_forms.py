@@ -5,6 +5,8 @@ from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from apps.certifications.models import MAX_COST, Credential, Training, TrainingStart
@@ -184,6 +186,14 @@ StartFormSet = forms.inlineformset_factory(
 )
 
 
+def _days_label(days: int) -> str:
+    return gettext("%(days)s days") % {"days": days}
+
+
+# "30 days", in the language of the page that shows it (the choices are made once).
+days_label = lazy(_days_label, str)
+
+
 class TrainingFilterForm(SearchForm):
     """The training search: every field comes from the URL, so a search can be bookmarked
     and shared. Invalid fields are reported and left out; the valid ones still apply."""
@@ -205,7 +215,7 @@ class TrainingFilterForm(SearchForm):
         label=_("Starts within"), required=False, coerce=int, empty_value=None,
         choices=[
             ("", _("Any date")),
-            *[(days, _("%(days)s days") % {"days": days}) for days in STARTS_WITHIN_DAYS],
+            *[(days, days_label(days)) for days in STARTS_WITHIN_DAYS],
         ],
         help_text=_("Courses you can start any time are included."),
     )  # fmt: skip

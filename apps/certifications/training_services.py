@@ -15,7 +15,7 @@ from apps.certifications.vocabulary import Format
 from apps.core.indexing import search_index
 from apps.core.models import PublicationStatus
 from apps.core.roles import Person
-from apps.core.services import publication_expire, publishable_save
+from apps.core.services import publications_expire_due, publishable_save
 from apps.core.us import ZipPoint, locate_zip
 from apps.core.vocabulary import SpokenLanguage, bits_of
 
@@ -134,11 +134,4 @@ def trainings_next_start_move() -> int:
 def trainings_expire_due() -> int:
     """Daily: trainings past their listing date expire (their organization is told and may
     renew). Returns how many."""
-    due = Training.objects.filter(
-        status=PublicationStatus.PUBLISHED, expires_on__lt=timezone.localdate()
-    )
-    count = 0
-    for training in due.only("pk", "status", "created_by_id", "organization_id", "expires_on"):
-        publication_expire(actor=None, item=training)
-        count += 1
-    return count
+    return publications_expire_due(Training.objects.all(), fields=("organization_id",))

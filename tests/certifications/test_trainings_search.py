@@ -47,6 +47,8 @@ def test_each_filter_keeps_only_what_it_says(client):
     assert titles(client, "language=en") == ["Welding in LA", "Online food safety"]
     assert titles(client, "sort=cheapest") == ["Online food safety", "Pilsen OSHA", "Welding in LA"]
     assert titles(client, "q=welding") == ["Welding in LA"]
+    assert ">30 days<" in client.get(URL).content.decode()
+    assert ">30 días<" in client.get("/es/careers/trainings/").content.decode()
 
 
 def test_near_a_zip_code_nearest_first_within_the_radius(client):
@@ -121,7 +123,7 @@ def test_the_page_shows_upcoming_dates_only_and_every_fact(client):
     TrainingStart.objects.create(training=training, starts_on=days_from_today(-30))
     page = client.get(f"/en/careers/trainings/{training.pk}/").content.decode()
     for expected in [
-        "OSHA 10", "Free", "Taught in Spanish, English", "https://example.org/enrol",
+        "OSHA 10", "Free", "Spanish, English", "https://example.org/enrol",
         "regardless of immigration status", "&lt;script&gt;",
     ]:  # fmt: skip
         assert expected in page

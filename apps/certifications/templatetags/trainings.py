@@ -24,10 +24,16 @@ def training_cost(training: Training) -> str:
 
 
 @register.simple_tag
+def training_language_names(training: Training) -> str:
+    """ "Spanish, English"."""
+    labels = choices_labels(SpokenLanguage)
+    return ", ".join(str(labels.get(code, code)) for code in training.languages)
+
+
+@register.simple_tag
 def training_languages(training: Training) -> str:
     """ "Taught in Spanish, English"."""
-    labels = choices_labels(SpokenLanguage)
-    names = ", ".join(str(labels.get(code, code)) for code in training.languages)
+    names = training_language_names(training)
     return _("Taught in %(languages)s") % {"languages": names} if names else ""
 
 
