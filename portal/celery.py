@@ -55,6 +55,10 @@ app.conf.beat_schedule = {
         "task": "apps.legal.tasks.expire_providers",
         "schedule": crontab(minute=10, hour=6),
     },
+    "move-training-starts": {
+        "task": "apps.certifications.tasks.move_training_starts",
+        "schedule": crontab(minute=15, hour=6),
+    },
     "expire-event-offers": {
         "task": "apps.events.tasks.expire_offers",
         "schedule": 300.0,

@@ -41,7 +41,7 @@ PAGES = [
     ("member", "/es/jobs/{draft}/edit/", 5),
     ("member", "/es/jobs/{job}/renew/", 9),
     ("curator", "/es/jobs/review/", 8),
-    ("curator", "/es/review/", 14),  # each queue: its oldest and its count
+    ("curator", "/es/review/", 16),  # each queue: its oldest and its count (trainings too)
     ("member", "/es/accounts/my-data/", 38),  # one query per kind of data with rows
     ("curator", "/es/jobs/reports/", 6),
     ("member", "/es/jobs/saved/", 4),

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.certifications.training_querysets import TrainingQuerySet
 from apps.certifications.vocabulary import (
     Benefit,
     CredentialKind,
@@ -237,6 +238,8 @@ class Training(Publishable):
     zip_code = models.CharField(
         _("ZIP code"), max_length=5, blank=True, validators=[zip_code_validator]
     )
+
+    objects = TrainingQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713, as Job
 
     required_translations: ClassVar[tuple[str, ...]] = ("title", "summary")
 

@@ -261,6 +261,20 @@ def publication_expire(*, actor: Person | None, item: Reviewable) -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="expire")
 
 
+def publications_expire_due(items: models.QuerySet, *, fields: tuple[str, ...] = ()) -> int:
+    """Expire the published items of `items` whose end date (`expires_on`) has passed: each
+    through the workflow, so its submitter is told and its search entry goes. For a type's
+    daily task; `fields` are what else its hooks read. Returns how many."""
+    due = items.filter(status=S.PUBLISHED, expires_on__lt=timezone.localdate()).only(
+        "pk", "status", "created_by_id", "expires_on", *fields
+    )
+    count = 0
+    for item in due.iterator():
+        publication_expire(actor=None, item=item)
+        count += 1
+    return count
+
+
 def publication_take_down(*, actor: Person, item: Reviewable, note: str = "") -> AuditEntry:
     return publication_transition(actor=actor, item=item, action="take_down", note=note)
 

@@ -12,8 +12,8 @@ from apps.core.ratelimit import report_allowance_take
 from apps.core.roles import is_curator
 from apps.core.services import (
     audit_record,
-    publication_expire,
     publication_renew,
+    publications_expire_due,
     publishable_save,
 )
 from apps.jobs.filters import JobFilters
@@ -91,14 +91,7 @@ EXPIRY_NOTICE_DAYS = 3
 
 def jobs_expire_due() -> int:
     """Expire published jobs whose date has passed. Returns how many."""
-    due = Job.objects.filter(
-        status=PublicationStatus.PUBLISHED, expires_on__lt=timezone.localdate()
-    ).only("pk", "status", "created_by_id", "organization_id")
-    count = 0
-    for job in due.iterator():
-        publication_expire(actor=None, item=job)
-        count += 1
-    return count
+    return publications_expire_due(Job.objects.all(), fields=("organization_id",))
 
 
 def jobs_warn_expiring() -> int:

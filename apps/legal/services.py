@@ -18,8 +18,8 @@ from apps.core.roles import Person, is_curator
 from apps.core.services import (
     audit_actions,
     audit_record,
-    publication_expire,
     publication_take_down,
+    publications_expire_due,
     publishable_save,
 )
 from apps.core.verification import checked_confirm, checked_types
@@ -255,14 +255,9 @@ def providers_expire_due() -> int:
     """Take off the directory the entries staff have not verified within the year (their
     `expires_on`): each one's submitter is told why and how to get it back. Returns how
     many."""
-    due = Provider.objects.entries().filter(
-        status=PublicationStatus.PUBLISHED, expires_on__lt=timezone.localdate()
+    return publications_expire_due(
+        Provider.objects.entries(), fields=("organization_id", "revision_of_id")
     )
-    count = 0
-    for provider in due.only("pk", "status", "created_by_id", "organization_id", "revision_of_id"):
-        publication_expire(actor=None, item=provider)
-        count += 1
-    return count
 
 
 def revision_changes(revision: Provider) -> list[str]:

@@ -92,12 +92,12 @@ def test_the_staff_summary_gathers_every_registered_section(django_capture_on_co
 
     curator = CuratorFactory(preferred_language="en")
 
-    class Trainings:  # a hypothetical app's section (events has a real one)
+    class Apprenticeships:  # a hypothetical app's section (events has a real one)
         def collect(self):
             return SummaryPart("testapp/email/summary_events.txt", {"count": 2}, waiting=2)
 
     with (
-        registered(summary_sections, "trainings", Trainings),
+        registered(summary_sections, "apprenticeships", Apprenticeships),
         django_capture_on_commit_callbacks(execute=True),
     ):
         staff_summaries_queue(now=timezone.now())
