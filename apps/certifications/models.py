@@ -84,7 +84,8 @@ class Credential(models.Model):
     prerequisites_note = models.TextField(_("other requirements"), max_length=2_000, blank=True)
     format = models.CharField(_("format"), max_length=10, choices=Format.choices)
     # SpokenLanguage codes (apps.core.vocabulary): the languages the exam is offered in.
-    exam_languages = models.JSONField(_("exam languages"), default=list)
+    # Empty when there is no exam (a permit).
+    exam_languages = models.JSONField(_("exam languages"), default=list, blank=True)
     renewal = models.CharField(
         _("renewal"), max_length=300, blank=True,
         help_text=_("For example: every 3 years, with 24 hours of classes."),

@@ -246,6 +246,11 @@ LEGAL_STALE_AFTER_MONTHS = int(env("LEGAL_STALE_AFTER_MONTHS", "6"))
 # A know-your-rights guide not reviewed for this many months goes to staff's stale queue.
 LEGAL_GUIDE_STALE_AFTER_MONTHS = int(env("LEGAL_GUIDE_STALE_AFTER_MONTHS", "12"))
 
+# --- Certifications -----------------------------------------------------------------------------
+# A published credential's state rule not checked again for this many months waits in staff's
+# stale queue: boards and laws change, and a rule shown is a fact someone relies on.
+CERTIFICATIONS_RULES_STALE_AFTER_MONTHS = int(env("CERTIFICATIONS_RULES_STALE_AFTER_MONTHS", "12"))
+
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).
 CAMINO_BASE_URL = env("CAMINO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
