@@ -21,7 +21,7 @@ SORTS = {
 
 # The entry column each rule filter reads.
 RULE_COLUMNS = {
-    "no_ssn": "states_without_ssn",
+    "no_ssn": "states_open_or_taxid",
     "open": "states_open",
     "checked": "states_checked",
 }

@@ -29,7 +29,7 @@ def credential_columns(credential: Credential) -> dict:
         "format": credential.format,
         "total_cost": credential.total_cost,
         "states_checked": bits_of([rule.state for rule in rules], State),
-        "states_without_ssn": bits_of([rule.state for rule in rules if rule.without_ssn], State),
+        "states_open_or_taxid": bits_of([rule.state for rule in rules if rule.without_ssn], State),
         "states_open": bits_of(
             [rule.state for rule in rules if rule.rule == StatusRule.OPEN], State
         ),
