@@ -14,6 +14,7 @@ from django.utils import translation
 from apps.jobs.models import JobReport, SavedJob, SavedSearch
 from apps.notifications.unsubscribe import make_token
 from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.certifications.test_credentials_permissions import MATRIX as CREDENTIAL_MATRIX
 from tests.certifications.test_pathways_permissions import MATRIX as PATHWAYS_MATRIX
 from tests.certifications.test_trainings_permissions import MATRIX as TRAINING_MATRIX
 from tests.certifications.test_work_guide_permissions import MATRIX as WORK_GUIDE_MATRIX
@@ -257,6 +258,7 @@ def test_every_url_pattern_has_a_row():
             *PATHWAYS_MATRIX,
             *WORK_GUIDE_MATRIX,
             *TRAINING_MATRIX,
+            *CREDENTIAL_MATRIX,
         ]  # fmt: skip
         covered = {route_of(url) for _method, url, _data, _expected in rows}
     assert {skipped for _route, skipped in patterns if skipped} == set(NOT_IN_MATRIX)

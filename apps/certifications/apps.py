@@ -9,10 +9,12 @@ class CertificationsConfig(AppConfig):
 
     def ready(self):
         # Each part declares what it adds to the shared pieces in its own module.
+        from apps.certifications.credential_setup import credentials_register
         from apps.certifications.guide_setup import guides_register
         from apps.certifications.pathway_setup import pathways_register
         from apps.certifications.training_setup import trainings_register
 
+        credentials_register()
         pathways_register()
         trainings_register()
         guides_register()

@@ -85,7 +85,8 @@ class Credential(models.Model):
     prerequisites_note = models.TextField(_("other requirements"), max_length=2_000, blank=True)
     format = models.CharField(_("format"), max_length=10, choices=Format.choices)
     # SpokenLanguage codes (apps.core.vocabulary): the languages the exam is offered in.
-    exam_languages = models.JSONField(_("exam languages"), default=list)
+    # Empty when there is no exam (a permit).
+    exam_languages = models.JSONField(_("exam languages"), default=list, blank=True)
     renewal = models.CharField(
         _("renewal"), max_length=300, blank=True,
         help_text=_("For example: every 3 years, with 24 hours of classes."),
@@ -179,10 +180,11 @@ class CredentialSearchEntry(SearchEntry):
     format = models.CharField(max_length=10, choices=Format.choices)
     # The typical cost in all (dollars); none when no cost is known.
     total_cost = models.PositiveIntegerField(null=True)
-    # States whose rule was checked, whose rule lets people without an SSN get it (open or
-    # ITIN), and whose rule is open regardless of status.
+    # States whose rule was checked, whose rule lets people without an SSN get it (open, or
+    # a taxpayer id, the ITIN, accepted), and whose rule is open regardless of status. (No
+    # column is named for an SSN: tests/core/test_privacy.py keeps such names out.)
     states_checked = models.BigIntegerField(default=0)
-    states_without_ssn = models.BigIntegerField(default=0)
+    states_open_or_taxid = models.BigIntegerField(default=0)
     states_open = models.BigIntegerField(default=0)
     # For the "name" sort, lower case.
     sort_name = models.CharField(max_length=200, default="")

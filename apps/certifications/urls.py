@@ -1,19 +1,71 @@
 from django.urls import path
 
-from apps.certifications import pathway_views, training_views
+from apps.certifications import credential_views, pathway_views, training_views
+from apps.certifications.credential_forms import CredentialFilterForm
 from apps.certifications.guide_setup import WORK_GUIDES
-from apps.certifications.models import Training
+from apps.certifications.models import Credential, Training
 from apps.certifications.training_forms import TrainingFilterForm
 from apps.core.guides import guide_urls
 from apps.core.pagecache import cached_page
 
 app_name = "certifications"
 
-# The training list reads its filters from the URL; anonymous visitors get the list and a
-# training's page from the cache.
+# The credential and training lists read their filters from the URL; anonymous visitors get
+# the lists and the pages of credentials and trainings from the cache.
+CREDENTIAL_PARAMETERS = frozenset([*CredentialFilterForm.base_fields, "page"])
 TRAINING_SEARCH_PARAMETERS = frozenset([*TrainingFilterForm.base_fields, "page"])
 
 urlpatterns: list = [
+    # Credentials and their state rules: the public list and pages, and staff's pages.
+    path(
+        "credentials/",
+        cached_page(Credential, CREDENTIAL_PARAMETERS)(
+            credential_views.CredentialListView.as_view()
+        ),
+        name="credentials",
+    ),
+    path(
+        "credentials/staff/",
+        credential_views.CredentialStaffListView.as_view(),
+        name="credential_staff",
+    ),
+    path(
+        "credentials/staff/new/",
+        credential_views.CredentialCreateView.as_view(),
+        name="credential_create",
+    ),
+    path(
+        "credentials/staff/<int:pk>/",
+        credential_views.CredentialUpdateView.as_view(),
+        name="credential_edit",
+    ),
+    path(
+        "credentials/staff/<int:pk>/publish/",
+        credential_views.CredentialPublishView.as_view(),
+        name="credential_publish",
+    ),
+    path(
+        "credentials/staff/<int:pk>/rules/new/",
+        credential_views.RuleCreateView.as_view(),
+        name="rule_create",
+    ),
+    path(
+        "credentials/rules/<int:pk>/",
+        credential_views.RuleUpdateView.as_view(),
+        name="rule_edit",
+    ),
+    path(
+        "credentials/rules/<int:pk>/remove/",
+        credential_views.RuleRemoveView.as_view(),
+        name="rule_remove",
+    ),
+    path(
+        "credentials/<slug:slug>/",
+        cached_page(Credential, frozenset({"state"}))(
+            credential_views.CredentialDetailView.as_view()
+        ),
+        name="credential",
+    ),
     # Career pathways: each kind of work's pay, credentials, trainings, jobs and mentors.
     path("pathways/", pathway_views.PathwayIndexView.as_view(), name="pathways"),
     path(

@@ -254,6 +254,10 @@ LEGAL_GUIDE_STALE_AFTER_MONTHS = int(env("LEGAL_GUIDE_STALE_AFTER_MONTHS", "12")
 # A kind of work's pay is shown only when at least this many current listings with a
 # comparable hourly pay are behind it: fewer is an anecdote, not a figure.
 CERTIFICATIONS_PAY_MIN_LISTINGS = int(env("CERTIFICATIONS_PAY_MIN_LISTINGS", "5"))
+# --- Certifications -----------------------------------------------------------------------------
+# A published credential's state rule not checked again for this many months waits in staff's
+# stale queue: boards and laws change, and a rule shown is a fact someone relies on.
+CERTIFICATIONS_RULES_STALE_AFTER_MONTHS = int(env("CERTIFICATIONS_RULES_STALE_AFTER_MONTHS", "12"))
 
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).

@@ -40,18 +40,18 @@ def test_a_key_registered_twice_with_different_entries_is_a_mistake():
 
 def test_home_and_navigation_promise_only_what_is_installed(client):
     page = client.get("/es/").content.decode()
-    parts = ("jobs", "events", "mentoring", "legal")
+    parts = ("jobs", "events", "mentoring", "legal", "careers/credentials")
     assert all(f'href="/es/{part}/"' in page for part in parts)
-    assert "Certificaciones" not in page
+    assert "Aprendizajes" not in page
 
-    later_app = NavigationEntry("Certificaciones", "core:privacy")
-    card = HomeEntry("Certificaciones", "Cursos verificados", "core:privacy", "Ver cursos")
+    later_app = NavigationEntry("Aprendizajes", "core:privacy")
+    card = HomeEntry("Aprendizajes", "Programas pagados", "core:privacy", "Ver programas")
     with (
-        registered(navigation, "certifications", later_app),
-        registered(home_entries, "certifications", card),
+        registered(navigation, "apprenticeships", later_app),
+        registered(home_entries, "apprenticeships", card),
     ):
         page = client.get("/es/").content.decode()
-    assert page.count("Certificaciones") == 2 and "Cursos verificados" in page
+    assert page.count("Aprendizajes") == 2 and "Programas pagados" in page
 
 
 def test_a_new_topic_needs_no_new_column_and_appears_on_the_preferences_page(client):
