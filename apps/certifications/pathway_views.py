@@ -18,7 +18,6 @@ from apps.certifications.pathways import (
     pay_figure_of,
     pay_figures,
     trainings_near,
-    url_of,
 )
 from apps.core.registry import category_sections
 from apps.core.us import locate_zip
@@ -61,7 +60,6 @@ class PathwayDetailView(TemplateView):
         groups = credentials_for(category)
         for group in groups:
             for credential in group.credentials:
-                credential.url = url_of(credential)  # type: ignore[attr-defined]
                 credential.exam_language_labels = exam_language_labels(credential)  # type: ignore[attr-defined]
         sections = []
         for key, section in category_sections.items():

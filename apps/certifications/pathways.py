@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import OrderBy
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -137,27 +137,14 @@ def exam_language_labels(credential: Credential) -> list[str]:
     ]
 
 
-def url_of(item) -> str:
-    """An item's page, or "" while that page is not part of Camino (a link is then left
-    out rather than the whole page failing)."""
-    try:
-        return item.get_absolute_url()
-    except NoReverseMatch:
-        return ""
-
-
 def pathway_url(category: str, work_authorization: str = "") -> str:
     """A kind of work's pathway page (a category link: apps.core.registry.category_links)."""
     return reverse("certifications:pathway", kwargs={"category": category})
 
 
 def credentials_url(category: str, work_authorization: str = "") -> str:
-    """The credential list filtered by a kind of work, or "" while Camino has no credential
-    list (a category link)."""
-    try:
-        return f"{reverse('certifications:credentials')}?category={category}"
-    except NoReverseMatch:
-        return ""
+    """The credential list filtered by a kind of work (a category link)."""
+    return f"{reverse('certifications:credentials')}?category={category}"
 
 
 def _open_trainings(category: str) -> QuerySet[TrainingSearchEntry]:
@@ -206,5 +193,4 @@ def trainings_near(category: str, zip_point: ZipPoint | None) -> dict[str, list[
     )  # fmt: skip
     for entry, training in zip(found, trainings, strict=True):
         training.next_start = entry.next_start
-        training.url = url_of(training)
     return {"near": trainings[: len(near_ids)], "online": trainings[len(near_ids) :]}

@@ -1,7 +1,6 @@
 """Trainings' result cards (apps.core.cards) and the short facts their pages repeat."""
 
 from django import template
-from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
@@ -104,13 +103,3 @@ def credential_trainings(credential, zip_point=None) -> list[Training]:
     if not credential:
         return []
     return trainings_for_credential(credential, zip_point or None)
-
-
-@register.simple_tag
-def credential_url(credential) -> str:
-    """A credential's page, or "" while Camino has none (the credential pages are their own
-    part of the certifications app: without them, a training still names its credentials)."""
-    try:
-        return credential.get_absolute_url()
-    except NoReverseMatch:
-        return ""
