@@ -14,6 +14,7 @@ from django.utils import translation
 from apps.jobs.models import JobReport, SavedJob, SavedSearch
 from apps.notifications.unsubscribe import make_token
 from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.certifications.test_plan_permissions import MATRIX as PLAN_MATRIX
 from tests.events.factories import EventFactory, in_days
 from tests.events.test_registration_permissions import MATRIX as REGISTRATION_MATRIX
 from tests.jobs.factories import JobFactory
@@ -251,6 +252,7 @@ def test_every_url_pattern_has_a_row():
             *LEGAL_MATRIX,
             *GUIDE_MATRIX,
             *LEGAL_PARTNER_MATRIX,
+            *PLAN_MATRIX,
         ]  # fmt: skip
         covered = {route_of(url) for _method, url, _data, _expected in rows}
     assert {skipped for _route, skipped in patterns if skipped} == set(NOT_IN_MATRIX)

@@ -246,6 +246,10 @@ LEGAL_STALE_AFTER_MONTHS = int(env("LEGAL_STALE_AFTER_MONTHS", "6"))
 # A know-your-rights guide not reviewed for this many months goes to staff's stale queue.
 LEGAL_GUIDE_STALE_AFTER_MONTHS = int(env("LEGAL_GUIDE_STALE_AFTER_MONTHS", "12"))
 
+# --- Certifications: a seeker's plan ------------------------------------------------------------
+# A step's reminder comes this many days before its target date (at once when that is past).
+CERTIFICATIONS_PLAN_REMINDER_DAYS = int(env("CERTIFICATIONS_PLAN_REMINDER_DAYS", "3"))
+
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).
 CAMINO_BASE_URL = env("CAMINO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
