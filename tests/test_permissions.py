@@ -44,6 +44,7 @@ MATRIX = [
     # core
     ("get", "/es/", None, [200, 200, 200, 200, 200]),
     ("get", "/es/privacy/", None, [200, 200, 200, 200, 200]),
+    ("get", "/es/my-camino/", None, ["login", 200, 200, 200, 200]),
     # jobs
     ("get", "/es/jobs/", None, [200, 200, 200, 200, 200]),
     ("get", "/es/jobs/feed/", None, [200, 200, 200, 200, 200]),
