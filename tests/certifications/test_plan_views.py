@@ -44,7 +44,7 @@ def test_a_person_adds_steps_that_come_in_the_order_added(client, person):
     assert titles(person) == ["Sacar la tarjeta OSHA 10", "Aplicar a 5 trabajos"]
     page = client.get(PLAN).content.decode()
     assert page.index("Sacar la tarjeta OSHA 10") < page.index("Aplicar a 5 trabajos")
-    assert "2 pasos por hacer, 0 hechos." in page
+    assert "2 pasos por hacer; hechos: 0." in page
 
 
 def test_a_target_date_in_the_past_is_taken_and_marked_overdue(client, person):

@@ -84,7 +84,7 @@ def test_each_section_shows_what_the_person_has_and_links_to_all_of_it(client, p
 
     page = client.get(URL).content.decode()
 
-    assert step.title in page and "1 paso por hacer, 1 hechos." in page
+    assert step.title in page and "1 paso por hacer; hechos: 1." in page
     assert "1 ya pasó su fecha meta." in page and "Vencido" in page
     assert "Ya hecho" not in page  # next steps are the ones still to do
     assert "Pintor de casas" in page and 'href="/es/jobs/saved/"' in page
