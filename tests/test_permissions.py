@@ -16,6 +16,7 @@ from apps.notifications.unsubscribe import make_token
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.certifications.test_credentials_permissions import MATRIX as CREDENTIAL_MATRIX
 from tests.certifications.test_pathways_permissions import MATRIX as PATHWAYS_MATRIX
+from tests.certifications.test_plan_permissions import MATRIX as PLAN_MATRIX
 from tests.certifications.test_trainings_permissions import MATRIX as TRAINING_MATRIX
 from tests.certifications.test_work_guide_permissions import MATRIX as WORK_GUIDE_MATRIX
 from tests.events.factories import EventFactory, in_days
@@ -47,6 +48,7 @@ MATRIX = [
     # core
     ("get", "/es/", None, [200, 200, 200, 200, 200]),
     ("get", "/es/privacy/", None, [200, 200, 200, 200, 200]),
+    ("get", "/es/my-camino/", None, ["login", 200, 200, 200, 200]),
     # jobs
     ("get", "/es/jobs/", None, [200, 200, 200, 200, 200]),
     ("get", "/es/jobs/feed/", None, [200, 200, 200, 200, 200]),
@@ -259,6 +261,7 @@ def test_every_url_pattern_has_a_row():
             *WORK_GUIDE_MATRIX,
             *TRAINING_MATRIX,
             *CREDENTIAL_MATRIX,
+            *PLAN_MATRIX,
         ]  # fmt: skip
         covered = {route_of(url) for _method, url, _data, _expected in rows}
     assert {skipped for _route, skipped in patterns if skipped} == set(NOT_IN_MATRIX)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.certifications import credential_views, pathway_views, training_views
+from apps.certifications import credential_views, pathway_views, plan_views, training_views
 from apps.certifications.credential_forms import CredentialFilterForm
 from apps.certifications.guide_setup import WORK_GUIDES
 from apps.certifications.models import Credential, Training
@@ -73,6 +73,14 @@ urlpatterns: list = [
         pathway_views.PathwayDetailView.as_view(),
         name="pathway",
     ),
+    # A seeker's plan (plan_views): only its owner's, everything POST that changes it.
+    path("plan/", plan_views.PlanView.as_view(), name="plan"),
+    path("plan/print/", plan_views.PlanPrintView.as_view(), name="plan_print"),
+    path("plan/<int:pk>/edit/", plan_views.PlanStepUpdateView.as_view(), name="plan_edit"),
+    path("plan/<int:pk>/done/", plan_views.PlanStepCheckView.as_view(), name="plan_check"),
+    path("plan/<int:pk>/move/", plan_views.PlanStepMoveView.as_view(), name="plan_move"),
+    path("plan/<int:pk>/delete/", plan_views.PlanStepDeleteView.as_view(), name="plan_delete"),
+    path("plan/add/<slug:kind>/<int:pk>/", plan_views.PlanAddView.as_view(), name="plan_add"),
     # Trainings: the public list and pages, and partners' own.
     path(
         "trainings/",

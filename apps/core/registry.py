@@ -83,12 +83,15 @@ class PersonalSection:
     """What a signed-in person has in one part of Camino (their plan, saved jobs, event
     registrations...), as a part of their "My Camino" page. `load(user)` returns the
     template's context, in a fixed number of queries, or None when they have nothing there
-    (the page then offers `empty_url_name`, where to start)."""
+    (the page then shows `empty_text`, one line, and a link `empty_link_label` to
+    `empty_url_name`, where to start)."""
 
     title: "str | StrPromise"
     template: str
     load: Callable[[Any], dict | None]
     empty_url_name: str = ""
+    empty_text: "str | StrPromise" = ""
+    empty_link_label: "str | StrPromise" = ""
 
 
 @dataclass(frozen=True)

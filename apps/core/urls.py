@@ -7,6 +7,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path("my-camino/", views.MyCaminoView.as_view(), name="my_camino"),
     path("review/", review.ReviewOverviewView.as_view(), name="review"),
     # The stale queue's paths come before the review queues', whose kind would take "stale".
     path("review/stale/", verification_views.StaleOverviewView.as_view(), name="stale"),

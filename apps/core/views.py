@@ -1,7 +1,9 @@
 import redis
 from django.conf import settings
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -9,7 +11,7 @@ from django.views.generic import TemplateView
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from apps.core.registry import home_entries
+from apps.core.registry import home_entries, personal_sections
 
 
 class HomeView(TemplateView):
@@ -21,6 +23,26 @@ class HomeView(TemplateView):
 
 class PrivacyView(TemplateView):
     template_name = "core/privacy.html"
+
+
+class MyCaminoView(LoginRequiredMixin, TemplateView):
+    """Everything a signed-in person has on Camino, one section per app in the order the
+    apps registered them (apps.core.registry.personal_sections): each loads in a fixed number
+    of queries, and one with nothing in it says where to start."""
+
+    template_name = "core/my_camino.html"
+
+    def get_context_data(self, **kwargs):
+        sections = []
+        for key, section in personal_sections.items():
+            data = section.load(self.request.user)
+            html = (
+                render_to_string(section.template, data, request=self.request)
+                if data is not None
+                else ""
+            )
+            sections.append({"key": key, "section": section, "html": html})
+        return super().get_context_data(sections=sections, **kwargs)
 
 
 @require_GET

@@ -11,11 +11,19 @@ class EventsConfig(AppConfig):
         from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.personal_data import declare
         from apps.core.publishable import PublishableType, publishable_types
-        from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
+        from apps.core.registry import (
+            HomeEntry,
+            NavigationEntry,
+            PersonalSection,
+            home_entries,
+            navigation,
+            personal_sections,
+        )
         from apps.core.services import after_transition, audit_actions
         from apps.events.digest import NewEvents
         from apps.events.emails import event_changed, event_message, event_offer, event_reminder
         from apps.events.models import Event, EventSearchEntry
+        from apps.events.my_camino import events_section
         from apps.events.personal_data import ENTRIES
         from apps.events.registrations import registrations_follow_change
         from apps.events.services import on_event_changed, series_follow
@@ -52,6 +60,15 @@ class EventsConfig(AppConfig):
             ),
         )
         declare(*ENTRIES)
+        personal_sections.register(
+            "events",
+            PersonalSection(
+                title=_("My events"), template="events/includes/my_camino_events.html",
+                load=events_section, empty_url_name="events:list",
+                empty_text=_("You are not registered for any event to come."),
+                empty_link_label=_("Find an event"),
+            ),
+        )  # fmt: skip
         publishable_types.register(
             "events",
             PublishableType(

@@ -14,14 +14,17 @@ class JobsConfig(AppConfig):
         from apps.core.registry import (
             HomeEntry,
             NavigationEntry,
+            PersonalSection,
             category_sections,
             home_entries,
             navigation,
+            personal_sections,
         )
         from apps.core.services import audit_actions
         from apps.jobs.digest import NewJobs
         from apps.jobs.emails import expiry_warning, job_alert
         from apps.jobs.models import Job, JobSearchEntry
+        from apps.jobs.my_camino import jobs_section
         from apps.jobs.personal_data import ENTRIES
         from apps.jobs.summary import JobsToCurate
         from apps.notifications.registry import (
@@ -72,6 +75,15 @@ class JobsConfig(AppConfig):
         summary_sections.register("jobs", JobsToCurate)
 
         declare(*ENTRIES)
+        personal_sections.register(
+            "jobs",
+            PersonalSection(
+                title=_("My jobs"), template="jobs/includes/my_camino_jobs.html",
+                load=jobs_section, empty_url_name="jobs:list",
+                empty_text=_("Save the jobs you like and your searches, to find them here."),
+                empty_link_label=_("Search jobs"),
+            ),
+        )  # fmt: skip
         publishable_types.register(
             "jobs",
             PublishableType(

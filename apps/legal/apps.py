@@ -31,16 +31,35 @@ class LegalConfig(AppConfig):
         from apps.core.indexing import SearchType, search_type_register
         from apps.core.personal_data import declare
         from apps.core.publishable import PublishableType, publishable_types
-        from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
+        from apps.core.registry import (
+            HomeEntry,
+            NavigationEntry,
+            PersonalSection,
+            home_entries,
+            navigation,
+            personal_sections,
+        )
         from apps.core.services import after_transition
         from apps.core.verification import CheckedType, checked_types
         from apps.legal.models import LegalSearchEntry, Provider, first_location_zip
+        from apps.legal.my_camino import legal_section
         from apps.legal.personal_data import ENTRIES
         from apps.legal.services import provider_verified_again, revision_publish_apply
         from apps.legal.summary import LegalToCurate
         from apps.notifications.registry import summary_sections
 
         declare(*ENTRIES)
+        personal_sections.register(
+            "legal",
+            PersonalSection(
+                title=_("My reports about legal help"),
+                template="legal/includes/my_camino_legal.html",
+                load=legal_section, empty_url_name="legal:directory",
+                empty_text=_("If a legal help provider's entry is wrong or you were cheated, "
+                             "report it from its page."),
+                empty_link_label=_("Find free legal help"),
+            ),
+        )  # fmt: skip
         search_type_register(
             SearchType(
                 entry=LegalSearchEntry,

@@ -23,14 +23,17 @@ class MentorshipConfig(AppConfig):
         from apps.core.registry import (
             HomeEntry,
             NavigationEntry,
+            PersonalSection,
             category_sections,
             home_entries,
             navigation,
+            personal_sections,
         )
         from apps.core.services import audit_actions
         from apps.mentorship.digest import NewMentors
         from apps.mentorship.emails import match_changed, match_left, match_message
         from apps.mentorship.models import MentorProfile, MentorSearchEntry
+        from apps.mentorship.my_camino import mentorship_section
         from apps.mentorship.personal_data import ENTRIES
         from apps.mentorship.session_emails import (
             mentoring_session_changed,
@@ -46,6 +49,16 @@ class MentorshipConfig(AppConfig):
         )
 
         declare(*ENTRIES)
+        personal_sections.register(
+            "mentorship",
+            PersonalSection(
+                title=_("My mentoring"),
+                template="mentorship/includes/my_camino_mentoring.html",
+                load=mentorship_section, empty_url_name="mentorship:list",
+                empty_text=_("A mentor who has walked the same road can help you plan."),
+                empty_link_label=_("Find a mentor"),
+            ),
+        )  # fmt: skip
 
         # Mentors: applying, vetting, listing and finding them.
         search_type_register(

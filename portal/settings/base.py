@@ -258,6 +258,9 @@ CERTIFICATIONS_PAY_MIN_LISTINGS = int(env("CERTIFICATIONS_PAY_MIN_LISTINGS", "5"
 # A published credential's state rule not checked again for this many months waits in staff's
 # stale queue: boards and laws change, and a rule shown is a fact someone relies on.
 CERTIFICATIONS_RULES_STALE_AFTER_MONTHS = int(env("CERTIFICATIONS_RULES_STALE_AFTER_MONTHS", "12"))
+# --- Certifications: a seeker's plan ------------------------------------------------------------
+# A step's reminder comes this many days before its target date (at once when that is past).
+CERTIFICATIONS_PLAN_REMINDER_DAYS = int(env("CERTIFICATIONS_PLAN_REMINDER_DAYS", "3"))
 
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.accounts.factories import CuratorFactory
+from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.certifications.credential_factories import CredentialFactory, StateRuleFactory
 
 pytestmark = pytest.mark.django_db
@@ -119,13 +119,13 @@ def test_html_in_texts_is_shown_as_text(client):
     assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
 
 
-def test_the_places_for_trainings_and_the_plan_render_nothing_without_their_parts(
-    client, credential
-):
-    response = client.get(page_of(credential))
-    names = [template.name for template in response.templates]
-    assert "certifications/includes/credential_trainings.html" in names
-    assert "certifications/includes/credential_plan.html" in names
+def test_the_page_offers_the_plan_and_the_trainings_that_prepare_for_it(client, credential):
+    anonymous = client.get(page_of(credential)).content.decode()
+    assert "Inicie sesión para agregarlo a su plan" in anonymous
+    assert "Capacitaciones que preparan para obtenerlo" in anonymous
+    client.force_login(UserFactory())
+    signed_in = client.get(page_of(credential)).content.decode()
+    assert f'action="/es/careers/plan/add/credential/{credential.pk}/"' in signed_in
 
 
 def test_stale_rule_shows_its_old_date(client):
