@@ -121,11 +121,11 @@ def test_html_in_texts_is_shown_as_text(client):
 
 def test_the_page_offers_the_plan_and_the_trainings_that_prepare_for_it(client, credential):
     anonymous = client.get(page_of(credential)).content.decode()
-    assert "Inicie sesión para agregarlo a su plan" in anonymous
-    assert "Capacitaciones que preparan para obtenerlo" in anonymous
+    assert "Sign in to add it to your plan" in anonymous
+    assert "Trainings that prepare for it" in anonymous
     client.force_login(UserFactory())
     signed_in = client.get(page_of(credential)).content.decode()
-    assert f'action="/es/careers/plan/add/credential/{credential.pk}/"' in signed_in
+    assert f'action="/en/careers/plan/add/credential/{credential.pk}/"' in signed_in
 
 
 def test_stale_rule_shows_its_old_date(client):

@@ -18,10 +18,10 @@ PAGES = [
     # ... and the chosen state's rules
     ("anonymous", "/es/careers/credentials/?state=CA&rule=checked&language=es&cost=500", 4),
     ("anonymous", "/es/careers/credentials/?state=NY", 4),
-    ("anonymous", "/es/careers/credentials/{slug}/", 2),
-    ("anonymous", "/es/careers/credentials/{slug}/?state=TX", 2),
+    ("anonymous", "/es/careers/credentials/{slug}/", 3),  # with the trainings that prepare for it
+    ("anonymous", "/es/careers/credentials/{slug}/?state=TX", 3),
     # signed in: the session, the person, and whether they are staff (curator, 2FA)
-    ("curator", "/es/careers/credentials/{slug}/", 6),
+    ("curator", "/es/careers/credentials/{slug}/", 7),
     ("curator", "/es/careers/credentials/staff/", 6),
     # the credential, and its rules with who checked them
     ("curator", "/es/careers/credentials/staff/{pk}/", 6),
