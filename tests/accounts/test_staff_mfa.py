@@ -58,6 +58,7 @@ def world():
         "token": make_token(user_id=reporter.pk, topic="job_alerts"),
         "content_type_id": ContentType.objects.get_for_model(Job).pk,
         "app_label": "jobs",
+        "category": "construction",  # a kind of work (a pathway)
         "kind": "jobs",
         "mentor": published.pk,  # a mentor profile's id (none: the page is a 404 anyway)
         "key": "abc",

@@ -19,7 +19,7 @@ WORDS = {
     "es": {
         "step": "Paso", "date": "Fecha meta (opcional)", "notes": "Notas (opcional)",
         "add": "Agregar el paso", "added": "Paso agregado a su plan.",
-        "done": "Marcar «{}» como hecho", "well_done": "¡Muy bien!", "print": "Imprimir mi plan",
+        "done": "Marcar como hecho: {}", "well_done": "¡Muy bien!", "print": "Imprimir mi plan",
         "printed": "impreso el", "my_camino": "Mi Camino", "plan": "Mi plan",
         "counts": "1 paso por hacer; hechos: 1.",
         "first": "Sacar la tarjeta OSHA 10", "second": "Postularme a 5 empleos",
@@ -27,7 +27,7 @@ WORDS = {
     "en": {
         "step": "Step", "date": "Target date (optional)", "notes": "Notes (optional)",
         "add": "Add the step", "added": "Step added to your plan.",
-        "done": "Mark “{}” done", "well_done": "Well done!", "print": "Print my plan",
+        "done": "Mark as done: {}", "well_done": "Well done!", "print": "Print my plan",
         "printed": "printed on", "my_camino": "My Camino", "plan": "My plan",
         "counts": "1 step to do, 1 done.",
         "first": "Get the OSHA 10 card", "second": "Apply to 5 jobs",
