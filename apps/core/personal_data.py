@@ -76,6 +76,29 @@ class PersonalData:
 personal_data: Registry[PersonalData] = Registry("personal data")
 
 
+def listings_created(*, name: str, model: str, title, item_label) -> PersonalData:
+    """The listings (Publishables: jobs, events, trainings) a partner created: in their
+    download with their organization, status and date; kept with the organization, without
+    them, when they delete their account."""
+
+    def rows(user):
+        items = apps.get_model(model)._default_manager.filter(created_by=user)
+        for item in items.select_related("organization").order_by("created_at", "id"):
+            yield {
+                "item": str(item),
+                "organization": item.organization.name,
+                "status": item.get_status_display(),
+                "created_at": item.created_at,
+            }
+
+    return PersonalData(
+        name=name, model=model, title=title, field="created_by", on_erase=KEEP,
+        columns=(("item", item_label), ("organization", _("Organization")),
+                 ("status", _("Status")), ("created_at", _("Created"))),
+        rows=rows,
+    )  # fmt: skip
+
+
 def declare(*entries: PersonalData) -> None:
     """Called from an app's AppConfig.ready()."""
     for entry in entries:

@@ -7,42 +7,21 @@ an event, EVENT_ATTENDANCE_RETENTION_DAYS after it (apps.events.registrations)."
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.personal_data import DELETE, KEEP, PersonalData
+from apps.core.personal_data import DELETE, KEEP, PersonalData, listings_created
 from apps.events.models import (
     STILL_TO_COME,
     CalendarFeed,
-    Event,
     EventMessage,
     EventQuestion,
     Registration,
 )
 
-
-def submitted_event_rows(user):
-    events = Event.objects.filter(created_by=user).select_related("organization")
-    for event in events.order_by("created_at", "id"):
-        yield {
-            "event": str(event),
-            "organization": event.organization.name,
-            "status": event.get_status_display(),
-            "created_at": event.created_at,
-        }
-
-
 ENTRIES = [
-    PersonalData(
+    listings_created(
         name="events_submitted",
         model="events.Event",
         title=_("Events you created"),
-        field="created_by",
-        on_erase=KEEP,
-        columns=(
-            ("event", _("Event")),
-            ("organization", _("Organization")),
-            ("status", _("Status")),
-            ("created_at", _("Created")),
-        ),
-        rows=submitted_event_rows,
+        item_label=_("Event"),
     ),
 ]
 

@@ -4,8 +4,8 @@ for staff, without them."""
 
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.personal_data import DELETE, KEEP, PersonalData
-from apps.jobs.models import Job, JobReport, SavedJob, SavedSearch
+from apps.core.personal_data import DELETE, KEEP, PersonalData, listings_created
+from apps.jobs.models import JobReport, SavedJob, SavedSearch
 
 
 def saved_job_rows(user):
@@ -20,17 +20,6 @@ def saved_search_rows(user):
             "search": search.query,
             "frequency": search.get_frequency_display(),
             "created_at": search.created_at,
-        }
-
-
-def submitted_job_rows(user):
-    jobs = Job.objects.filter(created_by=user).select_related("organization")
-    for job in jobs.order_by("created_at", "id"):
-        yield {
-            "job": str(job),
-            "organization": job.organization.name,
-            "status": job.get_status_display(),
-            "created_at": job.created_at,
         }
 
 
@@ -79,19 +68,11 @@ ENTRIES = [
         ),
         rows=saved_search_rows,
     ),
-    PersonalData(
+    listings_created(
         name="jobs_submitted",
         model="jobs.Job",
         title=_("Job posts you created"),
-        field="created_by",
-        on_erase=KEEP,
-        columns=(
-            ("job", _("Job")),
-            ("organization", _("Organization")),
-            ("status", _("Status")),
-            ("created_at", _("Created")),
-        ),
-        rows=submitted_job_rows,
+        item_label=_("Job"),
     ),
     PersonalData(
         name="reports_filed",
