@@ -12,11 +12,14 @@ class CertificationsConfig(AppConfig):
         from apps.certifications.credential_setup import credentials_register
         from apps.certifications.guide_setup import guides_register
         from apps.certifications.pathway_setup import pathways_register
+        from apps.certifications.personal_data import ENTRIES
         from apps.certifications.plan_setup import plan_register
         from apps.certifications.training_setup import trainings_register
+        from apps.core.personal_data import declare
 
         credentials_register()
         pathways_register()
         trainings_register()
         guides_register()
         plan_register()
+        declare(*ENTRIES)

@@ -1,7 +1,6 @@
 """What credentials and their state rules declare to the shared pieces, imported by
 CertificationsConfig.ready() (models are loaded by then): the search entry, the stale queue
-of state rules, the personal data of the staff who checked them, and the navigation and home
-entries of the app."""
+of state rules, and the navigation and home entries of the app."""
 
 from datetime import timedelta
 
@@ -11,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from apps.certifications.models import Credential, CredentialSearchEntry, StateRule
 from apps.certifications.vocabulary import StatusRule
 from apps.core.indexing import SearchType, search_type_register
-from apps.core.personal_data import KEEP, PersonalData, declare
 from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
 from apps.core.us import State
 from apps.core.verification import CheckedType, checked_types
@@ -80,33 +78,6 @@ RULES_CHECKED = CheckedType(
 )
 
 
-def checked_rule_rows(user):
-    rules = StateRule.objects.filter(checked_by=user).select_related("credential")
-    for rule in rules.order_by("checked_at", "id"):
-        yield {
-            "credential": rule.credential.name,
-            "state": rule.get_state_display(),
-            "checked_at": rule.checked_at,
-        }
-
-
-# A rule stays when the staff member who last checked it deletes their account: the public
-# page names the source and the date, never who checked it.
-RULES_CHECKED_BY = PersonalData(
-    name="certifications_rules_checked",
-    model="certifications.StateRule",
-    title=_("State rules of credentials you checked"),
-    field="checked_by",
-    on_erase=KEEP,
-    columns=(
-        ("credential", _("Credential")),
-        ("state", _("State")),
-        ("checked_at", _("Checked")),
-    ),
-    rows=checked_rule_rows,
-)
-
-
 def credentials_register() -> None:
     search_type_register(
         SearchType(
@@ -119,7 +90,6 @@ def credentials_register() -> None:
         )
     )
     checked_types.register("certifications-rules", RULES_CHECKED)
-    declare(RULES_CHECKED_BY)
     navigation.register(
         "certifications",
         NavigationEntry(_("Training and credentials"), "certifications:credentials"),

@@ -1,15 +1,13 @@
 """What a seeker's plan adds to the shared pieces, called from CertificationsConfig.ready():
-its reminder email and the preference topic that turns it off, its personal data, and its
-section of My Camino."""
+its reminder email and the preference topic that turns it off, and its section of My
+Camino."""
 
 from django.utils.translation import gettext_lazy as _
 
 
 def plan_register() -> None:
     from apps.certifications.plan_emails import plan_reminder
-    from apps.certifications.plan_personal_data import ENTRIES
     from apps.certifications.plan_selectors import plan_summary
-    from apps.core.personal_data import declare
     from apps.core.registry import PersonalSection, personal_sections
     from apps.notifications.registry import EmailTopic, email_kinds, email_topics
 
@@ -23,7 +21,6 @@ def plan_register() -> None:
             hint_url="certifications:plan",
         ),
     )
-    declare(*ENTRIES)
     personal_sections.register(
         "plan",
         PersonalSection(

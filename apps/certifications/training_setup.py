@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 def trainings_register() -> None:
     from apps.certifications.models import Training, TrainingSearchEntry
-    from apps.certifications.personal_data import TRAININGS_SUBMITTED
     from apps.certifications.training_digest import TrainingsStartingSoon, TrainingsToCurate
     from apps.certifications.training_services import (
         TrainingLocation,
@@ -16,12 +15,10 @@ def trainings_register() -> None:
         trainings_listed,
     )
     from apps.core.indexing import SearchType, search_type_register
-    from apps.core.personal_data import declare
     from apps.core.publishable import PublishableType, publishable_types
     from apps.core.services import after_transition
     from apps.notifications.registry import digest_sections, summary_sections
 
-    declare(TRAININGS_SUBMITTED)
     publishable_types.register(
         "trainings",
         PublishableType(

@@ -1,5 +1,5 @@
 """A seeker's plan is theirs: every step is in their download, and deleting their account
-deletes their plan (apps.certifications.plan_personal_data)."""
+deletes their plan (apps.certifications.personal_data)."""
 
 import json
 from datetime import date
