@@ -1,7 +1,7 @@
 """Tags of a seeker's plan, for other pages: the address "Add to my plan" posts to."""
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from apps.certifications.models import Credential, Training
 
@@ -17,13 +17,10 @@ def plan_add_url(item: Credential | Training) -> str:
 @register.simple_tag
 def page_of(item: Credential | Training | None) -> str:
     """The public page of a step's credential or training: "" when there is none to link
-    to (not published, or a kind of page not installed)."""
+    to (not published, or no longer listed)."""
     if item is None:
         return ""
     public = item.published if isinstance(item, Credential) else item.is_public
     if not public:
         return ""
-    try:
-        return item.get_absolute_url()
-    except NoReverseMatch:
-        return ""
+    return item.get_absolute_url()
