@@ -87,8 +87,19 @@ def journey(page, request):
     return Journey(page, request.node.name)
 
 
-def sign_in(page, email: str, password: str, totp_secret: str | None = None) -> None:
-    """Sign in through the Spanish sign-in page, with the authenticator code if asked."""
+def field(scope, label: str):
+    """A form field by its label, which may end with a colon."""
+    return scope.get_by_label(re.compile(rf"^{re.escape(label)}:?$"))
+
+
+SIGN_OUT = {"es": "Cerrar sesión", "en": "Sign out"}
+
+
+def sign_in(
+    page, email: str, password: str, totp_secret: str | None = None, lands_in: str = "es"
+) -> None:
+    """Sign in through the Spanish sign-in page, with the authenticator code if asked.
+    `lands_in`: the language of the page it leads to (the one the account prefers)."""
     import time
 
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
@@ -105,7 +116,7 @@ def sign_in(page, email: str, password: str, totp_secret: str | None = None) -> 
         code = format_hotp_value(hotp_value(totp_secret, int(time.time()) // 30))
         page.get_by_label(re.compile("Código")).fill(code)
         page.get_by_role("button", name=re.compile("Iniciar sesión|Entrar|Confirmar")).click()
-    expect(page.get_by_role("button", name="Cerrar sesión")).to_be_visible()
+    expect(page.get_by_role("button", name=SIGN_OUT[lands_in])).to_be_visible()
 
 
 def sign_out(page) -> None:

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from apps.events.models import Event
 from tests.accounts.factories import PASSWORD, CuratorFactory
-from tests.browser.conftest import sign_in, sign_out
+from tests.browser.conftest import field, sign_in, sign_out
 from tests.events.factories import EventFactory, in_days
 from tests.organizations.factories import MembershipFactory
 
@@ -35,11 +35,6 @@ LABELS = {
         "map": "Open the address in a map app",
     },
 }  # fmt: skip
-
-
-def field(page, label: str):
-    """A form field by its label, which ends with a colon."""
-    return page.get_by_label(re.compile(rf"^{re.escape(label)}:?$"))
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

@@ -3,15 +3,14 @@ that starts next month, staff publish it, and a seeker finds it near their ZIP c
 the trainings that start within 30 days."""
 
 import re
-from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
 
 from apps.certifications.models import Training
 from tests.accounts.factories import PASSWORD, CuratorFactory
-from tests.browser.conftest import sign_in, sign_out
-from tests.certifications.training_factories import TrainingFactory, days_from_today
+from tests.browser.conftest import field, sign_in, sign_out
+from tests.certifications.training_factories import TrainingFactory, next_month_start
 from tests.organizations.factories import MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,11 +36,6 @@ LABELS = {
 }  # fmt: skip
 
 
-def field(page, label: str):
-    """A form field by its label, which may end with a colon."""
-    return page.get_by_label(re.compile(rf"^{re.escape(label)}:?$"))
-
-
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_a_partner_offers_a_training_staff_publish_it_and_a_seeker_finds_it_nearby(
     page, journey, lang
@@ -52,11 +46,7 @@ def test_a_partner_offers_a_training_staff_publish_it_and_a_seeker_finds_it_near
     TrainingFactory(title_es="Curso en Los Ángeles", city="Los Angeles", state="CA",
                     zip_code="90011", starts=[10])  # fmt: skip
     labels = LABELS[lang]
-    # The first of next month, when that is within 30 days (on the 1st of a long month, the
-    # last day of this one).
-    today = days_from_today(0)
-    first_of_next = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
-    next_month = min(first_of_next, days_from_today(30))
+    next_month = next_month_start()
 
     sign_in(page, "escuela@example.org", PASSWORD)
     page.goto(f"/{lang}/careers/trainings/new/")

@@ -17,6 +17,14 @@ def days_from_today(days: int):
     return timezone.localdate() + timedelta(days=days)
 
 
+def next_month_start():
+    """The first of next month when that is within 30 days (on the 1st of a long month, the
+    last day of this one), so "starts within 30 days" finds a training starting then."""
+    today = days_from_today(0)
+    first_of_next = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return min(first_of_next, days_from_today(30))
+
+
 class TrainingCredentialFactory(factory.django.DjangoModelFactory):
     """A published credential, enough for a training to prepare for it."""
 
