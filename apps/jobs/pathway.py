@@ -1,12 +1,17 @@
 """The open jobs of a kind of work, as a part of its career pathway page (registered in
 apps.core.registry.category_sections: jobs know nothing of the page)."""
 
+from collections import Counter
+
+from django.db import connection
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.registry import CategorySection
+from apps.core.search import RESULTS_CAP
 from apps.core.us import ZipPoint
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import WorkAuthorization
@@ -17,11 +22,30 @@ JOBS_SHOWN = 5
 RADIUS_MILES = 50
 
 
+def label_counts(matching) -> dict[str, int]:
+    """How many of the matching jobs each work-authorization label has, each counted no
+    further than RESULTS_CAP + 1 (as the job list counts): one query, a union of one short
+    read per label, so a kind of work with many thousands of jobs costs what one with a
+    thousand does. A database that cannot limit the parts of a union (SQLite, the demo's)
+    counts them all."""
+    matching = matching.order_by()
+    if not connection.features.supports_slicing_ordering_in_compound:
+        counted = matching.values_list("work_authorization").annotate(count=Count("pk"))
+        return dict(counted.values_list("work_authorization", "count"))
+    reads = [
+        matching.filter(work_authorization=code).values_list("work_authorization", flat=True)[
+            : RESULTS_CAP + 1
+        ]
+        for code in WorkAuthorization.values
+    ]
+    return dict(Counter(reads[0].union(*reads[1:], all=True)))
+
+
 def pathway_jobs(category: str, zip_point: ZipPoint | None) -> dict:
     """The newest open jobs of a kind of work (near the seeker's ZIP code when given), each
     with its work-authorization label, and links to the job search for each label, with how
-    many jobs it finds: three queries (the counts by label, grouped in one; the newest
-    entries; their jobs)."""
+    many jobs it finds (past RESULTS_CAP, "more than"): three queries (the counts by label,
+    in one; the newest entries; their jobs)."""
     place: dict[str, str | int] = (
         {"zip": zip_point.zip_code, "radius": RADIUS_MILES} if zip_point else {}
     )
@@ -29,19 +53,15 @@ def pathway_jobs(category: str, zip_point: ZipPoint | None) -> dict:
         category=category, sort="newest", zip=zip_point.zip_code if zip_point else "",
         radius=RADIUS_MILES if zip_point else None,
     )  # fmt: skip
-    counts = dict(
-        jobs_matching(filters)
-        .order_by()
-        .values_list("work_authorization")
-        .annotate(count=Count("pk"))
-        .values_list("work_authorization", "count")
-    )
+    counts = label_counts(jobs_matching(filters))
     jobs = jobs_for(jobs_search(filters)[:JOBS_SHOWN]) if counts else []
     search = reverse("jobs:list")
     query: dict[str, str | int] = {"category": category, **place}
     return {
         "jobs": jobs,
         "total": sum(counts.values()),
+        "capped": any(count > RESULTS_CAP for count in counts.values()),
+        "cap": number_format(RESULTS_CAP, force_grouping=True),
         "near": zip_point,
         "radius": RADIUS_MILES,
         "all_url": f"{search}?{urlencode(query)}",
@@ -51,6 +71,7 @@ def pathway_jobs(category: str, zip_point: ZipPoint | None) -> dict:
                 "code": code,
                 "label": label,
                 "count": counts[code],
+                "capped": counts[code] > RESULTS_CAP,
                 "url": f"{search}?{urlencode({**query, 'authorization': code})}",
             }
             for code, label in WorkAuthorization.choices

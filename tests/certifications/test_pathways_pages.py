@@ -235,3 +235,17 @@ def test_pay_uses_the_stored_figures_not_the_jobs(client, django_assert_num_quer
                              low=Decimal("15"), high=Decimal("19"))  # fmt: skip
     page = text(client.get("/en/careers/pathways/retail/"))
     assert "$16.25 an hour" in page and "Based on 7 current listings" in page
+
+
+@pytest.mark.postgres
+def test_label_counts_stop_at_the_cap_as_the_job_list_does(client, monkeypatch):
+    monkeypatch.setattr("apps.jobs.pathway.RESULTS_CAP", 2)
+    for _ in range(3):
+        JobFactory(category="construction", work_authorization="open")
+    JobFactory(category="construction", work_authorization="ead")
+
+    page = text(client.get("/en/careers/pathways/construction/"))
+
+    assert "More than 2 open jobs. The newest:" in page
+    assert "Open to all</span> more than 2 jobs" in page
+    assert "Work permit (EAD) accepted</span> 1 job" in page
