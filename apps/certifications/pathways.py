@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.apps import apps
+from django.db import models
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import OrderBy
 from django.urls import reverse
@@ -19,6 +21,7 @@ from apps.certifications.models import (
     TrainingSearchEntry,
 )
 from apps.certifications.vocabulary import Benefit, Format
+from apps.core.registry import category_sections
 from apps.core.search import items_of, within_radius
 from apps.core.us import ZipPoint
 from apps.core.vocabulary import Category, SpokenLanguage, bit_of
@@ -194,3 +197,12 @@ def trainings_near(category: str, zip_point: ZipPoint | None) -> dict[str, list[
     for entry, training in zip(found, trainings, strict=True):
         training.next_start = entry.next_start
     return {"near": trainings[: len(near_ids)], "online": trainings[len(near_ids) :]}
+
+
+def pathway_models() -> list[type[models.Model]]:
+    """What a pathway page shows, for its page cache: credentials, trainings and pay figures,
+    and what every registered section names (read when the URLs load, after the apps')."""
+    labels = {"certifications.credential", "certifications.training", "certifications.payfigure"}
+    for section in category_sections:
+        labels.update(section.models)
+    return [apps.get_model(label) for label in sorted(labels)]

@@ -25,6 +25,7 @@ from django.db.models import Aggregate, Count, FloatField
 from django.utils import timezone
 
 from apps.certifications.models import PayFigure
+from apps.core.pagecache import pages_changed
 from apps.core.vocabulary import Category
 from apps.jobs.models import JobSearchEntry
 
@@ -127,6 +128,7 @@ def pay_figures_refresh() -> int:
             )
         )
     with transaction.atomic():
+        pages_changed(PayFigure)  # the pathway pages show them
         PayFigure.objects.bulk_create(
             figures,
             update_conflicts=True,

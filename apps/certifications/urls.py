@@ -4,6 +4,8 @@ from apps.certifications import credential_views, pathway_views, plan_views, tra
 from apps.certifications.credential_forms import CredentialFilterForm
 from apps.certifications.guide_setup import WORK_GUIDES
 from apps.certifications.models import Credential, Training
+from apps.certifications.pathway_forms import PathwayPlaceForm
+from apps.certifications.pathways import pathway_models
 from apps.certifications.training_forms import TrainingFilterForm
 from apps.core.guides import guide_urls
 from apps.core.pagecache import cached_page
@@ -70,7 +72,9 @@ urlpatterns: list = [
     path("pathways/", pathway_views.PathwayIndexView.as_view(), name="pathways"),
     path(
         "pathways/<slug:category>/",
-        pathway_views.PathwayDetailView.as_view(),
+        cached_page(pathway_models(), frozenset(PathwayPlaceForm.base_fields))(
+            pathway_views.PathwayDetailView.as_view()
+        ),
         name="pathway",
     ),
     # A seeker's plan (plan_views): only its owner's, everything POST that changes it.

@@ -15,6 +15,7 @@ replaces when it is served (the language switcher on every page is a form)."""
 
 import hashlib
 import time
+from collections.abc import Sequence
 from contextlib import suppress
 from functools import wraps
 
@@ -80,14 +81,14 @@ def _cacheable(request: HttpRequest, params: frozenset[str]) -> bool:
     )
 
 
-def _page_key(request: HttpRequest, kind: str) -> str:
+def _page_key(request: HttpRequest, kinds: tuple[str, ...]) -> str:
     # Parameters sorted, values as typed: the page shows them back as typed.
     query = sorted((name, request.GET.getlist(name)) for name in request.GET)
     # Host and scheme too: feeds carry absolute links.
     page = repr((request.scheme, request.get_host(), request.path, query))
     digest = hashlib.sha256(page.encode()).hexdigest()
-    generation = pages_generation(kind)
-    return f"pages:{kind}:{generation}:{timezone.localdate()}:{get_language()}:{digest}"
+    generation = ".".join(str(pages_generation(kind)) for kind in kinds)
+    return f"pages:{'+'.join(kinds)}:{generation}:{timezone.localdate()}:{get_language()}:{digest}"
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -112,17 +113,22 @@ def _with_token(request: HttpRequest, content: bytes) -> bytes:
     return content
 
 
-def cached_page(model: type[models.Model], params: frozenset[str] = frozenset()):
+def cached_page(
+    model: type[models.Model] | Sequence[type[models.Model]], params: frozenset[str] = frozenset()
+):
     """Decorate a view of `model`'s public pages, which reads the query parameters `params`
-    only, to serve anonymous visitors from the cache."""
-    kind = model._meta.label_lower
+    only, to serve anonymous visitors from the cache. A page that shows several types (a
+    career pathway: jobs, trainings, credentials...) names them all: a change to any of them
+    renders it again."""
+    shown = model if isinstance(model, Sequence) else [model]
+    kinds = tuple(sorted({item._meta.label_lower for item in shown}))
 
     def decorator(view):
         @wraps(view)
         def cached(request: HttpRequest, *args, **kwargs):
             if not _cacheable(request, params):
                 return view(request, *args, **kwargs)
-            key = _page_key(request, kind)
+            key = _page_key(request, kinds)
             # The bench measures misses with this header (off unless configured).
             forced_miss = settings.PAGE_CACHE_MISS_HEADER and (
                 settings.PAGE_CACHE_MISS_HEADER in request.headers

@@ -104,6 +104,8 @@ class CategorySection:
     title: "str | StrPromise"
     template: str
     load: Callable[[str, Any], dict | None]
+    # The models whose changes it shows ("jobs.job"): the cached page renders again.
+    models: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -81,5 +81,8 @@ def pathway_jobs(category: str, zip_point: ZipPoint | None) -> dict:
 
 
 SECTION = CategorySection(
-    title=_("Open jobs"), template="jobs/includes/pathway_jobs.html", load=pathway_jobs
+    title=_("Open jobs"),
+    template="jobs/includes/pathway_jobs.html",
+    load=pathway_jobs,
+    models=("jobs.job",),
 )

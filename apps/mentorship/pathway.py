@@ -29,4 +29,5 @@ SECTION = CategorySection(
     title=_("Mentors who work in this"),
     template="mentorship/includes/pathway_mentors.html",
     load=pathway_mentors,
+    models=("mentorship.mentorprofile",),
 )

@@ -244,3 +244,24 @@ def test_pages_render_fast_when_the_cache_is_down(cache_down):  # noqa: F811
         with within(1.0):
             assert "Cook" in get(Client(), url)[0]
             assert "Cook" in get(Client(), url)[0]
+
+
+def test_a_page_of_several_types_renders_again_when_any_of_them_changes(client, changes):
+    """A career pathway shows jobs, trainings, credentials, pay figures and mentors: a new
+    job or a new pay figure is on it at once."""
+    from apps.certifications.pay import pay_figures_refresh
+
+    url = "/en/careers/pathways/construction/"
+    JobFactory(category="construction", title_en="Roofer helper")
+    first, _queries = get(client, url)
+    again, queries = get(client, url)
+    assert queries == 0 and TOKEN.sub("", again) == TOKEN.sub("", first)
+    assert "Roofer helper" in first
+    with changes():
+        JobFactory(category="construction", title_en="Drywall installer")
+    assert "Drywall installer" in get(client, url)[0]
+    cached, queries = get(client, url)
+    assert queries == 0
+    with changes():
+        pay_figures_refresh()
+    assert get(client, url)[1] > 0  # the pay figures changed: rendered again
