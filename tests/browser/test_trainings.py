@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from apps.certifications.models import Training
 from tests.accounts.factories import PASSWORD, CuratorFactory
 from tests.browser.conftest import sign_in, sign_out
-from tests.certifications.training_factories import TrainingFactory, days_from_today
+from tests.certifications.factories import TrainingFactory, days_from_today
 from tests.organizations.factories import MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
