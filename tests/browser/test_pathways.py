@@ -45,7 +45,7 @@ def test_a_seeker_reads_the_construction_pathway_and_finds_what_is_near(page, jo
                pay_min=None, pay_max=None,
                title_es="Techador en Houston", title_en="Roofer in Houston")  # fmt: skip
     pay_figures_refresh()
-    CredentialFactory(
+    osha = CredentialFactory(
         name_es="Tarjeta OSHA 10 de construcción", name_en="OSHA 10 construction card",
         benefit="required", exam_languages=["es", "en"],
     )  # fmt: skip
@@ -66,7 +66,9 @@ def test_a_seeker_reads_the_construction_pathway_and_finds_what_is_near(page, jo
     expect(pay.get_by_role("heading")).to_have_text(words["pay"])
     expect(pay).to_contain_text(words["median"])
     expect(pay).to_contain_text(words["based"])
-    expect(page.get_by_role("link", name=words["credential"])).to_have_count(0)  # no page yet
+    expect(page.get_by_role("link", name=words["credential"])).to_have_attribute(
+        "href", f"/{lang}/careers/credentials/{osha.slug}/"
+    )
     expect(page.locator(".credential-card")).to_contain_text(words["exam"])
     journey.visit(f"construction {lang}")
 
