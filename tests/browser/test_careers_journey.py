@@ -21,8 +21,9 @@ from apps.notifications.models import Delivery
 from apps.notifications.tasks import sweep_deliveries
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.browser.conftest import field, sign_in
-from tests.certifications.credential_factories import CredentialFactory, StateRuleFactory
-from tests.certifications.training_factories import (
+from tests.certifications.factories import (
+    CredentialFactory,
+    StateRuleFactory,
     TrainingFactory,
     days_from_today,
     next_month_start,

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.certifications.credential_factories import CredentialFactory, StateRuleFactory
+from tests.certifications.factories import CredentialFactory, StateRuleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from apps.certifications.pay import pay_figures_refresh
-from tests.certifications.pathway_factories import credential_listed, training_listed
+from tests.certifications.factories import CredentialFactory, TrainingFactory
 from tests.jobs.factories import JobFactory
 from tests.mentorship.factories import MentorFactory
 
@@ -45,13 +45,13 @@ def test_a_seeker_reads_the_construction_pathway_and_finds_what_is_near(page, jo
                pay_min=None, pay_max=None,
                title_es="Techador en Houston", title_en="Roofer in Houston")  # fmt: skip
     pay_figures_refresh()
-    credential_listed(
+    osha = CredentialFactory(
         name_es="Tarjeta OSHA 10 de construcción", name_en="OSHA 10 construction card",
         benefit="required", exam_languages=["es", "en"],
     )  # fmt: skip
-    training_listed(zip_code="60608", title_es="Soldadura en Pilsen", title_en="Welding in Pilsen")
-    training_listed(zip_code="10001", title_es="Soldadura en Nueva York",
-                    title_en="Welding in New York")  # fmt: skip
+    TrainingFactory(zip_code="60608", title_es="Soldadura en Pilsen", title_en="Welding in Pilsen")
+    TrainingFactory(zip_code="10001", city="New York", state="NY",
+                    title_es="Soldadura en Nueva York", title_en="Welding in New York")  # fmt: skip
     MentorFactory(industries=["construction"], headline_es="Techador desde hace 20 años",
                   headline_en="Roofer for 20 years")  # fmt: skip
     words = WORDS[lang]
@@ -66,7 +66,9 @@ def test_a_seeker_reads_the_construction_pathway_and_finds_what_is_near(page, jo
     expect(pay.get_by_role("heading")).to_have_text(words["pay"])
     expect(pay).to_contain_text(words["median"])
     expect(pay).to_contain_text(words["based"])
-    expect(page.get_by_role("link", name=words["credential"])).to_have_count(0)  # no page yet
+    expect(page.get_by_role("link", name=words["credential"])).to_have_attribute(
+        "href", f"/{lang}/careers/credentials/{osha.slug}/"
+    )
     expect(page.locator(".credential-card")).to_contain_text(words["exam"])
     journey.visit(f"construction {lang}")
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from apps.certifications.models import Training
 from tests.accounts.factories import PASSWORD, CuratorFactory
 from tests.browser.conftest import field, sign_in, sign_out
-from tests.certifications.training_factories import TrainingFactory, next_month_start
+from tests.certifications.factories import TrainingFactory, next_month_start
 from tests.organizations.factories import MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

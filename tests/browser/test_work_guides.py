@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from apps.certifications.models import WorkGuide
-from tests.certifications.guide_factories import WorkGuideFactory, credential_make
+from tests.certifications.factories import CredentialFactory, WorkGuideFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,8 +37,8 @@ def pdf_pages(page) -> int:
 def test_a_seeker_reads_a_guide_on_working_with_an_itin_and_prints_it(page, journey, lang):
     itin = demo_guide("working-with-an-itin")
     demo_guide("taxes-when-you-work-for-yourself")
-    itin.credentials.set([credential_make(name_es="Tarjeta de manejo de alimentos",
-                                          name_en="Food handler card")])  # fmt: skip
+    itin.credentials.set([CredentialFactory(name_es="Tarjeta de manejo de alimentos",
+                                            name_en="Food handler card")])  # fmt: skip
     heading = {"es": "Trabajar por su cuenta", "en": "Working on your own"}[lang]
     printable = {"es": "Versión para imprimir", "en": "Printable version"}[lang]
     card = {"es": "Tarjeta de manejo de alimentos", "en": "Food handler card"}[lang]

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from tests.accounts.factories import CuratorFactory, UserFactory
-from tests.certifications.credential_factories import CredentialFactory, StateRuleFactory
+from tests.certifications.factories import CredentialFactory, StateRuleFactory
 
 pytestmark = pytest.mark.django_db
 

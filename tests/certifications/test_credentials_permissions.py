@@ -5,7 +5,7 @@ Camino staff (curators) see drafts and keep credentials and their state rules.""
 import pytest
 
 from tests.accounts.factories import CuratorFactory, UserFactory
-from tests.certifications.credential_factories import CredentialFactory, StateRuleFactory
+from tests.certifications.factories import CredentialFactory, StateRuleFactory
 from tests.matrix import check_row
 from tests.organizations.factories import MembershipFactory
 

@@ -5,7 +5,7 @@ import pytest
 
 from apps.core.us import State
 from tests.accounts.factories import CuratorFactory
-from tests.certifications.credential_factories import CredentialFactory, StateRuleFactory
+from tests.certifications.factories import CredentialFactory, StateRuleFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from apps.certifications.credential_services import (
 )
 from apps.certifications.models import CredentialSearchEntry, StateRule
 from tests.accounts.factories import CuratorFactory
-from tests.certifications.credential_factories import CredentialFactory, StateRuleFactory
+from tests.certifications.factories import CredentialFactory, StateRuleFactory
 
 pytestmark = pytest.mark.django_db
 

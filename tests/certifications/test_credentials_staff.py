@@ -14,7 +14,7 @@ from apps.core.models import AuditEntry
 from apps.core.personal_data import erase, export
 from apps.core.verification import checked_types, overdue, overdue_counts
 from tests.accounts.factories import CuratorFactory
-from tests.certifications.credential_factories import CredentialFactory, StateRuleFactory
+from tests.certifications.factories import CredentialFactory, StateRuleFactory
 
 pytestmark = pytest.mark.django_db
 

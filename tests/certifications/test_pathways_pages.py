@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from apps.certifications.models import PayFigure
 from apps.certifications.pay import pay_figures_refresh
-from tests.certifications.pathway_factories import credential_listed, training_listed
+from tests.certifications.factories import CredentialFactory, TrainingFactory
 from tests.jobs.factories import JobFactory
 from tests.mentorship.factories import MentorFactory
 
@@ -78,12 +78,12 @@ def test_an_unknown_kind_of_work_is_not_found(client):
 
 
 def test_credentials_of_the_kind_of_work_grouped_by_why_they_matter(client):
-    credential_listed(name_en="Electrician license", benefit="required", exam_cost=150,
+    CredentialFactory(name_en="Electrician license", benefit="required", exam_cost=150,
                       course_cost=None, fees=None, exam_languages=["es"])  # fmt: skip
-    credential_listed(name_en="OSHA 30", benefit="raises_pay")
-    credential_listed(name_en="Forklift card", categories=["warehouse"])
-    credential_listed(name_en="Hidden draft", published=False)
-    credential_listed(name_en="Free lead course", benefit="opens_doors", exam_cost=0,
+    CredentialFactory(name_en="OSHA 30", benefit="raises_pay", exam_cost=60, course_cost=25)
+    CredentialFactory(name_en="Forklift card", categories=["warehouse"])
+    CredentialFactory(name_en="Hidden draft", published=False)
+    CredentialFactory(name_en="Free lead course", benefit="opens_doors", exam_cost=0,
                       course_cost=None)  # fmt: skip
 
     page = text(client.get("/en/careers/pathways/construction/"))
@@ -99,13 +99,12 @@ def test_credentials_of_the_kind_of_work_grouped_by_why_they_matter(client):
 
 
 def test_trainings_near_the_zip_code_nearest_first_and_online_ones(client):
-    near = training_listed(zip_code="60623", title_en="Pilsen welding")
-    farther = training_listed(zip_code="60201", title_en="Evanston welding")  # ~13 miles
-    training_listed(zip_code="60623", starts_in=-3, title_en="Already started")
-    training_listed(zip_code="10001", title_en="New York welding")
-    training_listed(zip_code="60623", category="food", title_en="Kitchen course")
-    training_listed(zip_code="", format="online", rolling=True, starts_in=None,
-                    title_en="OSHA 10 online")  # fmt: skip
+    near = TrainingFactory(zip_code="60623", title_en="Pilsen welding")
+    farther = TrainingFactory(zip_code="60201", city="Evanston", title_en="Evanston welding")
+    TrainingFactory(zip_code="60623", starts=[-3], title_en="Already started")
+    TrainingFactory(zip_code="10001", city="New York", state="NY", title_en="New York welding")
+    TrainingFactory(zip_code="60623", category="food", title_en="Kitchen course")
+    TrainingFactory(online=True, title_en="OSHA 10 online")
 
     page = text(client.get("/en/careers/pathways/construction/?zip=60608"))
 
@@ -125,7 +124,7 @@ def test_trainings_near_the_zip_code_nearest_first_and_online_ones(client):
 
 def test_at_most_five_trainings_of_each_kind(client):
     for _ in range(7):
-        training_listed(format="hybrid")
+        TrainingFactory(zip_code="60623", format="hybrid")
     page = text(client.get("/en/careers/pathways/construction/?zip=60623"))
     assert page.count("training-card") == 7  # five near, the two left as online ones
 
@@ -134,8 +133,7 @@ def test_an_unknown_zip_code_is_reported_and_the_rest_still_shown(client, settin
     settings.CERTIFICATIONS_PAY_MIN_LISTINGS = 1
     JobFactory(category="construction", pay_min=20, pay_max=None, title_en="Roofer helper")
     pay_figures_refresh()
-    training_listed(zip_code="", format="online", rolling=True, starts_in=None,
-                    title_en="OSHA 10 online")  # fmt: skip
+    TrainingFactory(online=True, title_en="OSHA 10 online")
 
     response = client.get("/es/careers/pathways/construction/?zip=00000")
 
@@ -220,9 +218,8 @@ def test_the_home_page_offers_the_pathways(client):
 
 
 def test_html_in_a_credential_or_training_is_shown_as_text(client):
-    credential_listed(name_en="<script>alert(1)</script>")
-    training_listed(zip_code="", format="online", rolling=True, starts_in=None,
-                    title_en="<b>bold</b>")  # fmt: skip
+    CredentialFactory(name_en="<script>alert(1)</script>")
+    TrainingFactory(online=True, title_en="<b>bold</b>")
     page = client.get("/en/careers/pathways/construction/").content.decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert "<b>bold</b>" not in page

@@ -5,7 +5,7 @@ them, nobody posts to them, and a kind of work Camino does not have is a 404."""
 import pytest
 
 from tests.accounts.factories import CuratorFactory, UserFactory
-from tests.certifications.pathway_factories import credential_listed, training_listed
+from tests.certifications.factories import CredentialFactory, TrainingFactory
 from tests.jobs.factories import JobFactory
 from tests.matrix import check_row
 from tests.organizations.factories import MembershipFactory
@@ -33,8 +33,8 @@ SEARCHES = [
 def world():
     membership = MembershipFactory()
     JobFactory(organization=membership.organization, category="construction")
-    credential_listed()
-    training_listed(organization=membership.organization)
+    CredentialFactory()
+    TrainingFactory(organization=membership.organization)
     people = {
         "anonymous": None,
         "seeker": UserFactory(),

@@ -6,7 +6,7 @@ import pytest
 
 from apps.certifications.pay import pay_figures_refresh
 from tests.accounts.factories import UserFactory
-from tests.certifications.pathway_factories import credential_listed, training_listed
+from tests.certifications.factories import CredentialFactory, TrainingFactory
 from tests.jobs.factories import JobFactory
 from tests.mentorship.factories import MentorFactory
 
@@ -34,9 +34,9 @@ def test_page_runs_a_fixed_number_of_queries(client, assert_query_count, who, ur
     def grow(count: int) -> None:
         for number in range(count):
             JobFactory(category="construction", pay_min=15 + number, pay_max=None)
-            credential_listed(benefit=["required", "raises_pay", "opens_doors"][number % 3])
-            training_listed()
-            training_listed(zip_code="", format="online", rolling=True, starts_in=None)
+            CredentialFactory(benefit=["required", "raises_pay", "opens_doors"][number % 3])
+            TrainingFactory(zip_code="60623")
+            TrainingFactory(online=True)
             MentorFactory(industries=["construction"])
         pay_figures_refresh()
 

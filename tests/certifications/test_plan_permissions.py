@@ -5,7 +5,7 @@ step in the URLs is the seeker's, so anyone else (partners, staff) gets a 404.""
 import pytest
 
 from tests.accounts.factories import CuratorFactory, UserFactory
-from tests.certifications.plan_factories import (
+from tests.certifications.factories import (
     CredentialFactory,
     PlanStepFactory,
     TrainingFactory,

@@ -8,7 +8,7 @@ import pytest
 
 from apps.certifications.models import PlanStep
 from tests.accounts.factories import PASSWORD, UserFactory
-from tests.certifications.plan_factories import CredentialFactory, PlanStepFactory
+from tests.certifications.factories import CredentialFactory, PlanStepFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from tests.accounts.factories import UserFactory
-from tests.certifications.plan_factories import (
+from tests.certifications.factories import (
     CredentialFactory,
     PlanStepFactory,
     TrainingFactory,

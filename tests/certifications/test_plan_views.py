@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from apps.certifications.models import MAX_PLAN_STEPS, PlanStep
 from tests.accounts.factories import UserFactory
-from tests.certifications.plan_factories import (
+from tests.certifications.factories import (
     CredentialFactory,
     PlanStepFactory,
     TrainingFactory,

@@ -13,7 +13,7 @@ from apps.notifications.digest import digest_week
 from apps.notifications.services import preferences_update
 from apps.notifications.tasks import send_staff_summaries, send_weekly_digests
 from tests.accounts.factories import CuratorFactory, UserFactory
-from tests.certifications.training_factories import TrainingCredentialFactory, TrainingFactory
+from tests.certifications.factories import CredentialFactory, TrainingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def test_the_digest_lists_trainings_starting_soon_near_a_saved_search_or_in_a_fo
     near_pilsen = subscriber("es", searches=["zip=60608&radius=25"])
     cook = subscriber("en", searches=["category=food"])
     planner = subscriber("es")
-    welding = TrainingCredentialFactory(categories=["trades"])
+    welding = CredentialFactory(categories=["trades"])
     PlanStep.objects.create(user=planner, title="Get certified in welding", credential=welding)
 
     TrainingFactory(title_es="OSHA en Pilsen", published_at=LAST_WEEK, starts=[12])

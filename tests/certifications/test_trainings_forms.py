@@ -3,8 +3,8 @@
 import pytest
 
 from apps.certifications.models import Training, TrainingStart
+from tests.certifications.factories import TrainingFactory, days_from_today
 from tests.certifications.test_trainings_workflow import course
-from tests.certifications.training_factories import TrainingFactory, days_from_today
 from tests.organizations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ public is its organization's and staff's only, a 404 for anyone else."""
 import pytest
 
 from tests.accounts.factories import CuratorFactory, UserFactory
-from tests.certifications.training_factories import TrainingFactory
+from tests.certifications.factories import TrainingFactory
 from tests.matrix import check_row
 from tests.organizations.factories import MembershipFactory
 

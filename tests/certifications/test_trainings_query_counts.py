@@ -5,8 +5,8 @@ import pytest
 
 from apps.certifications.models import TrainingStart
 from tests.accounts.factories import CuratorFactory
-from tests.certifications.training_factories import (
-    TrainingCredentialFactory,
+from tests.certifications.factories import (
+    CredentialFactory,
     TrainingFactory,
     days_from_today,
 )
@@ -31,7 +31,7 @@ PAGES = [
 @pytest.mark.parametrize(("who", "url", "expected"), PAGES)
 def test_pages_run_a_fixed_number_of_queries(client, assert_query_count, who, url, expected):
     membership = MembershipFactory()
-    credential = TrainingCredentialFactory()
+    credential = CredentialFactory()
     training = TrainingFactory(credentials=[credential], aid_open_to_all=True, starts=[5, 40])
     draft = TrainingFactory(organization=membership.organization, status="draft")
     people = {"anonymous": None, "member": membership.user, "curator": CuratorFactory()}
@@ -42,7 +42,7 @@ def test_pages_run_a_fixed_number_of_queries(client, assert_query_count, who, ur
                                    organization=membership.organization)  # fmt: skip
             TrainingStart.objects.create(training=training, starts_on=days_from_today(60))
             TrainingStart.objects.create(training=more, starts_on=days_from_today(70))
-            training.credentials.add(TrainingCredentialFactory())
+            training.credentials.add(CredentialFactory())
 
     if people[who]:
         client.force_login(people[who])

@@ -5,8 +5,8 @@ import pytest
 
 from apps.certifications.models import TrainingSearchEntry, TrainingStart
 from apps.certifications.tasks import move_training_starts
-from tests.certifications.training_factories import (
-    TrainingCredentialFactory,
+from tests.certifications.factories import (
+    CredentialFactory,
     TrainingFactory,
     days_from_today,
 )
@@ -23,7 +23,7 @@ def titles(client, query: str = "", language: str = "en") -> list[str]:
 
 
 def test_each_filter_keeps_only_what_it_says(client):
-    osha = TrainingCredentialFactory(slug="osha-10-construction")
+    osha = CredentialFactory(slug="osha-10-construction")
     TrainingFactory(title_en="Pilsen OSHA", credentials=[osha], starts=[10], cost=60)
     TrainingFactory(
         title_en="Online food safety", category="food", format="online", zip_code="", city="",
@@ -114,7 +114,7 @@ def test_the_daily_task_expires_trainings_past_their_listing_date():
 
 
 def test_the_page_shows_upcoming_dates_only_and_every_fact(client):
-    credential = TrainingCredentialFactory(name_en="OSHA 10")
+    credential = CredentialFactory(name_en="OSHA 10")
     training = TrainingFactory(
         credentials=[credential], starts=[10, 40], cost=0, aid_open_to_all=True,
         enrol_url="https://example.org/enrol", languages=["es", "en"],
@@ -137,7 +137,7 @@ def test_a_credentials_trainings_soonest_first_near_the_seeker_or_online():
     from apps.certifications.training_selectors import trainings_for_credential
     from apps.core.us import locate_zip
 
-    osha = TrainingCredentialFactory()
+    osha = CredentialFactory()
     for days in (40, 30, 20, 15, 12, 50):
         TrainingFactory(title_en=f"In {days} days", credentials=[osha], starts=[days])
     TrainingFactory(title_en="Online", credentials=[osha], format="online", starts=[25])

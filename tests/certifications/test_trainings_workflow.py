@@ -8,8 +8,8 @@ from apps.certifications.models import Training, TrainingSearchEntry
 from apps.certifications.training_services import TRAINING_LISTING_DAYS
 from apps.core.services import publication_publish, publication_renew
 from tests.accounts.factories import CuratorFactory
-from tests.certifications.training_factories import (
-    TrainingCredentialFactory,
+from tests.certifications.factories import (
+    CredentialFactory,
     TrainingFactory,
     days_from_today,
 )
@@ -49,7 +49,7 @@ def partner(client):
 def test_a_partner_submits_a_training_and_staff_publish_it(
     client, partner, django_capture_on_commit_callbacks
 ):
-    credential = TrainingCredentialFactory(slug="forklift-operator")
+    credential = CredentialFactory(slug="forklift-operator")
     response = client.post(
         "/es/careers/trainings/new/",
         course(partner.organization, credentials=[credential.pk]),

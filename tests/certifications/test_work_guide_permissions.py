@@ -5,7 +5,7 @@ only Camino staff (curators) see unpublished ones, write and review."""
 import pytest
 
 from tests.accounts.factories import CuratorFactory, UserFactory
-from tests.certifications.guide_factories import WorkGuideFactory
+from tests.certifications.factories import WorkGuideFactory
 from tests.matrix import check_row
 from tests.organizations.factories import MembershipFactory
 

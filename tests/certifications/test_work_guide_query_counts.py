@@ -4,7 +4,7 @@ credentials as with many (the shared assert_query_count fixture)."""
 import pytest
 
 from tests.accounts.factories import CuratorFactory
-from tests.certifications.guide_factories import WorkGuideFactory, credential_make
+from tests.certifications.factories import CredentialFactory, WorkGuideFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +31,8 @@ def test_page_runs_a_fixed_number_of_queries(client, assert_query_count, who, ur
         """`count` more guides, published and not, and credentials the guide names."""
         WorkGuideFactory.create_batch(count)
         WorkGuideFactory.create_batch(count, published=False)
-        guide.credentials.add(*(credential_make() for _ in range(count)))
-        guide.credentials.add(*(credential_make(published=False) for _ in range(count)))
+        guide.credentials.add(*CredentialFactory.create_batch(count))
+        guide.credentials.add(*CredentialFactory.create_batch(count, published=False))
 
     if who == "curator":
         client.force_login(curator)

@@ -17,7 +17,7 @@ from apps.core.personal_data import export
 from apps.core.registry import category_links
 from apps.core.verification import overdue, overdue_counts
 from tests.accounts.factories import CuratorFactory
-from tests.certifications.guide_factories import WorkGuideFactory, credential_make
+from tests.certifications.factories import CredentialFactory, WorkGuideFactory
 from tests.core.test_demo import load_demo
 
 pytestmark = pytest.mark.django_db
@@ -69,8 +69,9 @@ def test_a_guide_is_sanitised_and_says_it_is_not_legal_or_tax_advice(client):
 
 
 def test_a_guide_names_its_published_credentials_at_the_end(client):
-    shown = credential_make(name_en="Contractor's license")
-    draft = credential_make(name_en="Draft credential", published=False)
+    shown = CredentialFactory(name_en="Contractor's license",
+                              summary_en="To work on your own in construction.")  # fmt: skip
+    draft = CredentialFactory(name_en="Draft credential", published=False)
     guide = WorkGuideFactory()
     guide.credentials.set([shown, draft])
 
@@ -101,7 +102,7 @@ def test_the_printable_guide_has_its_text_disclaimer_and_help_without_the_links_
     client,
 ):
     guide = WorkGuideFactory()
-    guide.credentials.set([credential_make(name_es="Licencia de contratista")])
+    guide.credentials.set([CredentialFactory(name_es="Licencia de contratista")])
 
     page = client.get(f"/es/careers/guides/{guide.slug}/print/").content.decode()
 
@@ -132,7 +133,7 @@ def form_data(**changes):
 
 def test_staff_write_a_guide_with_its_credentials(client):
     curator = CuratorFactory()
-    license_ = credential_make()
+    license_ = CredentialFactory()
     client.force_login(curator)
 
     response = client.post(

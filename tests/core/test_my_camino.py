@@ -14,7 +14,7 @@ from apps.jobs.models import JobReport, SavedJob, SavedSearch
 from apps.legal.models import ProviderReport
 from apps.mentorship.models import Match
 from tests.accounts.factories import UserFactory
-from tests.certifications.plan_factories import PlanStepFactory
+from tests.certifications.factories import PlanStepFactory
 from tests.events.factories import EventFactory, in_days
 from tests.jobs.factories import JobFactory
 from tests.legal.factories import ProviderFactory

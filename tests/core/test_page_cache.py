@@ -260,7 +260,7 @@ def test_a_page_of_several_types_renders_again_when_any_of_them_changes(client, 
     with changes():
         JobFactory(category="construction", title_en="Drywall installer")
     assert "Drywall installer" in get(client, url)[0]
-    cached, queries = get(client, url)
+    _cached, queries = get(client, url)
     assert queries == 0
     with changes():
         pay_figures_refresh()
