@@ -85,10 +85,12 @@ def _page_key(request: HttpRequest, kinds: tuple[str, ...]) -> str:
     # Parameters sorted, values as typed: the page shows them back as typed.
     query = sorted((name, request.GET.getlist(name)) for name in request.GET)
     # Host and scheme too: feeds carry absolute links.
-    page = repr((request.scheme, request.get_host(), request.path, query))
+    # The types' generations too, so a change to any of them makes a new key; all hashed, so
+    # the key stays short however many types a page shows.
+    generations = [pages_generation(kind) for kind in kinds]
+    page = repr((request.scheme, request.get_host(), request.path, query, kinds, generations))
     digest = hashlib.sha256(page.encode()).hexdigest()
-    generation = ".".join(str(pages_generation(kind)) for kind in kinds)
-    return f"pages:{'+'.join(kinds)}:{generation}:{timezone.localdate()}:{get_language()}:{digest}"
+    return f"pages:{timezone.localdate()}:{get_language()}:{digest}"
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
