@@ -190,6 +190,8 @@ class JobSearchEntry(SearchEntry):
         indexes = [
             *SearchEntry.Meta.indexes,
             *(models.Index(fields=[column, "-published_at"]) for column in FILTER_COLUMNS),
+            # A kind of work's jobs by label (a career pathway counts them, up to the cap).
+            models.Index(fields=["category", "work_authorization", "expires_on"]),
         ]
 
     def __str__(self) -> str:
