@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 # Trainings near a seeker's ZIP code: how far, and how many a pathway shows.
 TRAINING_RADIUS_MILES = 50
 TRAININGS_SHOWN = 5
-# Credentials a pathway lists; the credential list, filtered by the kind of work, has all.
-CREDENTIALS_SHOWN = 24
+# Credentials a pathway lists (what the work requires first): a few that fit on a phone's
+# screen or two; the credential list, filtered by the kind of work, has all.
+CREDENTIALS_SHOWN = 8
 
 # What each kind of work is, in a line, on the pathway pages.
 SUMMARIES: dict[str, "StrPromise"] = {
