@@ -2,6 +2,8 @@
 matrices): as `role`, `method` on `url` answers `expected`, where "login" is a redirect to
 sign in. The row's placeholders are filled from `objects`."""
 
+import pytest
+
 
 def check_row(client, world, method, url, data, role, expected) -> None:
     people, objects = world
@@ -17,3 +19,13 @@ def check_row(client, world, method, url, data, role, expected) -> None:
         assert response.status_code == expected
         if expected == 302:
             assert not response["Location"].startswith("/es/accounts/login/")
+
+
+def matrix_cases(rows, roles) -> list:
+    """A matrix's rows (method, url, data, an expectation per role) as one pytest case per
+    role, named by method, URL and role."""
+    return [
+        pytest.param(method, url, data, role, expected, id=f"{method} {url} {role}")
+        for method, url, data, expectations in rows
+        for role, expected in zip(roles, expectations, strict=True)
+    ]

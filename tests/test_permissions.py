@@ -25,7 +25,7 @@ from tests.jobs.factories import JobFactory
 from tests.legal.test_guide_permissions import MATRIX as GUIDE_MATRIX
 from tests.legal.test_partner_permissions import MATRIX as LEGAL_PARTNER_MATRIX
 from tests.legal.test_permissions import MATRIX as LEGAL_MATRIX
-from tests.matrix import check_row
+from tests.matrix import check_row, matrix_cases
 from tests.mentorship.test_match_permissions import MATCH_MATRIX
 from tests.mentorship.test_permissions import MATRIX as MENTOR_MATRIX
 from tests.mentorship.test_session_permissions import MATRIX as SESSION_MATRIX
@@ -175,11 +175,7 @@ NOT_IN_MATRIX = {
     "people in through allauth (portal/urls.py)",
 }
 
-CASES = [
-    pytest.param(method, url, data, role, expected, id=f"{method} {url} {role}")
-    for method, url, data, expectations in MATRIX
-    for role, expected in zip(ROLES, expectations, strict=True)
-]
+CASES = matrix_cases(MATRIX, ROLES)
 
 
 @pytest.fixture

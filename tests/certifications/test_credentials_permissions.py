@@ -6,7 +6,7 @@ import pytest
 
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.certifications.factories import CredentialFactory, StateRuleFactory
-from tests.matrix import check_row
+from tests.matrix import check_row, matrix_cases
 from tests.organizations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,11 +72,7 @@ MATRIX += [
      ["login", 403, 403, 403, 404]),
 ]  # fmt: skip
 
-CASES = [
-    pytest.param(method, url, data, role, expected, id=f"{method} {url} {role}")
-    for method, url, data, expectations in [*MATRIX, *WITH_QUERIES]
-    for role, expected in zip(ROLES, expectations, strict=True)
-]
+CASES = matrix_cases([*MATRIX, *WITH_QUERIES], ROLES)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from tests.certifications.factories import (
     PlanStepFactory,
     TrainingFactory,
 )
-from tests.matrix import check_row
+from tests.matrix import check_row, matrix_cases
 from tests.organizations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,11 +40,7 @@ MATRIX = [
     ("get", "/es/careers/plan/add/training/{training}/", None, ["login", 405, 405, 405, 405]),
 ]  # fmt: skip
 
-CASES = [
-    pytest.param(method, url, data, role, expected, id=f"{method} {url} {role}")
-    for method, url, data, expectations in MATRIX
-    for role, expected in zip(ROLES, expectations, strict=True)
-]
+CASES = matrix_cases(MATRIX, ROLES)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from apps.events.models import Registration
 from apps.events.registrations import calendar_feed_of, registration_create
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.events.factories import EventFactory, EventQuestionFactory
-from tests.matrix import check_row
+from tests.matrix import check_row, matrix_cases
 from tests.organizations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,11 +44,7 @@ MATRIX = [
      ["login", 404, 404, 302, 404, 302]),
 ]  # fmt: skip
 
-CASES = [
-    pytest.param(method, url, data, role, expected, id=f"{method} {url} {role}")
-    for method, url, data, expectations in MATRIX
-    for role, expected in zip(ROLES, expectations, strict=True)
-]
+CASES = matrix_cases(MATRIX, ROLES)
 
 JOIN_URL = "https://meet.example.org/feria"
 

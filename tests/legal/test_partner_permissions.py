@@ -7,7 +7,7 @@ import pytest
 from apps.legal.models import ProviderReport
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.legal.factories import ProviderFactory
-from tests.matrix import check_row
+from tests.matrix import check_row, matrix_cases
 from tests.organizations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,11 +103,7 @@ def world():
     return people, objects
 
 
-CASES = [
-    pytest.param(method, url, data, role, expected, id=f"{method} {url} {role}")
-    for method, url, data, expectations in [*MATRIX, *SEARCHES]
-    for role, expected in zip(ROLES, expectations, strict=True)
-]
+CASES = matrix_cases([*MATRIX, *SEARCHES], ROLES)
 
 
 @pytest.mark.parametrize(("method", "url", "data", "role", "expected"), CASES)

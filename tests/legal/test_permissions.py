@@ -8,7 +8,7 @@ import pytest
 from apps.legal import hsds
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.legal.factories import ProviderFactory
-from tests.matrix import check_row
+from tests.matrix import check_row, matrix_cases
 from tests.organizations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,11 +99,7 @@ def hsds_ids(prefix: str, provider) -> dict[str, str]:
     return {f"hsds_{prefix}{table}": value for table, value in ids.items()}
 
 
-CASES = [
-    pytest.param(method, url, data, role, expected, id=f"{method} {url} {role}")
-    for method, url, data, expectations in [*MATRIX, *SEARCHES]
-    for role, expected in zip(ROLES, expectations, strict=True)
-]
+CASES = matrix_cases([*MATRIX, *SEARCHES], ROLES)
 
 
 @pytest.mark.parametrize(("method", "url", "data", "role", "expected"), CASES)

@@ -7,7 +7,7 @@ import pytest
 from apps.mentorship import services
 from apps.mentorship.models import Match
 from tests.accounts.factories import CuratorFactory, UserFactory
-from tests.matrix import check_row
+from tests.matrix import check_row, matrix_cases
 from tests.mentorship.helpers import listed_mentor
 
 pytestmark = pytest.mark.django_db
@@ -53,11 +53,7 @@ MATCH_MATRIX = [
     ("get", "/es/mentoring/feedback/", None, STAFF),
 ]  # fmt: skip
 
-CASES = [
-    pytest.param(method, url, data, role, expected, id=f"{method} {url} {role}")
-    for method, url, data, expectations in MATCH_MATRIX
-    for role, expected in zip(ROLES, expectations, strict=True)
-]
+CASES = matrix_cases(MATCH_MATRIX, ROLES)
 
 
 @pytest.fixture

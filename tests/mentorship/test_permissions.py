@@ -6,7 +6,7 @@ response; another person's profile is a 404, an unlisted mentor's public page to
 import pytest
 
 from tests.accounts.factories import CuratorFactory, UserFactory
-from tests.matrix import check_row
+from tests.matrix import check_row, matrix_cases
 from tests.mentorship.factories import ApplicationFactory, MentorFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,11 +46,7 @@ MATRIX = [
     ("get", "/es/review/mentors/", None, [LOGIN, 403, 403, 403, 200]),
 ]  # fmt: skip
 
-CASES = [
-    (method, url, data, role, expected)
-    for method, url, data, expectations in MATRIX
-    for role, expected in zip(ROLES, expectations, strict=True)
-]
+CASES = matrix_cases(MATRIX, ROLES)
 
 
 @pytest.fixture

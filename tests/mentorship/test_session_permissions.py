@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from apps.mentorship.models import MentoringGoal, MentoringSession, MentoringTask
 from tests.accounts.factories import CuratorFactory, UserFactory
-from tests.matrix import check_row
+from tests.matrix import check_row, matrix_cases
 from tests.mentorship.session_world import active_match, mentor, soon
 
 pytestmark = pytest.mark.django_db
@@ -45,11 +45,7 @@ MATRIX = [
     ("get", "/es/mentoring/tasks/{task}/check/", None, NOT_GET),
 ]  # fmt: skip
 
-CASES = [
-    pytest.param(method, url, data, role, expected, id=f"{method} {url} {role}")
-    for method, url, data, expectations in MATRIX
-    for role, expected in zip(ROLES, expectations, strict=True)
-]
+CASES = matrix_cases(MATRIX, ROLES)
 
 
 @pytest.fixture
