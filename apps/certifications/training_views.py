@@ -20,6 +20,7 @@ from apps.certifications.training_selectors import (
     trainings_search,
 )
 from apps.certifications.training_services import training_save
+from apps.core.forms import formset_rows
 from apps.core.mixins import SearchListMixin
 from apps.core.review import PublishableCreateView, PublishableUpdateView, Table
 from apps.core.roles import is_curator
@@ -96,12 +97,7 @@ class TrainingFormMixin:
                 self.get_context_data(form=form, starts=starts)
             )
         creating = form.instance.pk is None
-        removed = [f.instance for f in starts.deleted_forms if f.instance.pk]
-        kept = [
-            f.instance
-            for f in starts.forms
-            if f not in starts.deleted_forms and (f.instance.pk or f.has_changed())
-        ]
+        kept, removed = formset_rows(starts)
         training = training_save(
             actor=request.user, training=form.instance,
             credentials=form.cleaned_data["credentials"], starts=kept, removed_starts=removed,

@@ -57,3 +57,15 @@ def say_limits(form: forms.BaseForm) -> None:
             count = number_format(field.max_length, force_grouping=True)
             limit = _("Up to %(max)s characters.") % {"max": count}
             field.help_text = f"{field.help_text} {limit}".strip()
+
+
+def formset_rows(formset) -> tuple[list, list]:
+    """A valid inline formset's rows to save and rows to delete: the kept ones are those
+    already saved or filled in (an extra form left empty is no row)."""
+    removed = [form.instance for form in formset.deleted_forms if form.instance.pk]
+    kept = [
+        form.instance
+        for form in formset.forms
+        if form not in formset.deleted_forms and (form.instance.pk or form.has_changed())
+    ]
+    return kept, removed

@@ -13,6 +13,7 @@ from django.views.generic import DetailView, FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
 from apps.accounts.models import User
+from apps.core.forms import formset_rows
 from apps.core.mixins import SearchListMixin
 from apps.core.review import ManageView, PublishableCreateView, PublishableUpdateView, Table
 from apps.core.roles import is_curator
@@ -122,12 +123,7 @@ class EventFormMixin:
 
     def save(self, form, questions):
         creating = form.instance.pk is None
-        removed = [f.instance for f in questions.deleted_forms if f.instance.pk]
-        kept = [
-            f.instance
-            for f in questions.forms
-            if f not in questions.deleted_forms and (f.instance.pk or f.has_changed())
-        ]
+        kept, removed = formset_rows(questions)
         try:
             with transaction.atomic():
                 event = event_save(
