@@ -28,6 +28,7 @@ urlpatterns = [
         path("legal/", include("apps.legal.urls")),
         path("careers/", include("apps.certifications.urls")),
         path("notifications/", include("apps.notifications.urls")),
+        path("curation/", include("apps.curation.urls")),
         path("admin/", admin.site.urls),
     ),
 ]

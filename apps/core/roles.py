@@ -26,6 +26,8 @@ class Person(Protocol):
 
 
 CURATORS_GROUP = "Curators"
+# Curators who also hand work to colleagues (assign items in the curation workspace).
+LEAD_CURATORS_GROUP = "Lead curators"
 
 # Apps whose records curators manage fully in the admin; people's accounts are not among them.
 NOT_CURATED = {"accounts"}
@@ -41,6 +43,17 @@ def is_curator(user: Person) -> bool:
     if "_is_curator" not in cached:
         cached["_is_curator"] = user.groups.filter(name=CURATORS_GROUP).exists()
     return cached["_is_curator"]
+
+
+def is_lead_curator(user: Person) -> bool:
+    if not is_curator(user):
+        return False
+    if user.is_superuser:
+        return True
+    cached = vars(user)
+    if "_is_lead_curator" not in cached:
+        cached["_is_lead_curator"] = user.groups.filter(name=LEAD_CURATORS_GROUP).exists()
+    return cached["_is_lead_curator"]
 
 
 def curators():
@@ -62,6 +75,7 @@ def sync_curators_group(**kwargs) -> None:
     view-only access to the audit log."""
     from django.contrib.auth.models import Group, Permission
 
+    Group.objects.get_or_create(name=LEAD_CURATORS_GROUP)  # a mark only: no permissions
     group, _ = Group.objects.get_or_create(name=CURATORS_GROUP)
     labels = [
         config.label

@@ -69,7 +69,12 @@ class Organization(models.Model):
 
 
 class Membership(models.Model):
-    """A person who may submit content for an organization."""
+    """A person who may submit content for an organization. Its leads also manage who else
+    is a member."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        LEAD = "lead", _("Lead")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
@@ -77,6 +82,7 @@ class Membership(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="memberships"
     )
+    role = models.CharField(_("role"), max_length=8, choices=Role.choices, default=Role.MEMBER)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -88,3 +94,7 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organization}"
+
+    @property
+    def is_lead(self) -> bool:
+        return self.role == self.Role.LEAD

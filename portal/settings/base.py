@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "apps.legal",
     "apps.certifications",
     "apps.notifications",
+    "apps.curation",
 ]
 
 MIDDLEWARE = [
@@ -261,6 +262,10 @@ CERTIFICATIONS_RULES_STALE_AFTER_MONTHS = int(env("CERTIFICATIONS_RULES_STALE_AF
 # --- Certifications: a seeker's plan ------------------------------------------------------------
 # A step's reminder comes this many days before its target date (at once when that is past).
 CERTIFICATIONS_PLAN_REMINDER_DAYS = int(env("CERTIFICATIONS_PLAN_REMINDER_DAYS", "3"))
+# --- Curation -----------------------------------------------------------------------------------
+# A staff member's claim on an item lapses after this many minutes, so an item someone walked
+# away from goes back to everyone.
+CURATION_CLAIM_MINUTES = int(env("CURATION_CLAIM_MINUTES", "60"))
 
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).

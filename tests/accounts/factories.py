@@ -44,3 +44,16 @@ class CuratorFactory(StaffFactory):
             Authenticator.objects.create(
                 user=self, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
             )
+
+
+class LeadCuratorFactory(CuratorFactory):
+    """A curator who also assigns work to colleagues (the Lead curators group)."""
+
+    @factory.post_generation
+    def lead(self, create, extracted, **kwargs):
+        from django.contrib.auth.models import Group
+
+        from apps.core.roles import LEAD_CURATORS_GROUP
+
+        if create:
+            self.groups.add(Group.objects.get(name=LEAD_CURATORS_GROUP))

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Claim(models.Model):
+    """A staff member working on an item, so that two people do not review it at once. It
+    lapses at `expires_at` (CURATION_CLAIM_MINUTES after it was taken); one row per item."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+        verbose_name=_("claimed by"),
+    )  # fmt: skip
+    # Set when a lead handed the item to a colleague rather than the colleague taking it.
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("assigned by"),
+    )  # fmt: skip
+    claimed_at = models.DateTimeField(_("claimed"), default=timezone.now)
+    expires_at = models.DateTimeField(_("claim ends"))
+
+    class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_claim_per_item")
+        ]
+        indexes = [models.Index(fields=["claimed_by", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.object_id}: {self.claimed_by_id}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.expires_at > timezone.now()

@@ -1,0 +1,5 @@
+from django.urls import path  # noqa: F401  (the workspace's pages join here)
+
+app_name = "curation"
+
+urlpatterns: list = []
