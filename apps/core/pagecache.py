@@ -36,16 +36,25 @@ def _generation_key(kind: str) -> str:
     return f"pages:{kind}:generation"
 
 
+def pages_generations(kinds: Sequence[str]) -> list[int]:
+    """The current generation of each type's pages, read in one round trip to the cache."""
+    keys = [_generation_key(kind) for kind in kinds]
+    found = cache.get_many(keys)
+    generations = []
+    for key in keys:
+        generation = found.get(key)
+        if generation is None:
+            # Never set, evicted, or Redis is down: start from the clock, so that no page
+            # cached under an earlier generation can be served again.
+            generation = time.time_ns()
+            cache.add(key, generation, timeout=None)
+        generations.append(generation)
+    return generations
+
+
 def pages_generation(kind: str) -> int:
     """The current generation of a type's pages."""
-    key = _generation_key(kind)
-    generation = cache.get(key)
-    if generation is None:
-        # Never set, evicted, or Redis is down: start from the clock, so that no page
-        # cached under an earlier generation can be served again.
-        generation = time.time_ns()
-        cache.add(key, generation, timeout=None)
-    return generation
+    return pages_generations([kind])[0]
 
 
 def _generation_bump(kind: str) -> None:
@@ -87,7 +96,7 @@ def _page_key(request: HttpRequest, kinds: tuple[str, ...]) -> str:
     # Host and scheme too: feeds carry absolute links.
     # The types' generations too, so a change to any of them makes a new key; all hashed, so
     # the key stays short however many types a page shows.
-    generations = [pages_generation(kind) for kind in kinds]
+    generations = pages_generations(kinds)
     page = repr((request.scheme, request.get_host(), request.path, query, kinds, generations))
     digest = hashlib.sha256(page.encode()).hexdigest()
     return f"pages:{timezone.localdate()}:{get_language()}:{digest}"

@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from typing import ClassVar, NamedTuple, Self, overload
 
 import snowballstemmer
-from django.db import connection, migrations
+from django.db import connection, connections, migrations
 from django.db.models import (
     BooleanField,
     Case,
@@ -164,6 +164,23 @@ MAX_QUERY_LENGTH = 200
 # A list shows at most this many results (apps.core.mixins.CappedPaginator), and best match
 # ranks only the newest this many and one (`entries_order`).
 RESULTS_CAP = 1000
+
+
+def capped_counts(queries: dict[str, QuerySet], cap: int = RESULTS_CAP) -> dict[str, int]:
+    """How many rows each query finds, each counted no further than `cap` + 1 (as the lists
+    count), all in one SQL statement: a page that shows several counts pays one round trip."""
+    parts, params = [], []
+    for query in queries.values():
+        sql, part_params = query.order_by().values("pk")[: cap + 1].query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")
+        params.extend(part_params)
+    if not parts:
+        return {}
+    database = next(iter(queries.values())).db
+    with connections[database].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    return dict(zip(queries, row, strict=True))
 
 
 @dataclass(frozen=True)

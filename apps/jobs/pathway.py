@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.registry import CategorySection
-from apps.core.search import RESULTS_CAP
+from apps.core.search import RESULTS_CAP, capped_counts
 from apps.core.us import ZipPoint
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import WorkAuthorization
@@ -21,21 +21,20 @@ RADIUS_MILES = 50
 def label_counts(matching) -> dict[str, int]:
     """How many of the matching jobs each work-authorization label has, each counted no
     further than RESULTS_CAP + 1 (as the job list counts), by the index on kind of work and
-    label: a query per label, so a kind of work with many thousands of jobs costs what one
-    with a thousand does."""
-    matching = matching.order_by()
-    counts = {
-        code: matching.filter(work_authorization=code)[: RESULTS_CAP + 1].count()
-        for code in WorkAuthorization.values
-    }
+    label: one query, so a kind of work with many thousands of jobs costs what one with a
+    thousand does."""
+    counts = capped_counts(
+        {code: matching.filter(work_authorization=code) for code in WorkAuthorization.values},
+        cap=RESULTS_CAP,
+    )
     return {code: count for code, count in counts.items() if count}
 
 
 def pathway_jobs(category: str, zip_point: ZipPoint | None) -> dict:
     """The newest open jobs of a kind of work (near the seeker's ZIP code when given), each
     with its work-authorization label, and links to the job search for each label, with how
-    many jobs it finds (past RESULTS_CAP, "more than"): six queries (a count per label, the
-    newest entries, their jobs)."""
+    many jobs it finds (past RESULTS_CAP, "more than"): three queries (the counts, the newest
+    entries, their jobs)."""
     place: dict[str, str | int] = (
         {"zip": zip_point.zip_code, "radius": RADIUS_MILES} if zip_point else {}
     )

@@ -13,7 +13,13 @@ from django.db import connection
 
 from apps.core.indexing import search_entries, search_index
 from apps.core.models import PublicationStatus
-from apps.core.search import SearchFilters, any_word, entries_order, entries_search
+from apps.core.search import (
+    SearchFilters,
+    any_word,
+    capped_counts,
+    entries_order,
+    entries_search,
+)
 from apps.core.services import publication_archive, publication_publish
 from apps.jobs.models import JobSearchEntry
 from tests.accounts.factories import CuratorFactory
@@ -122,6 +128,24 @@ def test_a_type_filters_on_its_own_columns(publish):
     assert [entry.workshop.title for entry in entries.filter(topic="legal")] == [
         "Taller de derechos laborales"
     ]
+
+
+def test_capped_counts_count_each_query_up_to_the_cap_in_one_statement(
+    publish, django_assert_num_queries
+):
+    for topic in ["legal", "legal", "legal", "food"]:
+        publish(f"Taller {topic}", topic=topic, zip_code="60623")
+    publish("Taller en Los Ángeles", topic="food", zip_code="90001")
+    entries = entries_search(
+        SearchableWorkshopEntry.objects.all(),
+        SearchFilters.build(q="taller", zip="60623", radius=10),
+    )
+    queries = {topic: entries.filter(topic=topic) for topic in ["legal", "food", "none"]}
+
+    with django_assert_num_queries(1):
+        assert capped_counts(queries, cap=2) == {"legal": 3, "food": 1, "none": 0}
+    assert capped_counts(queries, cap=5) == {"legal": 3, "food": 1, "none": 0}
+    assert capped_counts({}) == {}
 
 
 def test_reindex_rebuilds_the_entries_of_every_type(publish):
