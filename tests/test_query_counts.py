@@ -28,7 +28,8 @@ PAGES = [
     ("anonymous", "/es/privacy/", 0),
     ("anonymous", "/es/jobs/", 3),
     ("anonymous", f"/es/jobs/?{SEARCH}", 2),
-    ("anonymous", f"/es/jobs/?{NEAR}&page=2", 3),
+    # nearest first: the page and its count in one query (apps.core.search.nearest_page)
+    ("anonymous", f"/es/jobs/?{NEAR}&page=2", 2),
     ("seeker", f"/es/jobs/?{SEARCH}&sort=pay", 5),
     ("anonymous", "/es/jobs/work-authorization/", 0),
     ("anonymous", f"/es/jobs/feed/?{SEARCH}", 2),
@@ -42,7 +43,7 @@ PAGES = [
     ("member", "/es/jobs/{job}/renew/", 9),
     ("curator", "/es/jobs/review/", 8),
     ("curator", "/es/review/", 16),  # each queue: its oldest and its count (trainings too)
-    ("member", "/es/accounts/my-data/", 41),  # one query per kind of data with rows
+    ("member", "/es/accounts/my-data/", 42),  # one query per kind of data with rows
     ("curator", "/es/jobs/reports/", 6),
     ("member", "/es/jobs/saved/", 4),
     ("member", "/es/jobs/searches/", 3),
@@ -52,7 +53,7 @@ PAGES = [
     ("member", "/es/notifications/preferences/", 3),
     ("anonymous", "/es/events/", 3),
     ("anonymous", f"/es/events/?{EVENT_SEARCH}", 2),
-    ("anonymous", f"/es/events/?{NEAR}&page=2", 3),
+    ("anonymous", f"/es/events/?{NEAR}&page=2", 2),
     ("seeker", f"/es/events/?{EVENT_SEARCH}&where=in_person", 4),
     ("anonymous", "/es/events/{event}/", 1),
     ("seeker", "/es/events/{event}/", 5),  # with the registration form and its questions

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic.list import MultipleObjectMixin
 
 from apps.core.roles import is_curator
-from apps.core.search import RESULTS_CAP, BestMatches
+from apps.core.search import RESULTS_CAP, BestMatches, is_nearest_first, nearest_page
 
 
 class CuratorRequiredMixin(LoginRequiredMixin):
@@ -39,6 +39,22 @@ class CappedPaginator(Paginator):
     @property
     def capped(self) -> bool:
         return self.count > self.cap
+
+    def get_page(self, number):
+        """As Paginator's (a page number past the end or not a number shows the nearest
+        page), but a list ordered by distance reads its page and its count in one query."""
+        if not is_nearest_first(self.object_list):
+            return super().get_page(number)
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        entries, found, number = nearest_page(
+            self.object_list, number=min(number, -(-self.cap // self.per_page)),
+            size=self.per_page, cap=self.cap,
+        )  # fmt: skip
+        self.__dict__["count"] = found
+        return self._get_page(entries, number, self)
 
     @property
     def cap_display(self) -> str:

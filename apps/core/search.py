@@ -172,7 +172,8 @@ def capped_counts(queries: dict[str, QuerySet], cap: int = RESULTS_CAP) -> dict[
     parts, params = [], []
     for query in queries.values():
         sql, part_params = query.order_by().values("pk")[: cap + 1].query.sql_with_params()
-        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")
+        # Django's own SQL of each query; every value stays a parameter.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")  # noqa: S608
         params.extend(part_params)
     if not parts:
         return {}
@@ -278,7 +279,46 @@ def entries_order(entries: QuerySet, sort: str, more_sorts: dict | None = None):
     if sort == "relevance":
         return BestMatches(entries, RESULTS_CAP + 1)
     first = {"newest": [], "nearest": ["distance"], **(more_sorts or {})}[sort]
-    return entries.only(entries.model._meta.pk.attname).order_by(*first, "-published_at", "-pk")
+    return entries.only(entries.model._meta.pk.attname).order_by(*first, *NEWEST)
+
+
+# Among equals, the newest first (and a stable order among those).
+NEWEST = ("-published_at", "-pk")
+NEAREST = ("distance", *NEWEST)
+
+
+def is_nearest_first(entries) -> bool:
+    return isinstance(entries, QuerySet) and tuple(entries.query.order_by) == NEAREST
+
+
+def nearest_page(entries: QuerySet, *, number: int, size: int, cap: int) -> tuple[list, int, int]:
+    """Page `number` (of `size` entries) of entries in NEAREST order, how many entries there
+    are, counted no further than `cap` + 1, and the page's number: the last one when `number`
+    is past the end. One query: ordering by distance computes the distance of every entry
+    near the place anyway, so counting the first `cap` + 1 of them in the same statement
+    costs almost nothing, where a separate count would find them all again."""
+    pk = entries.model._meta.pk.attname
+    capped = entries.values(pk, "distance", "published_at")[: cap + 1]
+    sql, params = capped.query.sql_with_params()
+    connection = connections[entries.db]
+    name = connection.ops.quote_name
+    least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
+    # Django's own SQL of the query, and quoted names; every value stays a parameter. The
+    # offset is the asked page's, or the last page's when there are fewer entries.
+    statement = (
+        f"WITH {name('nearest')} AS ({sql}) "  # noqa: S608
+        f"SELECT {name(pk)}, {name('distance')}, "
+        f"(SELECT COUNT(*) FROM {name('nearest')}) AS {name('found')} "
+        f"FROM {name('nearest')} "
+        f"ORDER BY {name('distance')}, {name('published_at')} DESC, {name(pk)} DESC "
+        f"LIMIT %s OFFSET (SELECT %s * {greatest}({least}(%s, (COUNT(*) + %s - 1) / %s) - 1, 0) "
+        f"FROM {name('nearest')})"
+    )
+    offset_params = [size, number, size, size]
+    rows = list(entries.model._default_manager.raw(statement, [*params, size, *offset_params]))
+    found = rows[0].found if rows else 0
+    last = max(-(-found // size), 1)
+    return rows, found, min(number, last)
 
 
 def items_of(entries, items: QuerySet) -> list:

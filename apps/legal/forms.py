@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import SearchForm
@@ -55,11 +56,27 @@ class LegalFilterForm(SearchForm):
     )  # fmt: skip
     new_cases = forms.BooleanField(label=_("Accepting new cases"), required=False)
     walk_in_today = forms.BooleanField(label=_("Walk-ins today"), required=False)
-    facility = forms.ModelChoiceField(
-        label=_("Visits people detained at"), queryset=DetentionFacility.objects.all(),
-        required=False, empty_label=_("Any or none"),
+    # Its choices are read per form, as plain rows: every directory page draws them.
+    facility = forms.TypedChoiceField(
+        label=_("Visits people detained at"), coerce=int, empty_value=None, required=False,
     )  # fmt: skip
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read when first needed (shown or checked), once: the printable list needs neither.
+        self.fields["facility"].choices = self.facility_choices
+
+    @cached_property
+    def _facility_choices(self) -> list[tuple[Any, str]]:
+        places = DetentionFacility.objects.values_list("pk", "name", "city", "state")
+        return [
+            ("", str(_("Any or none"))),
+            *((pk, f"{name} ({city}, {state})") for pk, name, city, state in places),
+        ]
+
+    def facility_choices(self) -> list[tuple[Any, str]]:
+        return self._facility_choices
 
     def show_sort(self, sort: str) -> None:
         """Show the order asked for; without one, the automatic order, so that a search with a ZIP
@@ -76,8 +93,6 @@ class LegalFilterForm(SearchForm):
                 continue
             if isinstance(value, list):
                 value = tuple(value)
-            elif isinstance(value, DetentionFacility):
-                value = value.pk
             valid[name] = value
         return LegalFilters.build(**valid)
 

@@ -20,7 +20,8 @@ NEAR = "zip=60608&radius=25&sort=nearest"
 PAGES = [
     ("anonymous", "/es/careers/trainings/", 3),
     ("anonymous", f"/es/careers/trainings/?{SEARCH}", 2),
-    ("anonymous", f"/es/careers/trainings/?{NEAR}&credential={{credential}}&page=2", 4),
+    # nearest first: the page and its count in one query
+    ("anonymous", f"/es/careers/trainings/?{NEAR}&credential={{credential}}&page=2", 3),
     ("curator", f"/es/careers/trainings/?{SEARCH}", 5),
     ("anonymous", "/es/careers/trainings/{training}/", 3),
     ("member", "/es/careers/trainings/{draft}/", 5),

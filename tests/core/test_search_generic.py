@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from apps.core.indexing import search_entries, search_index
+from apps.core.mixins import CappedPaginator
 from apps.core.models import PublicationStatus
 from apps.core.search import (
     SearchFilters,
@@ -146,6 +147,60 @@ def test_capped_counts_count_each_query_up_to_the_cap_in_one_statement(
         assert capped_counts(queries, cap=2) == {"legal": 3, "food": 1, "none": 0}
     assert capped_counts(queries, cap=5) == {"legal": 3, "food": 1, "none": 0}
     assert capped_counts({}) == {}
+
+
+def nearest_pages(size: int, cap: int, *numbers) -> list[tuple[int, list[str], int]]:
+    """(page number shown, titles, count) of each page asked for, nearest first."""
+    search = SearchFilters.build(zip="60623", radius=30, sort="nearest")
+    entries = entries_order(
+        entries_search(SearchableWorkshopEntry.objects.all(), search), "nearest"
+    )
+    shown = []
+    for number in numbers:
+        paginator = CappedPaginator(entries, size)
+        paginator.cap = cap
+        page = paginator.get_page(number)
+        titles = SearchableWorkshop.objects.in_bulk([entry.pk for entry in page])
+        shown.append((page.number, [titles[entry.pk].title for entry in page], paginator.count))
+    return shown
+
+
+def test_nearest_pages_come_with_their_count_in_one_query(publish, django_assert_num_queries):
+    for zip_code in ["60623", "60629", "60601", "60007"]:  # 0, 4.9, 5.6 and 18 miles away
+        publish(f"Taller {zip_code}", zip_code=zip_code)
+    publish("Taller en Los Ángeles", zip_code="90001")
+
+    with django_assert_num_queries(1):
+        paginator = CappedPaginator(
+            entries_order(
+                entries_search(
+                    SearchableWorkshopEntry.objects.all(),
+                    SearchFilters.build(zip="60623", radius=30, sort="nearest"),
+                ),
+                "nearest",
+            ),
+            3,
+        )
+        page = paginator.get_page(2)
+        assert paginator.count == 4 and page.number == 2 and len(page) == 1
+    assert nearest_pages(3, 1000, 1, 2, "9", "x", 0) == [
+        (1, ["Taller 60623", "Taller 60629", "Taller 60601"], 4),
+        (2, ["Taller 60007"], 4),
+        (2, ["Taller 60007"], 4),  # past the end: the last page
+        (1, ["Taller 60623", "Taller 60629", "Taller 60601"], 4),  # not a number: the first
+        (1, ["Taller 60623", "Taller 60629", "Taller 60601"], 4),
+    ]
+    # Counted no further than the cap and one; the pages stop at the cap.
+    assert nearest_pages(1, 2, 1, 3, 4) == [
+        (1, ["Taller 60623"], 3),
+        (2, ["Taller 60629"], 3),
+        (2, ["Taller 60629"], 3),
+    ]
+
+
+def test_a_nearest_search_with_nothing_near_has_one_empty_page(publish):
+    publish("Taller en Los Ángeles", zip_code="90001")
+    assert nearest_pages(3, 1000, 1, 2) == [(1, [], 0), (1, [], 0)]
 
 
 def test_reindex_rebuilds_the_entries_of_every_type(publish):

@@ -26,9 +26,10 @@ TODAY = timezone.localdate().isoweekday()
 PAGES = [
     ("anonymous", "/es/legal/", 4),
     ("anonymous", f"/es/legal/?{SEARCH}", 3),
-    ("anonymous", f"/es/legal/?{NEAR}&page=2&facility={{facility}}", 5),
+    # nearest first: the page and its count in one query
+    ("anonymous", f"/es/legal/?{NEAR}&page=2&facility={{facility}}", 3),
     ("anonymous", "/es/legal/?walk_in_today=1&sort=verified", 4),
-    ("anonymous", f"/es/legal/?view=print&{NEAR}", 7),
+    ("anonymous", f"/es/legal/?view=print&{NEAR}", 6),
     ("curator", f"/es/legal/?{SEARCH}", 6),
     ("anonymous", "/es/legal/providers/{provider}/", 8),
     ("member", "/es/legal/providers/{draft}/", 10),

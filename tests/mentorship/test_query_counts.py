@@ -17,7 +17,8 @@ NEAR = "zip=60623&radius=25&sort=nearest"
 PAGES = [
     ("anonymous", "/es/mentoring/", 3),
     ("anonymous", f"/es/mentoring/?{SEARCH}", 2),
-    ("anonymous", f"/es/mentoring/?{NEAR}&page=2", 3),
+    # nearest first: the page and its count in one query
+    ("anonymous", f"/es/mentoring/?{NEAR}&page=2", 2),
     ("seeker", f"/es/mentoring/?{SEARCH}", 4),
     ("anonymous", "/es/mentoring/{mentor}/", 1),
     ("seeker", "/es/mentoring/{mentor}/", 3),
