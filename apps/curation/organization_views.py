@@ -135,4 +135,4 @@ class OrganizationActionView(CuratorRequiredMixin, View):
             form=OrganizationRequestForm(instance=self.organization),
             **{"reason_form" if isinstance(form, ReasonForm) else "note_form": form},
         )
-        return view.render_to_response(context, status=400)
+        return view.render_to_response(context)

@@ -3,7 +3,7 @@ from typing import cast
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -138,7 +138,7 @@ class MembersView(MemberOrganizationMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if self.membership is None:  # staff see members; only members invite
-            return HttpResponseRedirect(request.path)
+            raise PermissionDenied
         return super().post(request, *args, **kwargs)
 
 
@@ -147,7 +147,7 @@ class LeaveView(MemberOrganizationMixin, View):
 
     def post(self, request, slug: str):
         if self.membership is None:
-            return self.back()
+            raise PermissionDenied
         form = LeaveForm(request.POST, others=self.organization.memberships.exclude(user=self.me))
         new_lead = form.cleaned_data["new_lead"] if form.is_valid() else None
         try:
@@ -167,7 +167,7 @@ class MemberRemoveView(MemberOrganizationMixin, View):
     def post(self, request, slug: str, pk: int):
         membership = get_object_or_404(self.organization.memberships.select_related("user"), pk=pk)
         if not self.is_lead:
-            return self.back()
+            raise PermissionDenied
         try:
             services.membership_remove(actor=self.me, membership=membership)
         except ValidationError as error:
@@ -186,7 +186,7 @@ class InvitationCancelView(MemberOrganizationMixin, View):
     def post(self, request, slug: str, pk: int):
         invitation = get_object_or_404(self.organization.invitations, pk=pk)
         if not self.is_lead:
-            return self.back()
+            raise PermissionDenied
         try:
             services.invitation_cancel(actor=self.me, invitation=invitation)
         except ValidationError as error:
