@@ -73,9 +73,6 @@ class PublishableQuerySet(ReviewableQuerySet):
     def owned_by(self, user):
         return self.filter(organization__in=self.member_organizations(user))
 
-    def of_organization(self, organization_id: int):
-        return self.filter(organization_id=organization_id)
-
 
 class GuideQuerySet(models.QuerySet):
     """Reads of a guide type (apps.core.models.Guide)."""

@@ -63,7 +63,9 @@ def test_staff_create_edit_and_verify(client, staff):
     client.post(f"{BASE}{organization.pk}/verify/", {"note": "Llamamos a su oficina"})
     organization.refresh_from_db()
     assert organization.verified_by == staff and organization.verified_at is not None
-    actions = set(AuditEntry.objects.filter(object_id=organization.pk).values_list("action", flat=True))
+    actions = set(
+        AuditEntry.objects.filter(object_id=organization.pk).values_list("action", flat=True)
+    )
     assert {"create", "edit", "verify"} <= actions
     page = client.get(f"{BASE}{organization.pk}/").content.decode()
     assert "Llamamos a su oficina" in page  # its history
@@ -85,7 +87,7 @@ def test_deciding_a_request_tells_the_requester_in_their_language(
     subjects = sorted(message.subject for message in mailoutbox)
     assert subjects == ["Cocina Unida is approved on Camino",
                         "Your request to register Taller Sur on Camino"]  # fmt: skip
-    assert "Falta su sitio web" in [m for m in mailoutbox if "Taller" in m.subject][0].body
+    assert "Falta su sitio web" in next(m for m in mailoutbox if "Taller" in m.subject).body
 
     # Deciding again is refused with a message, and nothing more is sent.
     response = client.post(f"{BASE}{approved.pk}/decline/", follow=True)

@@ -39,7 +39,8 @@ MATRIX = [
     ("get", "/es/organizations/{other_org}/members/", None, ["login", 404, 404, 404, 200, 200]),
     ("post", "/es/organizations/{org}/members/", {"email": "nueva@example.org", "language": "es"},
      ["login", 404, 302, 302, 403, 403]),
-    ("post", "/es/organizations/{org}/members/", {"email": "no"}, ["login", 404, 200, 200, 403, 403]),
+    ("post", "/es/organizations/{org}/members/", {"email": "no"},
+     ["login", 404, 200, 200, 403, 403]),
     ("post", "/es/organizations/{other_org}/members/", {"email": "x@example.org", "language": "es"},
      ["login", 404, 404, 404, 403, 403]),
     ("post", "/es/organizations/{org}/leave/", {}, ["login", 404, 302, 302, 403, 403]),
@@ -80,16 +81,16 @@ def world(curation_people):
         "other_member": other.pk,
         "invitation": invitation.pk,
         "other_invitation": invitation_create(
-            actor=other.user, organization=other.organization, email="y@example.org",
+            actor=other.user,
+            organization=other.organization,
+            email="y@example.org",
             language="en",
-        ).pk,  # fmt: skip
+        ).pk,
         "token": invitation_token(invitation),
     }
     return curation_people, objects
 
 
-@pytest.mark.parametrize(
-    ("method", "url", "data", "role", "expected"), matrix_cases(MATRIX, ROLES)
-)
+@pytest.mark.parametrize(("method", "url", "data", "role", "expected"), matrix_cases(MATRIX, ROLES))
 def test_organization_permissions(client, world, method, url, data, role, expected):
     check_row(client, world, method, url, data, role, expected)

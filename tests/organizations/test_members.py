@@ -160,13 +160,16 @@ def test_another_organizations_members_and_invitations_are_a_404(client, lead):
     client.force_login(lead.user)
     assert client.get(f"/es/organizations/{other.slug}/members/").status_code == 404
     assert (
-        client.post(f"/es/organizations/{other.slug}/invitations/{invitation.pk}/cancel/").status_code
+        client.post(
+            f"/es/organizations/{other.slug}/invitations/{invitation.pk}/cancel/"
+        ).status_code
         == 404
     )
     # Someone of its own organization, named under another's address: a 404 too.
     assert (
-        client.post(f"/es/organizations/{lead.organization.slug}/members/{stranger.pk}/remove/")
-        .status_code
+        client.post(
+            f"/es/organizations/{lead.organization.slug}/members/{stranger.pk}/remove/"
+        ).status_code
         == 404
     )
     assert Membership.objects.filter(pk=stranger.pk).exists()

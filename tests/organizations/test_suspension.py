@@ -45,7 +45,8 @@ def offers():
 def public_pages(offers):
     """(list page, detail page, the title the list shows) for each kind of item."""
     return [
-        (url("jobs:list") + "?q=cocinero", url("jobs:detail", offers["job"].pk), "Cocinero de línea"),
+        (url("jobs:list") + "?q=cocinero", url("jobs:detail", offers["job"].pk),
+         "Cocinero de línea"),
         (url("events:list"), url("events:detail", offers["event"].pk), "Encuentro de primavera"),
         (url("certifications:trainings"), url("certifications:training", offers["training"].pk),
          "Curso de soldadura"),
