@@ -43,11 +43,11 @@ PAGES = [
     ("member", "/es/jobs/{job}/renew/", 9),
     ("curator", "/es/jobs/review/", 8),
     ("curator", "/es/review/", 16),  # each queue: its oldest and its count (trainings too)
-    ("member", "/es/accounts/my-data/", 42),  # one query per kind of data with rows
+    ("member", "/es/accounts/my-data/", 44),  # one query per kind of data with rows
     ("curator", "/es/jobs/reports/", 6),
     ("member", "/es/jobs/saved/", 4),
     ("member", "/es/jobs/searches/", 3),
-    ("anonymous", "/es/organizations/{org}/", 1),
+    ("anonymous", "/es/organizations/{org}/", 5),  # with a section per app (jobs, events...)
     ("member", "/es/organizations/mine/", 3),
     ("member", "/es/organizations/register/", 2),
     ("member", "/es/notifications/preferences/", 3),

@@ -9,7 +9,6 @@ from django.utils import timezone
 from apps.certifications.models import Credential, Training, TrainingSearchEntry, TrainingStart
 from apps.certifications.training_filters import TrainingFilters
 from apps.certifications.vocabulary import Format
-from apps.core.models import PublicationStatus
 from apps.core.search import entries_having, entries_order, entries_search, items_of, within_radius
 from apps.core.us import ZipPoint
 from apps.core.vocabulary import SpokenLanguage, bit_of
@@ -88,9 +87,7 @@ def training_detail_queryset(user) -> QuerySet[Training]:
     """Published trainings, also once they have no start date left (their page stays);
     every state for the training's organization and for curators. With its published
     credentials and its start dates to come."""
-    visible = Training.objects.filter(
-        status=PublicationStatus.PUBLISHED
-    ) | Training.objects.managed_by(user)
+    visible = Training.objects.published_any_date() | Training.objects.managed_by(user)
     return visible.select_related("organization").prefetch_related(
         Prefetch("credentials", queryset=Credential.objects.filter(published=True)),
         upcoming_starts(),

@@ -39,5 +39,16 @@ def trainings_register() -> None:
             listed=trainings_listed,
         )
     )
+    from apps.core.registry import OrganizationSection, organization_sections
+    from apps.organizations.sections import OFFERED_TEMPLATE, Offered
+
+    organization_sections.register(
+        "trainings",
+        OrganizationSection(
+            _("Trainings"),
+            OFFERED_TEMPLATE,
+            Offered("certifications.Training", ("listed",), ("title", "pk")),
+        ),
+    )
     digest_sections.register("trainings", TrainingsStartingSoon)
     summary_sections.register("trainings", TrainingsToCurate)

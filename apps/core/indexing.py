@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 
 from apps.core.models import PublicationStatus, Reviewable, SearchEntry
 from apps.core.pagecache import pages_changed
+from apps.core.querysets import ORGANIZATION_SUSPENDED
 from apps.core.registry import Registry
 from apps.core.search import document
 from apps.core.us import ZipPoint, locate_zip
@@ -110,6 +111,31 @@ def search_type_of(item: models.Model) -> SearchType | None:
     return search_entries.get(item._meta.label_lower)
 
 
+def _has_organization(model: type[models.Model]) -> bool:
+    try:
+        model._meta.get_field("organization")
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def is_indexed(search_type: SearchType, item: Reviewable) -> bool:
+    """The rule for every type: listed as the type says, and not an item of a suspended
+    organization (apps.core.querysets.ORGANIZATION_SUSPENDED)."""
+    if not search_type.is_listed(item):
+        return False
+    organization = getattr(item, "organization", None)
+    return organization is None or organization.status != ORGANIZATION_SUSPENDED
+
+
+def indexed(search_type: SearchType, items: QuerySet) -> QuerySet:
+    """The items of a type that have an entry, as a query (is_indexed for many)."""
+    listed = search_type.listed(items)
+    if _has_organization(search_type.model):
+        listed = listed.exclude(organization__status=ORGANIZATION_SUSPENDED)
+    return listed
+
+
 def search_index(item: Reviewable) -> None:
     """Keep the item's search entry in step with the item: it exists exactly while the item
     is published. Call it inside the transaction of every change to an item."""
@@ -117,7 +143,7 @@ def search_index(item: Reviewable) -> None:
     if search_type is None:
         return
     entries = search_type.entry._default_manager
-    if search_type.is_listed(item):
+    if is_indexed(search_type, item):
         entries.update_or_create(pk=item.pk, defaults=search_type.entry_fields(item))
         pages_changed(type(item))
     elif entries.filter(pk=item.pk).delete()[0]:
@@ -140,7 +166,7 @@ def search_reindex(labels: list[str] | None = None) -> dict[str, int]:
     for key, search_type in search_entries.items():
         if labels is not None and key not in labels:
             continue
-        published = search_type.listed(search_type.model._default_manager.all())
+        published = indexed(search_type, search_type.model._default_manager.all())
         with transaction.atomic():
             search_type.entry._default_manager.all().delete()
             count = 0
@@ -152,4 +178,29 @@ def search_reindex(labels: list[str] | None = None) -> dict[str, int]:
                     batch = []
             count += len(search_type.entry._default_manager.bulk_create(batch))
         counts[key] = count
+    return counts
+
+
+def search_reindex_organization(organization_id: int) -> dict[str, int]:
+    """Bring the entries of one organization's items in step with it, in every type that
+    has an organization: after staff suspend it (they all go) or reinstate it (the listed
+    ones come back). Each type's public pages change too, indexed or not (a detail page).
+    Call it inside the transaction of the change. Returns how many entries each type has
+    for the organization now."""
+    counts = {}
+    for key, search_type in search_entries.items():
+        model = search_type.model
+        if not _has_organization(model):
+            continue
+        items = model._default_manager.filter(organization_id=organization_id)
+        entries = search_type.entry._default_manager
+        entries.filter(pk__in=items.values("pk")).delete()
+        created = entries.bulk_create(
+            [
+                search_type.entry_for(cast(Reviewable, item))
+                for item in indexed(search_type, items).order_by("pk")
+            ]
+        )
+        counts[key] = len(created)
+        pages_changed(model)
     return counts

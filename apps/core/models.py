@@ -10,7 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.publishable import publishable_types
-from apps.core.querysets import GuideQuerySet, PublishableQuerySet, ReviewableQuerySet
+from apps.core.querysets import (
+    ORGANIZATION_SUSPENDED,
+    GuideQuerySet,
+    PublishableQuerySet,
+    ReviewableQuerySet,
+)
 
 # How long a listing stays up after it is published, unless staff set another date.
 DEFAULT_LISTING_DAYS = 45
@@ -242,8 +247,13 @@ class Publishable(Reviewable):
         return self.organization.name
 
     def is_owned_by(self, user) -> bool:
+        # A suspended organization's members keep seeing its items (owned_by) but can no
+        # longer write, submit or renew them.
+        members_of = type(self).objects.member_organizations(user)
         return (
-            type(self).objects.member_organizations(user).filter(pk=self.organization_id).exists()
+            members_of.filter(pk=self.organization_id)
+            .exclude(status=ORGANIZATION_SUSPENDED)
+            .exists()
         )
 
 

@@ -3,6 +3,11 @@ from django.utils import timezone
 
 from apps.core.roles import is_curator
 
+# The status of an organization that staff suspended (apps.organizations takes its value from
+# here: core names no app). Its listings leave every public list, search and page at once,
+# and its members cannot submit, until staff reinstate it.
+ORGANIZATION_SUSPENDED = "suspended"
+
 
 class ReviewableQuerySet(models.QuerySet):
     """Reads of anything staff review (apps.core.models.Reviewable). Who owns an item (may
@@ -52,7 +57,12 @@ class PublishableQuerySet(ReviewableQuerySet):
 
     def published(self):
         """What the public sees: published and not past its expiry date."""
-        return super().published().filter(expires_on__gte=timezone.localdate())
+        return self.published_any_date().filter(expires_on__gte=timezone.localdate())
+
+    def published_any_date(self):
+        """Published, also past its expiry date (an event's page stays once it is over),
+        unless its organization is suspended: every public read starts here."""
+        return super().published().exclude(organization__status=ORGANIZATION_SUSPENDED)
 
     def member_organizations(self, user):
         """The organizations the user belongs to, as a subquery of ids (read through the

@@ -124,3 +124,18 @@ personal_sections: Registry[PersonalSection] = Registry("personal sections")
 # A pathway page's parts from other apps, and the links pages about a kind of work offer.
 category_sections: Registry[CategorySection] = Registry("category sections")
 category_links: Registry[CategoryLink] = Registry("category links")
+
+
+@dataclass(frozen=True)
+class OrganizationSection:
+    """What an organization offers in one part of Camino (its open jobs, events, trainings,
+    legal services), as a part of its public page. `load(organization)` returns the
+    template's context in a fixed number of queries, or None when it offers nothing there."""
+
+    title: "str | StrPromise"
+    template: str
+    load: Callable[[Any], dict | None]
+
+
+# An organization's public page: a section per app that lists what organizations offer.
+organization_sections: Registry[OrganizationSection] = Registry("organization sections")

@@ -17,3 +17,10 @@ class CurationConfig(AppConfig):
         from apps.curation.personal_data import ENTRIES
 
         declare(*ENTRIES)
+
+        from apps.curation.organization_emails import organization_notice, organization_notice_queue
+        from apps.notifications.registry import email_kinds
+        from apps.organizations.services import organization_changed
+
+        email_kinds.register("organization_notice", organization_notice)
+        organization_changed.register("emails", organization_notice_queue)

@@ -1,5 +1,27 @@
-from django.urls import path  # noqa: F401  (the workspace's pages join here)
+from django.urls import path
+
+from apps.curation import organization_views as organizations
 
 app_name = "curation"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("organizations/", organizations.OrganizationListView.as_view(), name="organizations"),
+    path(
+        "organizations/new/",
+        organizations.OrganizationCreateView.as_view(),
+        name="organization_create",
+    ),
+    path(
+        "organizations/<int:pk>/",
+        organizations.OrganizationEditView.as_view(),
+        name="organization",
+    ),
+    *[
+        path(
+            f"organizations/<int:pk>/{action}/",
+            organizations.OrganizationActionView.as_view(action=action),
+            name=f"organization_{action}",
+        )
+        for action in ("verify", "approve", "decline", "suspend", "reinstate")
+    ],
+]

@@ -45,6 +45,17 @@ class EventsConfig(AppConfig):
                 location=ZipLocation("zip_code"),
             )
         )
+        from apps.core.registry import OrganizationSection, organization_sections
+        from apps.organizations.sections import OFFERED_TEMPLATE, Offered
+
+        organization_sections.register(
+            "events",
+            OrganizationSection(
+                _("Upcoming events"),
+                OFFERED_TEMPLATE,
+                Offered("events.Event", ("published", "upcoming"), ("starts_at", "pk")),
+            ),
+        )
         navigation.register("events", NavigationEntry(_("Events"), "events:list"))
         home_entries.register(
             "events",

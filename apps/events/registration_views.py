@@ -19,7 +19,6 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from apps.accounts.http import AuthenticatedHttpRequest
-from apps.core.models import PublicationStatus
 from apps.events.models import (
     HOLDS_A_SEAT,
     CalendarFeed,
@@ -80,9 +79,9 @@ class RegisterView(LoginRequiredMixin, FormView):
             # Published events only: a draft or an unknown id is a 404, a past or cancelled
             # one is refused with a message.
             self.event = get_object_or_404(
-                Event.objects.select_related("organization"),
-                pk=kwargs["pk"], status=PublicationStatus.PUBLISHED,
-            )  # fmt: skip
+                Event.objects.published_any_date().select_related("organization"),
+                pk=kwargs["pk"],
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

@@ -59,9 +59,5 @@ def events_for(entries, *, also: tuple[str, ...] = ()) -> list[Event]:
 def event_detail_queryset(user) -> QuerySet[Event]:
     """Published events, also once they are over or cancelled (calendars and links point at
     them); every state for the event's organization and for curators."""
-    from apps.core.models import PublicationStatus
-
-    visible = Event.objects.filter(status=PublicationStatus.PUBLISHED) | Event.objects.managed_by(
-        user
-    )
+    visible = Event.objects.published_any_date() | Event.objects.managed_by(user)
     return visible.select_related("organization")

@@ -97,5 +97,16 @@ class JobsConfig(AppConfig):
         from apps.jobs.pathway import SECTION as pathway_section
 
         category_sections.register("jobs", pathway_section)
+        from apps.core.registry import OrganizationSection, organization_sections
+        from apps.organizations.sections import OFFERED_TEMPLATE, Offered
+
+        organization_sections.register(
+            "jobs",
+            OrganizationSection(
+                _("Jobs"),
+                OFFERED_TEMPLATE,
+                Offered("jobs.Job", ("published",), ("-published_at", "-pk")),
+            ),
+        )
         audit_actions.register("report", _("Reported by a visitor"))
         audit_actions.register("handle report", _("Report handled"))

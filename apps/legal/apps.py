@@ -71,6 +71,17 @@ class LegalConfig(AppConfig):
                 listed=listed_providers,
             )
         )
+        from apps.core.registry import OrganizationSection, organization_sections
+        from apps.organizations.sections import OFFERED_TEMPLATE, Offered
+
+        organization_sections.register(
+            "legal",
+            OrganizationSection(
+                _("Legal services"),
+                OFFERED_TEMPLATE,
+                Offered("legal.Provider", ("listed",), ("-published_at", "pk")),
+            ),
+        )
         navigation.register("legal", NavigationEntry(_("Legal help"), "legal:directory"))
         home_entries.register(
             "legal",

@@ -40,7 +40,7 @@ class OrganizationAdmin(TranslationAdmin):
 
     @admin.action(description=_("Approve the selected registration requests"))
     def approve(self, request, queryset):
-        for organization in queryset:
+        for organization in queryset.filter(status=Organization.Status.PENDING):
             services.organization_decide(
                 actor=request.user, organization=organization, approve=True
             )
@@ -48,7 +48,7 @@ class OrganizationAdmin(TranslationAdmin):
 
     @admin.action(description=_("Decline the selected registration requests"))
     def decline(self, request, queryset):
-        for organization in queryset:
+        for organization in queryset.filter(status=Organization.Status.PENDING):
             services.organization_decide(
                 actor=request.user, organization=organization, approve=False
             )

@@ -1,7 +1,8 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from apps.organizations.models import Organization
+from apps.organizations.models import Membership, Organization
 
 
 class OrganizationRequestForm(forms.ModelForm):
@@ -23,3 +24,47 @@ class OrganizationRequestForm(forms.ModelForm):
             "description_es": forms.Textarea(attrs={"rows": 4}),
             "description_en": forms.Textarea(attrs={"rows": 4}),
         }
+
+
+class ReasonForm(forms.Form):
+    """Why staff suspend or reinstate an organization: its members read it in their email,
+    and it stays in the audit log."""
+
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The organization's members read this in the email they get."),
+    )  # fmt: skip
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note (optional)"), max_length=2000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Your colleague's email"), max_length=254)
+    language = forms.ChoiceField(
+        label=_("Language of the invitation"), choices=settings.LANGUAGES,
+        help_text=_("The email is written in this language."),
+    )  # fmt: skip
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.user.get_full_name()
+
+
+class LeaveForm(forms.Form):
+    """Leaving; the last lead names who leads after them."""
+
+    new_lead = MemberChoiceField(
+        label=_("Who leads the organization after you"), queryset=Membership.objects.none(),
+        required=False, empty_label=_("Choose a member"),
+    )  # fmt: skip
+
+    def __init__(self, *args, others=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["new_lead"]
+        field.queryset = others if others is not None else Membership.objects.none()  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.fields import WebAddressField
+from apps.core.querysets import ORGANIZATION_SUSPENDED
 from apps.core.us import State, zip_code_validator
 
 
@@ -24,6 +25,8 @@ class Organization(models.Model):
         PENDING = "pending", _("Waiting for approval")
         ACTIVE = "active", _("Active")
         DECLINED = "declined", _("Declined")
+        # Its listings are hidden everywhere and its members cannot submit (core reads it).
+        SUSPENDED = ORGANIZATION_SUSPENDED, _("Suspended")
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("address name"), max_length=80, unique=True)
@@ -67,6 +70,10 @@ class Organization(models.Model):
     def is_verified(self) -> bool:
         return self.verified_at is not None
 
+    @property
+    def is_suspended(self) -> bool:
+        return self.status == self.Status.SUSPENDED
+
 
 class Membership(models.Model):
     """A person who may submit content for an organization. Its leads also manage who else
@@ -98,3 +105,49 @@ class Membership(models.Model):
     @property
     def is_lead(self) -> bool:
         return self.role == self.Role.LEAD
+
+
+class Invitation(models.Model):
+    """A member's invitation to a colleague, by email, to join the organization. The link
+    carries a token signed from its id (nothing secret is stored; a cancelled invitation's row is
+    deleted, so its link finds nothing). It can be used once, before
+    `expires_at` (ORGANIZATIONS_INVITATION_DAYS), by someone signed in with that email."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email"))
+    # The language of the email (the inviter's choice, or the page's).
+    language = models.CharField(
+        _("language of the email"), max_length=2, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )  # fmt: skip
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("invited by"),
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("accepted by"),
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organization", "accepted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.email} -> {self.organization}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and not self.is_expired

@@ -1,10 +1,12 @@
 """Organizations' personal data (apps.core.personal_data): memberships go with the person;
-organizations they asked for or verified stay, without them."""
+organizations they asked for or verified stay, without them. Invitations they sent stay
+with the organization (without them) until used; an invitation sent to their address goes
+with them (`scrub`), whether they accepted it or not."""
 
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.personal_data import DELETE, KEEP, PersonalData
-from apps.organizations.models import Membership, Organization
+from apps.organizations.models import Invitation, Membership, Organization
 
 
 def membership_rows(user):
@@ -24,6 +26,32 @@ def organization_rows(field: str):
 
     return rows
 
+
+def invitation_rows(field: str):
+    def rows(user):
+        invitations = Invitation.objects.filter(**{field: user}).select_related("organization")
+        for invitation in invitations.order_by("created_at", "id"):
+            yield {
+                "organization": invitation.organization.name,
+                "email": invitation.email,
+                "sent": invitation.created_at,
+                "accepted": invitation.accepted_at,
+            }
+
+    return rows
+
+
+def invitations_to_scrub(user):
+    """Invitations to the person's address that they did not accept as themselves."""
+    Invitation.objects.filter(email__iexact=user.email).delete()
+
+
+INVITATION_COLUMNS = (
+    ("organization", _("Organization")),
+    ("email", _("Email")),
+    ("sent", _("Sent")),
+    ("accepted", _("Accepted")),
+)
 
 ORGANIZATION_COLUMNS = (
     ("organization", _("Organization")),
@@ -58,5 +86,24 @@ ENTRIES = [
         on_erase=KEEP,
         columns=ORGANIZATION_COLUMNS,
         rows=organization_rows("verified_by"),
+    ),
+    PersonalData(
+        name="invitations_sent",
+        model="organizations.Invitation",
+        title=_("Invitations you sent to colleagues"),
+        field="invited_by",
+        on_erase=KEEP,
+        columns=INVITATION_COLUMNS,
+        rows=invitation_rows("invited_by"),
+    ),
+    PersonalData(
+        name="invitations_accepted",
+        model="organizations.Invitation",
+        title=_("Invitations you accepted"),
+        field="accepted_by",
+        on_erase=DELETE,
+        columns=INVITATION_COLUMNS,
+        rows=invitation_rows("accepted_by"),
+        scrub=invitations_to_scrub,
     ),
 ]

@@ -266,6 +266,8 @@ CERTIFICATIONS_PLAN_REMINDER_DAYS = int(env("CERTIFICATIONS_PLAN_REMINDER_DAYS",
 # A staff member's claim on an item lapses after this many minutes, so an item someone walked
 # away from goes back to everyone.
 CURATION_CLAIM_MINUTES = int(env("CURATION_CLAIM_MINUTES", "60"))
+# How long an invitation to join an organization can be accepted.
+ORGANIZATIONS_INVITATION_DAYS = int(env("ORGANIZATIONS_INVITATION_DAYS", "7"))
 
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).
