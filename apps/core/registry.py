@@ -124,3 +124,16 @@ personal_sections: Registry[PersonalSection] = Registry("personal sections")
 # A pathway page's parts from other apps, and the links pages about a kind of work offer.
 category_sections: Registry[CategorySection] = Registry("category sections")
 category_links: Registry[CategoryLink] = Registry("category links")
+
+
+@dataclass(frozen=True)
+class ItemLink:
+    """A link reviewers see on an item's manage page to another staff page about that item
+    (its whole history in the audit log, translating it side by side): `url(item)` is the
+    address, or "" when the link does not apply to this item."""
+
+    label: "str | StrPromise"
+    url: Callable[[Any], str]
+
+
+item_links: Registry[ItemLink] = Registry("item links")

@@ -14,6 +14,8 @@ class CurationConfig(AppConfig):
     def ready(self):
         # Each part declares what it adds to the shared pieces in its own module.
         from apps.core.personal_data import declare
+        from apps.curation.links import declare as declare_links
         from apps.curation.personal_data import ENTRIES
 
         declare(*ENTRIES)
+        declare_links()
