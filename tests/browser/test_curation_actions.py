@@ -52,7 +52,7 @@ def test_staff_fill_a_missing_spanish_translation_and_find_it_in_the_audit_log(p
             published_at=None,
             title_es=f"Pendiente {n}",
             title_en=f"Pending {n}",
-        )  # fmt: skip
+        )
         for n in (1, 2)
     ]
     sign_in(page, "rosa@example.org", PASSWORD, totp_secret="JBSWY3DPEHPK3PXP")

@@ -348,3 +348,26 @@ def test_audit_log_provider_entry_names_it(staff_client, curator):
     audit_record(actor=curator, subject=provider, action="still_correct")
     page = staff_client.get(f"/es/curation/audit/?item={item_ref(provider)}").content.decode()
     assert str(Provider.objects.get(pk=provider.pk)) in page
+
+
+def test_the_bulk_controls_render_inside_another_page_s_form(rf, curator):
+    from django.template.loader import render_to_string
+
+    request = rf.get("/es/curation/queue/?kind=jobs")
+    request.user = curator
+    html = render_to_string("curation/includes/bulk_controls.html", request=request)
+    assert 'formaction="/es/curation/bulk/"' in html and 'formmethod="post"' in html
+    assert 'name="next" value="/es/curation/queue/?kind=jobs"' in html
+    assert 'name="action"' in html and 'name="note"' in html
+
+
+def test_a_text_filled_meanwhile_is_not_overwritten(curator):
+    from apps.curation.services import TranslationConflict, translation_fill
+    from apps.curation.translations import missing_texts
+
+    job = JobFactory(title_es="")
+    gap = missing_texts(job)[0]
+    Job.objects.filter(pk=job.pk).update(title_es="Escrito por otra persona")
+    with pytest.raises(TranslationConflict):
+        translation_fill(actor=curator, item=job, texts={gap: "Mío"})
+    assert Job.objects.get(pk=job.pk).title_es == "Escrito por otra persona"
