@@ -74,26 +74,30 @@ class Subject:
     url: str
 
 
+def items_of(wanted: dict[type[Model], set[int]]) -> dict[tuple[type[Model], int], Model]:
+    """The items of each model with these keys, by (model, key): one query per model, with
+    what names their owner (a provider's name is its organization's)."""
+    found = {}
+    for model, pks in wanted.items():
+        items = model._default_manager.select_related(*getattr(model, "owner_related", ()))
+        for pk, item in items.in_bulk(pks).items():
+            found[model, pk] = item
+    return found
+
+
 def subjects_of(entries: list[AuditEntry]) -> dict[int, Subject]:
     """Each entry's item, by entry id: one query per kind of item among the entries (a
     page holds a few kinds at most, whatever the number of rows)."""
-    wanted: dict[ContentType, set[int]] = {}
+    wanted: dict[type[Model], set[int]] = {}
     for entry in entries:
-        wanted.setdefault(entry.content_type, set()).add(entry.object_id)
-    found: dict[tuple[int, int], Model] = {}
-    for content_type, ids in wanted.items():
-        model_class = content_type.model_class()
-        if model_class is not None:
-            # What names its owner is what its name reads, for some (a provider's).
-            owner = getattr(model_class, "owner_related", ())
-            items = model_class._default_manager.select_related(*owner)
-            for pk, row in items.in_bulk(ids).items():
-                found[content_type.pk, pk] = row
+        if model := entry.content_type.model_class():
+            wanted.setdefault(model, set()).add(entry.object_id)
+    found = items_of(wanted)
     subjects = {}
     for entry in entries:
         content_type = entry.content_type
         model = content_type.model_class()
-        item: Model | None = found.get((content_type.pk, entry.object_id))
+        item = found.get((model, entry.object_id)) if model else None
         label = f"{content_type.app_label}.{content_type.model}:{entry.object_id}"
         url = ""
         if item is not None:

@@ -23,7 +23,7 @@ from apps.core.spreadsheets import spreadsheet_safe
 from apps.core.templatetags.camino import actor_label
 from apps.curation.forms import AuditFilterForm, BulkForm, TranslationForm
 from apps.curation.items import item_ref, parse_item_ref
-from apps.curation.selectors import audit_entries, subjects_of
+from apps.curation.selectors import audit_entries, items_of, subjects_of
 from apps.curation.services import (
     BULK_ACTIONS,
     BulkRefused,
@@ -62,16 +62,18 @@ class Selection:
     in one query per kind of item."""
 
     def __init__(self, refs: list[str], problems: dict[str, str]):
-        by_model: dict = {}
-        for ref in refs:
-            if parsed := parse_item_ref(ref):
-                by_model.setdefault(parsed[0], []).append(parsed[1])
-        items = {}
-        for model, pks in by_model.items():
-            for item in model._default_manager.filter(pk__in=pks):
-                items[item_ref(item)] = item
+        parsed = {ref: parse_item_ref(ref) for ref in refs}
+        wanted: dict = {}
+        for pair in filter(None, parsed.values()):
+            wanted.setdefault(pair[0], set()).add(pair[1])
+        items = items_of(wanted)
         self.rows = [
-            {"ref": ref, "item": items.get(ref), "problem": problems.get(ref, "")} for ref in refs
+            {
+                "ref": ref,
+                "item": items.get(pair) if pair else None,
+                "problem": problems.get(ref, ""),
+            }
+            for ref, pair in parsed.items()
         ]
 
 
