@@ -364,6 +364,7 @@ def test_the_bulk_controls_render_inside_another_page_s_form(rf, curator):
     assert 'formaction="/es/curation/bulk/"' in html and 'formmethod="post"' in html
     assert 'name="next" value="/es/curation/queue/?kind=jobs"' in html
     assert 'name="action"' in html and 'name="note"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
 
 
 def test_a_text_filled_meanwhile_is_not_overwritten(curator):
