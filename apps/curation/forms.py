@@ -1,3 +1,4 @@
+from datetime import date
 from typing import Any, cast
 
 from django import forms
@@ -108,6 +109,12 @@ class StaffChoiceField(forms.ModelChoiceField):
         return f"{name} ({obj.email})" if name else obj.email
 
 
+def camino_years(day: date) -> None:
+    """A date the log can hold (and a day after it still a date): Camino's years."""
+    if not date(2000, 1, 1) <= day <= date(2999, 12, 31):
+        raise forms.ValidationError(_("Choose a date between the years 2000 and 2999."))
+
+
 class AuditFilterForm(forms.Form):
     """The audit log's filters, from the URL. An item is a reference ("jobs.job:12") or a
     kind and a number."""
@@ -128,11 +135,13 @@ class AuditFilterForm(forms.Form):
     )  # fmt: skip
     action = forms.ChoiceField(label=_("Action"), required=False)
     since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[camino_years],
+    )  # fmt: skip
     until = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[camino_years],
+    )  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

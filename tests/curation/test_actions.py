@@ -377,3 +377,20 @@ def test_a_text_filled_meanwhile_is_not_overwritten(curator):
     with pytest.raises(TranslationConflict):
         translation_fill(actor=curator, item=job, texts={gap: "Mío"})
     assert Job.objects.get(pk=job.pk).title_es == "Escrito por otra persona"
+
+
+@pytest.mark.parametrize(
+    "ref", ["jobs.job:999999999999999999", "core.auditentry:999999999999999999", "x\x00"]
+)
+def test_out_of_range_input_is_never_a_500(staff_client, ref):
+    assert staff_client.get(f"/es/curation/translate/{ref}/").status_code == 404
+    response = staff_client.post("/es/curation/bulk/", {"item": ref, "action": "publish"})
+    assert response.status_code == 200
+    assert staff_client.get("/es/curation/bulk/", {"item": ref}).status_code == 200
+    assert staff_client.get("/es/curation/audit/", {"item": ref}).status_code == 200
+    response = staff_client.get(
+        "/es/curation/audit/?kind=jobs.job&number=999999999999999999&since=0001-01-01"
+        "&until=9999-12-31"
+    )
+    assert response.status_code == 200
+    assert "Elija una fecha entre los años 2000 y 2999." in response.content.decode()
