@@ -42,7 +42,13 @@ class AuditEntry(models.Model):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id", "-created_at"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-created_at"]),
+            # The staff audit log: newest first, alone or for one person or one action.
+            models.Index(fields=["-created_at", "-id"]),
+            models.Index(fields=["actor", "-created_at"]),
+            models.Index(fields=["action", "-created_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.action} {self.content_type.model} {self.object_id}"

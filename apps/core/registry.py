@@ -139,3 +139,17 @@ class OrganizationSection:
 
 # An organization's public page: a section per app that lists what organizations offer.
 organization_sections: Registry[OrganizationSection] = Registry("organization sections")
+
+
+@dataclass(frozen=True)
+class ItemLink:
+    """A link reviewers see on an item's manage page to another staff page about that item
+    (its whole history in the audit log, translating it side by side): `url(item)` is the
+    address, or "" when the link does not apply to this item."""
+
+    label: "str | StrPromise"
+    url: Callable[[Any], str]
+
+
+# Staff pages about one item, linked from its manage page.
+item_links: Registry[ItemLink] = Registry("item links")

@@ -21,6 +21,7 @@ from django.views.generic.edit import ModelFormMixin
 from apps.core.mixins import CuratorRequiredMixin, ForgivingPaginationMixin
 from apps.core.models import AuditEntry
 from apps.core.publishable import PublishableType, publishable_types
+from apps.core.registry import item_links
 from apps.core.roles import is_curator
 from apps.core.services import (
     REVIEWERS,
@@ -138,6 +139,7 @@ class ManageView(PublishableTypeMixin, LoginRequiredMixin, DetailView):
             ),
             review_form=kwargs.pop("review_form", None) or ReviewForm(),
             history=history_of(item) if reviewer else None,
+            staff_links=staff_links(item) if reviewer else [],
             history_table=HISTORY_TABLE,
             **kwargs,
         )
@@ -206,6 +208,12 @@ class PublishableCreateView(PublishableFormView, CreateView):
 class PublishableUpdateView(PublishableFormView, UpdateView):
     def get_queryset(self):
         return self.get_kind().model.objects.editable_by(self.request.user)
+
+
+def staff_links(item) -> list[tuple[str, str]]:
+    """The (label, address) of the other staff pages about an item that apps declared."""
+    links = [(str(link.label), link.url(item)) for link in item_links]
+    return [(label, url) for label, url in links if url]
 
 
 def history_of(item):

@@ -14,13 +14,13 @@ class CurationConfig(AppConfig):
     def ready(self):
         # Each part declares what it adds to the shared pieces in its own module.
         from apps.core.personal_data import declare
-        from apps.curation.personal_data import ENTRIES
-
-        declare(*ENTRIES)
-
+        from apps.curation.links import declare as declare_links
         from apps.curation.organization_emails import organization_notice, organization_notice_queue
+        from apps.curation.personal_data import ENTRIES
         from apps.notifications.registry import email_kinds
         from apps.organizations.services import organization_changed
 
+        declare(*ENTRIES)
+        declare_links()
         email_kinds.register("organization_notice", organization_notice)
         organization_changed.register("emails", organization_notice_queue)

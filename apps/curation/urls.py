@@ -1,6 +1,7 @@
 from django.urls import path
 
 from apps.curation import organization_views as organizations
+from apps.curation import views
 
 app_name = "curation"
 
@@ -24,4 +25,7 @@ urlpatterns = [
         )
         for action in ("verify", "approve", "decline", "suspend", "reinstate")
     ],
+    path("bulk/", views.BulkView.as_view(), name="bulk"),
+    path("translate/<str:ref>/", views.TranslateView.as_view(), name="translate"),
+    path("audit/", views.AuditLogView.as_view(), name="audit"),
 ]
