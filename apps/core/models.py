@@ -37,7 +37,11 @@ class AuditEntry(models.Model):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id", "-created_at"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-created_at"]),
+            # The dashboard's weekly counts of submissions and decisions (apps.core.dashboard).
+            models.Index(fields=["action", "created_at"], name="auditentry_action_created"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.action} {self.content_type.model} {self.object_id}"

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401  (the workspace's pages join here)
+from django.urls import path
+
+from apps.curation import views
 
 app_name = "curation"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("dashboard/<slug:figure>.csv", views.DashboardCsvView.as_view(), name="dashboard_csv"),
+]

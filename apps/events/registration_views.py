@@ -20,6 +20,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.core.models import PublicationStatus
+from apps.core.spreadsheet import spreadsheet_safe
 from apps.events.models import (
     HOLDS_A_SEAT,
     CalendarFeed,
@@ -315,11 +316,6 @@ class RegistrationCSVView(OrganizerMixin, View):
                 ]
             )  # fmt: skip
         return response
-
-
-def spreadsheet_safe(text: str) -> str:
-    """What people typed, never read as a formula by a spreadsheet program."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 class EventMessageView(OrganizerMixin, FormView):
