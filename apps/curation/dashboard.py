@@ -8,8 +8,11 @@ import math
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from apps.core.dashboard import Column, Figure, Number, Period, dashboard_figures
 
@@ -73,9 +76,25 @@ def dashboard_tables(weeks: int) -> list[Table]:
     return [Table(key, figure, rows[key]) for key, figure in dashboard_figures.items()]
 
 
+def dashboard_html(weeks: int) -> SafeString:
+    """Every figure's chart, table and CSV link, rendered in the current language. Kept as
+    rendered as long as the numbers are: drawing ten charts and tables costs more than
+    computing their numbers from the cache."""
+    today = timezone.localdate().isoformat()
+    cache_key = f"curation:dashboard-html:{weeks}:{get_language()}:{today}"
+    html = cache.get(cache_key)
+    if html is None:
+        figures = [(table, chart_of(table)) for table in dashboard_tables(weeks)]
+        html = render_to_string(
+            "curation/includes/figures.html", {"figures": figures, "weeks": weeks}
+        )
+        cache.set(cache_key, html, CACHE_SECONDS)
+    return html  # a SafeString from the templates, which escaped it (pickled as one)
+
+
 # The chart ------------------------------------------------------------------------------
 
-WIDTH = 640
+WIDTH = 480  # small enough that its 12px text stays readable on a phone
 LEFT, RIGHT, TOP = 48, 8, 12  # room for the scale's numbers, and above the tallest bar
 PLOT_HEIGHT = 160
 LABEL_ROW = 20  # a weekly chart's dates under the bars

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 
 from apps.core.mixins import CuratorRequiredMixin
 from apps.core.spreadsheet import spreadsheet_safe
-from apps.curation.dashboard import chart_of, dashboard_tables
+from apps.curation.dashboard import dashboard_html, dashboard_tables
 from apps.curation.forms import DashboardForm
 
 
@@ -20,8 +20,9 @@ class DashboardView(CuratorRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         form = DashboardForm(self.request.GET or None)
         weeks = form.weeks_shown()
-        figures = [(table, chart_of(table)) for table in dashboard_tables(weeks)]
-        return super().get_context_data(form=form, weeks=weeks, figures=figures, **kwargs)
+        return super().get_context_data(
+            form=form, weeks=weeks, figures=dashboard_html(weeks), **kwargs
+        )
 
 
 class DashboardCsvView(CuratorRequiredMixin, View):
