@@ -99,9 +99,10 @@ def weekly_counts(
 ) -> dict[datetime.date, list[int]]:
     """One query: the rows of `queryset` whose `date_field` falls in the period, counted per
     week, once per filter in `counts` (None counts every row)."""
+    # Counting the date (never empty here) rather than the ids: an index of the filtered
+    # columns and the date answers alone (an index-only scan).
     aggregates = {
-        f"n{i}": Count("pk", filter=condition) if condition is not None else Count("pk")
-        for i, condition in enumerate(counts)
+        f"n{i}": Count(date_field, filter=condition) for i, condition in enumerate(counts)
     }
     rows = (
         queryset.filter(**{f"{date_field}__gte": period.start})
@@ -203,9 +204,12 @@ def review_activity(period: Period) -> dict:
 
 def decision_times(period: Period) -> dict:
     """For each decision (published or rejected) in a week, the time since the item was last
-    sent for review before it, in days: the week's median and how many decisions had a
-    submission (staff may publish a draft of their own, which waited for nobody). One query;
-    the previous submission is found through the log's (item, date) index."""
+    sent for review before it, in days: the week's median. Staff may publish a draft of their
+    own, which waited for nobody: it has no submission and does not count. One query; the
+    previous submission is found through the log's (item, date) index, once per decision.
+    Without JIT compilation, which costs more than the query (half a second at 35,000
+    decisions) and which PostgreSQL would choose for its estimated cost."""
+    from django.db import connection, transaction
     from django.db.models import F, OuterRef, Subquery
     from django.db.models.functions import Extract
 
@@ -222,14 +226,16 @@ def decision_times(period: Period) -> dict:
         .annotate(week=TruncWeek("created_at"))
         .order_by()
         .values("week")
-        .annotate(median=Median("waited"), decisions=Count("submitted_at"))
+        .annotate(median=Median("waited"))
     )
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")
+        found = list(rows)
     return {
-        _week_date(row["week"]): [
-            round(row["median"], 1) if row["median"] is not None else None,
-            row["decisions"],
-        ]
-        for row in rows
+        _week_date(row["week"]): [round(row["median"], 1) if row["median"] is not None else None]
+        for row in found
     }
 
 
@@ -275,7 +281,7 @@ CORE_FIGURES = {
     ),
     "decision_time": Figure(
         _("Days from sending for review to a decision (median)"),
-        (Column(_("Median days"), count=False), Column(_("Decisions"), charted=False)),
+        (Column(_("Median days"), count=False),),
         decision_times,
         description=_("Half of the items published or rejected that week waited less."),
     ),

@@ -41,6 +41,12 @@ class AuditEntry(models.Model):
             models.Index(fields=["content_type", "object_id", "-created_at"]),
             # The dashboard's weekly counts of submissions and decisions (apps.core.dashboard).
             models.Index(fields=["action", "created_at"], name="auditentry_action_created"),
+            # Its median wait: each decision's latest submission, read from this index alone.
+            models.Index(
+                fields=["content_type", "object_id", "created_at"],
+                condition=models.Q(action__in=["submit", "renew with changes"]),
+                name="auditentry_submissions",
+            ),
         ]
 
     def __str__(self) -> str:
