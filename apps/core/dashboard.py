@@ -45,6 +45,12 @@ class Period:
         """The first week's Monday at midnight, as an aware datetime."""
         return self.bounds()[0][0]
 
+    @property
+    def end(self) -> datetime.datetime:
+        """The end of the current week (next Monday at midnight): what is dated later (an
+        event to come) is not counted yet."""
+        return self.bounds()[-1][1]
+
     def bounds(self) -> list[tuple[datetime.datetime, datetime.datetime]]:
         """Each week's start and end (the next Monday) at midnight, aware."""
 
@@ -105,7 +111,7 @@ def weekly_counts(
         f"n{i}": Count(date_field, filter=condition) for i, condition in enumerate(counts)
     }
     rows = (
-        queryset.filter(**{f"{date_field}__gte": period.start})
+        queryset.filter(**{f"{date_field}__gte": period.start, f"{date_field}__lt": period.end})
         .annotate(week=TruncWeek(date_field))
         .order_by()
         .values("week")
@@ -220,7 +226,9 @@ def decision_times(period: Period) -> dict:
         action__in=SUBMITTED, created_at__lte=OuterRef("created_at"),
     ).order_by("-created_at").values("created_at")[:1]  # fmt: skip
     rows = (
-        AuditEntry.objects.filter(action__in=DECIDED, created_at__gte=period.start)
+        AuditEntry.objects.filter(
+            action__in=DECIDED, created_at__gte=period.start, created_at__lt=period.end
+        )
         .annotate(submitted_at=Subquery(submitted))
         .annotate(waited=Extract(F("created_at") - F("submitted_at"), "epoch") / 86400.0)
         .annotate(week=TruncWeek("created_at"))

@@ -115,6 +115,8 @@ def test_event_attendance_by_the_week_the_event_took_place(weeks):
         Registration.objects.create(event=event, user=UserFactory(), status=status)
     draft = EventFactory(starts_at=weeks[1][0] + timedelta(hours=10), status="draft")
     Registration.objects.create(event=draft, user=UserFactory(), status="attended")
+    coming = EventFactory(starts_at=weeks[3][1] + timedelta(days=2))  # after this week
+    Registration.objects.create(event=coming, user=UserFactory(), status="registered")
     assert values("attendance") == [[0, 0], [3, 2], [0, 0], [0, 0]]
 
 
