@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 
 from apps.core.dashboard import Column, Figure, Number, Period, dashboard_figures
@@ -39,7 +40,7 @@ class Table:
     def row_label(self, label) -> str:
         if isinstance(label, datetime.date):
             return date_format(label, "SHORT_DATE_FORMAT")
-        return str(label)
+        return capfirst(str(label))  # a model's plural name is written in lower case
 
     def text_rows(self) -> list[tuple[str, list[str]]]:
         """The rows as the page shows them, in the reader's language."""
@@ -181,7 +182,7 @@ def _rows_chart(table: Table, charted: list[int], top: float, legend) -> Chart:
     bars, texts = [], []
     for n, (label, values) in enumerate(table.rows):
         y = TOP + n * row_height
-        texts.append(Text(LEFT, y + 10, str(label), "start"))
+        texts.append(Text(LEFT, y + 10, table.row_label(label), "start"))
         for s, i in enumerate(charted):
             width = (values[i] or 0) / top * plot_width
             bars.append(Bar(LEFT, y + 14 + s * BAR_ROW, round(width, 1), BAR_ROW - 6,

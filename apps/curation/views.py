@@ -42,6 +42,6 @@ class DashboardCsvView(CuratorRequiredMixin, View):
         writer.writerow(spreadsheet_safe(str(text)) for text in
                         [first, *(column.label for column in table.columns)])  # fmt: skip
         for label, values in table.rows:
-            label = label.isoformat() if table.figure.weekly else str(label)
+            label = label.isoformat() if table.figure.weekly else table.row_label(label)
             writer.writerow([spreadsheet_safe(label), *("" if v is None else v for v in values)])
         return response
