@@ -18,6 +18,7 @@ from apps.jobs.models import JobReport
 from apps.mentorship.models import Match, MatchReport
 from apps.notifications.models import Delivery
 from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.core.test_resilience import _forget_failures, cache_down  # noqa: F401 (fixtures)
 from tests.events.factories import EventFactory
 from tests.jobs.factories import JobFactory
 from tests.mentorship.factories import MentorFactory
@@ -288,3 +289,17 @@ def test_the_query_count_does_not_grow_with_the_data(
 # reports: 3 kinds; not checked again: 4 checked types; translations: 5 publishable types),
 # and the median's three (a savepoint, JIT off for it, and its release).
 QUERIES = 27
+
+
+@pytest.mark.usefixtures("cache_down")
+def test_the_dashboard_is_computed_when_redis_is_down(client, weeks):
+    """The cache fails open (apps.core.cache): staff see the figures, computed each time."""
+    client.force_login(CuratorFactory())
+    audit(JobFactory(), "submit", weeks[3][0] + timedelta(hours=1))
+    response = client.get("/es/curation/dashboard/?weeks=4")
+    assert response.status_code == 200
+    assert "Enviado a revisión" in response.content.decode()
+    rows = list(csv.reader(io.StringIO(
+        client.get("/es/curation/dashboard/review.csv?weeks=4").content.decode()
+    )))  # fmt: skip
+    assert rows[-1][1:] == ["1", "0", "0"]
