@@ -88,6 +88,8 @@ class Page:
     of: str = "list"  # the reference: "list" or "trivial"
     cached: bool = True  # an anonymous page: measured on a cache hit and on a miss
     signed_in: bool = False
+    # Who a signed-in page is signed in as (a curator, for staff pages).
+    who: str = "bench-seeker@example.org"
     # Signed in as each of these people in turn (emails), on the server where every cache
     # read misses: a page measured cold for varied people (needs --cache both or miss).
     people: tuple[str, ...] = ()
@@ -744,7 +746,6 @@ def measure_pages(bench: Bench, url: str, pages: list[Page]) -> list[Run]:
     measure the client's ceiling and every page in interleaved rounds."""
     args = bench.args
     bench.cache.flushall()
-    cookie = signed_in_cookie()
     with contextlib.ExitStack() as servers:
         gunicorns = {
             mode: start_gunicorn(servers, args.port + n, args.workers,
@@ -764,7 +765,7 @@ def measure_pages(bench: Bench, url: str, pages: list[Page]) -> list[Run]:
                 port = args.port + (mode == "miss")
                 runs.append(Run(page, mode, f"http://127.0.0.1:{port}{page.path}",
                                 gunicorns[mode or "hit"],
-                                cookie if page.signed_in else ""))  # fmt: skip
+                                signed_in_cookie(page.who) if page.signed_in else ""))  # fmt: skip
         measure(runs, bench.meter, args.rounds, args.seconds)
     return runs
 

@@ -12,3 +12,8 @@ class AccountsConfig(AppConfig):
         from apps.core.personal_data import declare
 
         declare(*ENTRIES)
+        # Its figures on curation's dashboard.
+        from apps.accounts.figures import FIGURES as dashboard_entries
+        from apps.core.dashboard import dashboard_declare
+
+        dashboard_declare(figures=dashboard_entries)

@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from apps.core.dashboard import CORE_FIGURES, dashboard_declare
         from apps.core.indexing import index_after_transition
         from apps.core.pagecache import pages_changed_after_transition
         from apps.core.personal_data import CORE_ENTRIES, declare
@@ -23,6 +24,7 @@ class CoreConfig(AppConfig):
         after_transition.register("search_index", index_after_transition)
         # Cached public pages of the item's type are not served again once it commits.
         after_transition.register("page_cache", pages_changed_after_transition)
+        dashboard_declare(figures=CORE_FIGURES)
 
 
 class CaminoAdminConfig(admin_apps.AdminConfig):

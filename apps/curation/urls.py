@@ -1,7 +1,7 @@
 from django.urls import path
 
+from apps.curation import dashboard_views, views
 from apps.curation import organization_views as organizations
-from apps.curation import views
 
 app_name = "curation"
 
@@ -28,4 +28,10 @@ urlpatterns = [
     path("bulk/", views.BulkView.as_view(), name="bulk"),
     path("translate/<str:ref>/", views.TranslateView.as_view(), name="translate"),
     path("audit/", views.AuditLogView.as_view(), name="audit"),
+    path("dashboard/", dashboard_views.DashboardView.as_view(), name="dashboard"),
+    path(
+        "dashboard/<slug:figure>.csv",
+        dashboard_views.DashboardCsvView.as_view(),
+        name="dashboard_csv",
+    ),
 ]

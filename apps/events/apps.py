@@ -125,3 +125,8 @@ class EventsConfig(AppConfig):
             ("message registered", _("Message sent to people registered")),
         ):
             audit_actions.register(action, label)
+        # Its figures on curation's dashboard.
+        from apps.core.dashboard import dashboard_declare
+        from apps.events.figures import FIGURES as dashboard_entries
+
+        dashboard_declare(figures=dashboard_entries)

@@ -110,3 +110,9 @@ class JobsConfig(AppConfig):
         )
         audit_actions.register("report", _("Reported by a visitor"))
         audit_actions.register("handle report", _("Report handled"))
+        # Its figures and its reports on curation's dashboard.
+        from apps.core.dashboard import dashboard_declare
+        from apps.jobs.figures import FIGURES as dashboard_entries
+        from apps.jobs.models import JobReport
+
+        dashboard_declare(figures=dashboard_entries, reports={"jobs": JobReport})

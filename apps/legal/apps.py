@@ -126,3 +126,8 @@ class LegalConfig(AppConfig):
         from apps.legal.guide_setup import guides_register
 
         guides_register()
+        # Its reports are counted on curation's dashboard.
+        from apps.core.dashboard import dashboard_declare
+        from apps.legal.models import ProviderReport
+
+        dashboard_declare(reports={"legal": ProviderReport})

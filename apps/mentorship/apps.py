@@ -165,3 +165,9 @@ class MentorshipConfig(AppConfig):
             ("cancel session", _("Mentoring session cancelled")),
         ):
             audit_actions.register(action, label)
+        # Its figures and its reports on curation's dashboard.
+        from apps.core.dashboard import dashboard_declare
+        from apps.mentorship.figures import FIGURES as dashboard_entries
+        from apps.mentorship.models import MatchReport
+
+        dashboard_declare(figures=dashboard_entries, reports={"mentorship": MatchReport})

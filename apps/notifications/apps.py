@@ -40,3 +40,8 @@ class NotificationsConfig(AppConfig):
         )
 
         declare(*ENTRIES)
+        # Its figures on curation's dashboard.
+        from apps.core.dashboard import dashboard_declare
+        from apps.notifications.figures import FIGURES as dashboard_entries
+
+        dashboard_declare(figures=dashboard_entries)

@@ -46,7 +46,10 @@ class Delivery(models.Model):
                 fields=["status", "due_at"],
                 name="delivery_to_send",
                 condition=models.Q(status__in=["pending", "sending"]),
-            )
+            ),
+            # The dashboard's weekly counts of each kind (apps.notifications.dashboard): on
+            # columns a send never changes, so it costs sends no more than one insert.
+            models.Index(fields=["kind", "created_at"], name="delivery_kind_created"),
         ]
 
     def __str__(self) -> str:
