@@ -17,3 +17,9 @@ class CurationConfig(AppConfig):
         from apps.curation.personal_data import ENTRIES
 
         declare(*ENTRIES)
+
+        from apps.core.services import audit_actions
+
+        audit_actions.register("import", _("File imported"))
+        audit_actions.register("import create", _("Created by an import"))
+        audit_actions.register("import update", _("Updated by an import"))

@@ -114,3 +114,8 @@ class EventsConfig(AppConfig):
             ("message registered", _("Message sent to people registered")),
         ):
             audit_actions.register(action, label)
+
+        from apps.core.imports import import_resources
+        from apps.events.imports import RESOURCE
+
+        import_resources.register("events", RESOURCE)

@@ -97,5 +97,9 @@ class JobsConfig(AppConfig):
         from apps.jobs.pathway import SECTION as pathway_section
 
         category_sections.register("jobs", pathway_section)
+        from apps.core.imports import import_resources
+        from apps.jobs.imports import RESOURCE
+
+        import_resources.register("jobs", RESOURCE)
         audit_actions.register("report", _("Reported by a visitor"))
         audit_actions.register("handle report", _("Report handled"))

@@ -115,3 +115,8 @@ class LegalConfig(AppConfig):
         from apps.legal.guide_setup import guides_register
 
         guides_register()
+
+        from apps.core.imports import import_resources
+        from apps.legal.imports import RESOURCE
+
+        import_resources.register("legal", RESOURCE)

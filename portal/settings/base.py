@@ -266,6 +266,10 @@ CERTIFICATIONS_PLAN_REMINDER_DAYS = int(env("CERTIFICATIONS_PLAN_REMINDER_DAYS",
 # A staff member's claim on an item lapses after this many minutes, so an item someone walked
 # away from goes back to everyone.
 CURATION_CLAIM_MINUTES = int(env("CURATION_CLAIM_MINUTES", "60"))
+# Imports (apps.curation.imports): a larger file is refused before it is read; rows are
+# checked and written this many at a time (a fixed number of queries each).
+CURATION_IMPORT_MAX_BYTES = int(env("CURATION_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+CURATION_IMPORT_BATCH = int(env("CURATION_IMPORT_BATCH", "500"))
 
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).
