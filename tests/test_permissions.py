@@ -19,6 +19,7 @@ from tests.certifications.test_pathways_permissions import MATRIX as PATHWAYS_MA
 from tests.certifications.test_plan_permissions import MATRIX as PLAN_MATRIX
 from tests.certifications.test_trainings_permissions import MATRIX as TRAINING_MATRIX
 from tests.certifications.test_work_guide_permissions import MATRIX as WORK_GUIDE_MATRIX
+from tests.curation.test_imports_permissions import MATRIX as CURATION_IMPORTS_MATRIX
 from tests.events.factories import EventFactory, in_days
 from tests.events.test_registration_permissions import MATRIX as REGISTRATION_MATRIX
 from tests.jobs.factories import JobFactory
@@ -258,6 +259,7 @@ def test_every_url_pattern_has_a_row():
             *TRAINING_MATRIX,
             *CREDENTIAL_MATRIX,
             *PLAN_MATRIX,
+            *CURATION_IMPORTS_MATRIX,
         ]  # fmt: skip
         covered = {route_of(url) for _method, url, _data, _expected in rows}
     assert {skipped for _route, skipped in patterns if skipped} == set(NOT_IN_MATRIX)

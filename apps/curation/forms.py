@@ -52,5 +52,5 @@ class ExportFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        kinds = import_resources.items()
-        self.fields["kind"].choices = [(key, entry.label) for key, entry in kinds]
+        choices = [(key, entry.label) for key, entry in import_resources.items()]
+        self.fields["kind"].choices = choices  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -173,6 +173,10 @@ def _messages(error: ValidationError) -> list[str]:
     return [str(message) for message in error.messages]
 
 
+def _field(model: type[models.Model], name: str) -> models.Field:
+    return cast(models.Field, model._meta.get_field(name))
+
+
 def _same(before: Any, after: Any) -> bool:
     """An empty cell is the same as an empty text (modeltranslation's fields hold None)."""
     return before == after or (before in (None, "") and after in (None, ""))
@@ -186,12 +190,12 @@ class RowChecker:
         self.model = resource.model
         self.index = {name: header.index(name) for name in resource.header if name in header}
         self.fields = {
-            name: self.model._meta.get_field(name)
-            for name in resource.columns
-            if name in self.index
+            name: _field(self.model, name) for name in resource.columns if name in self.index
         }
         # Each field read by the form field the app's forms use for it.
-        self.form_fields = {name: field.formfield() for name, field in self.fields.items()}
+        self.form_fields: dict[str, Any] = {
+            name: field.formfield() for name, field in self.fields.items()
+        }
         self.relations = [f.name for f in self.model._meta.fields if f.is_relation]
         # Single-field unique rules besides the external id (a credential's address, one
         # legal help entry per organization): checked against the database per batch.
@@ -200,7 +204,7 @@ class RowChecker:
             if f.unique and not f.primary_key and f.name in self.index
         ]  # fmt: skip
         for constraint in self.model._meta.constraints:
-            names = getattr(constraint, "fields", ())
+            names: tuple[str, ...] = tuple(getattr(constraint, "fields", ()))
             if (
                 isinstance(constraint, models.UniqueConstraint)
                 and len(names) == 1
@@ -248,10 +252,9 @@ class RowChecker:
             errors.append((EXTERNAL_ID, _("Give each row an external id.")))
         elif len(external_id) > 100:
             errors.append((EXTERNAL_ID, _("An external id has at most 100 characters.")))
-        item = existing.get(external_id)
-        created = item is None
-        if created:
-            item = self.model(external_id=external_id)
+        found = existing.get(external_id)
+        created = found is None
+        item: Any = self.model(external_id=external_id) if found is None else found
         before = self.snapshot(item)
         if self.resource.has_organization:
             slug = self.cell(row, ORGANIZATION)
@@ -300,7 +303,7 @@ class RowChecker:
             if columns and not any(self.cell(row, column) for column in columns):
                 errors.append(
                     (columns[0], _("Give the %(field)s in Spanish or English.")
-                     % {"field": self.model._meta.get_field(name).verbose_name})
+                     % {"field": _field(self.model, name).verbose_name})
                 )  # fmt: skip
 
     def snapshot(self, item) -> dict:
@@ -313,7 +316,7 @@ class RowChecker:
     def taken(self, outcomes: list[Outcome]) -> None:
         """Unique values another item already has: an error on the row, not at the end."""
         for name, condition in self.unique:
-            attname = self.model._meta.get_field(name).attname
+            attname = _field(self.model, name).attname
             wanted = {getattr(o.item, attname): o for o in outcomes if o.action != "error"}
             if not wanted:
                 continue
@@ -326,7 +329,7 @@ class RowChecker:
                 if holder != outcome.item.pk:
                     outcome.errors.append(
                         (name, _("Another item already has this %(field)s.")
-                         % {"field": self.model._meta.get_field(name).verbose_name})
+                         % {"field": _field(self.model, name).verbose_name})
                     )  # fmt: skip
                     outcome.action = "error"
 
@@ -346,7 +349,7 @@ def run(
     checker = RowChecker(resource, table.header)
     seen: dict[str, int] = {}
     organization_model = (
-        resource.model._meta.get_field(ORGANIZATION).related_model
+        cast(type[models.Model], _field(resource.model, ORGANIZATION).related_model)
         if resource.has_organization
         else None
     )

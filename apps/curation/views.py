@@ -2,9 +2,11 @@
 Exports: a kind's filtered list as CSV with the columns its import reads."""
 
 import csv
+from typing import cast
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import models
 from django.http import Http404, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -41,7 +43,7 @@ class ImportStartView(CuratorRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             kinds=import_resources.items(),
-            recent=ImportFile.objects.filter(uploaded_by=self.request.user)
+            recent=ImportFile.objects.filter(uploaded_by=self.request.user.pk)
             .defer("content", "report")
             .order_by("-uploaded_at")[:10],
             **kwargs,
@@ -55,7 +57,7 @@ class ImportUploadView(CuratorRequiredMixin, TemplateView):
         resource = resource_or_404(self.kwargs["kind"])
         kwargs.setdefault("form", ImportUploadForm())
         return super().get_context_data(
-            kind=self.kwargs["kind"], resource=resource, header=resource.header,
+            resource=resource, header=resource.header,
             required=resource.required_header, **kwargs,
         )  # fmt: skip
 
@@ -99,11 +101,12 @@ class ImportFileView(CuratorRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         import_file = kwargs.pop("import_file", None) or self.get_object()
         report = import_file.report
+        counts = {"created": 0, "updated": 0, "skipped": 0, "error": 0, **report.get("counts", {})}
         resource = import_resources.get(import_file.kind)
         return super().get_context_data(
-            import_file=import_file, report=report, counts=report.get("counts", {}),
+            import_file=import_file, report=report, counts=counts,
             kind_label=resource.label if resource else import_file.kind,
-            more_rows=sum(report.get("counts", {}).values()) - len(report.get("rows", [])),
+            more_rows=sum(counts.values()) - len(report.get("rows", [])),
             more_errors=report.get("error_count", 0) - len(report.get("errors", [])),
             confirm=ImportConfirmForm(initial={"sha256": import_file.sha256}), **kwargs,
         )  # fmt: skip
@@ -156,7 +159,8 @@ class ExportCSVView(ExportView):
             if status:
                 items = resource.filter_status(items, status)
             if slug and resource.has_organization:
-                organizations = resource.model._meta.get_field(ORGANIZATION).related_model
+                field = cast(models.ForeignKey, resource.model._meta.get_field(ORGANIZATION))
+                organizations = cast(type[models.Model], field.related_model)
                 if not organizations._default_manager.filter(slug=slug).exists():
                     form.add_error("organization", _("No organization has this address name."))
                 items = items.filter(organization__slug=slug)
