@@ -56,8 +56,12 @@ class ImportFile(models.Model):
         verbose_name=_("uploaded by"),
     )  # fmt: skip
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    # Set when its uploader confirmed it: a worker imports it (a large file takes longer
+    # than a web request may), then sets imported_at, or clears this with `refused`.
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     imported_at = models.DateTimeField(_("imported"), null=True, blank=True)
     report = models.JSONField(default=dict)
+    refused = models.TextField(_("why nothing was imported"), blank=True)
 
     class Meta:
         verbose_name = _("import file")
@@ -66,3 +70,7 @@ class ImportFile(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    @property
+    def is_importing(self) -> bool:
+        return self.confirmed_at is not None and self.imported_at is None

@@ -118,14 +118,12 @@ class ImportFileView(CuratorRequiredMixin, TemplateView):
             messages.error(request, _("This is not the file that was checked. Upload it again."))
         else:
             try:
-                import_file = import_file_confirm(
+                import_file_confirm(
                     actor=request.user, import_file=import_file,
                     sha256=form.cleaned_data["sha256"],
                 )  # fmt: skip
             except ImportRefused as error:
                 messages.error(request, str(error))
-            else:
-                messages.success(request, _("The file was imported."))
         return HttpResponseRedirect(reverse("curation:import_file", kwargs={"pk": import_file.pk}))
 
 
