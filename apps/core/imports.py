@@ -48,6 +48,10 @@ class ImportResource:
     # The items rows are matched against and exports list (a module-level function, so that
     # a declaration made again in ready() is equal to the first): all of them unless set.
     items: Callable[[models.QuerySet], models.QuerySet] | None = None
+    # The rules across fields that the type's form checks too, when they live outside the
+    # model (Model.clean): problems(values by field name, fields already refused) gives
+    # (field or None, message) pairs.
+    problems: Callable[[dict, set[str]], list[tuple[str | None, str]]] | None = None
 
     def queryset(self) -> models.QuerySet:
         items = self.model._default_manager.all()

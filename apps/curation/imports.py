@@ -272,8 +272,14 @@ class RowChecker:
                 setattr(item, model_field.attname, self.value(name, text))
             except ValidationError as error:
                 errors.extend((name, message) for message in _messages(error))
-        self.check_translations(row, errors)
+        if self.resource.problems is None:
+            self.check_translations(row, errors)
         bad = {column for column, _message in errors}
+        if self.resource.problems is not None:
+            values = {f.name: getattr(item, f.attname) for f in self.model._meta.concrete_fields}
+            problems = self.resource.problems(values, bad)
+            errors.extend((name or "", str(message)) for name, message in problems)
+            bad.update(name for name, _message in problems if name)
         try:
             item.full_clean(
                 exclude=[*self.relations, *bad], validate_unique=False, validate_constraints=False
@@ -297,7 +303,8 @@ class RowChecker:
 
     def check_translations(self, row: list[str], errors: list) -> None:
         """A text every language should have must be in at least one (the other is then
-        flagged for staff as a missing translation)."""
+        flagged for staff as a missing translation), for types that declare no rules of
+        their own (`problems`)."""
         for name in getattr(self.model, "required_translations", ()):
             columns = [column for column in self.index if column.startswith(f"{name}_")]
             if columns and not any(self.cell(row, column) for column in columns):

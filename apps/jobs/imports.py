@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.imports import ImportResource, per_language
+from apps.jobs.forms import job_problems
 from apps.jobs.models import Job
 
 RESOURCE = ImportResource(
@@ -18,4 +19,5 @@ RESOURCE = ImportResource(
         *per_language("title"), "category", "employment_type", "work_authorization",
         "work_language",
     ),
+    problems=job_problems,
 )  # fmt: skip

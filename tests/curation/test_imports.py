@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 HEADER = [
     "external_id", "organization", "title_es", "title_en", "description_es", "description_en",
-    "category", "employment_type", "work_authorization", "work_language", "zip_code",
+    "category", "employment_type", "work_authorization", "work_language", "zip_code", "city",
+    "state", "apply_email",
 ]  # fmt: skip
 
 
@@ -33,7 +34,8 @@ def job_row(number: int, organization: str, **changes) -> dict:
         "title_es": f"Cocinero {number}", "title_en": f"Cook {number}",
         "description_es": "Cocina de un restaurante.", "description_en": "A restaurant kitchen.",
         "category": "food", "employment_type": "full_time", "work_authorization": "open",
-        "work_language": "spanish", "zip_code": "60623", **changes,
+        "work_language": "spanish", "zip_code": "60623", "city": "Chicago", "state": "IL",
+        "apply_email": "empleo@example.org", **changes,
     }  # fmt: skip
 
 
@@ -226,6 +228,21 @@ def factory_ids():
     import factory
 
     return factory.Sequence(lambda n: f"exported-{n}")
+
+
+def test_a_row_meets_the_job_form_rules(curator, organization):
+    rows = [
+        job_row(1, "cocina-unida", apply_email="", pay_min="20", pay_max="15"),
+        job_row(2, "cocina-unida", city="", description_es="", description_en=""),
+    ]
+    assert check(curator, csv_bytes(rows, header=[*HEADER, "pay_min", "pay_max"])).report[
+        "errors"
+    ] == [
+        [2, "pay_max", "The highest pay cannot be less than the lowest."],
+        [2, "", "Say how to apply: a website, an email address or an address in person."],
+        [3, "", "Write the title and the description in at least one language."],
+        [3, "city", "Needed for work on site or hybrid."],
+    ]
 
 
 def test_a_formula_in_a_file_is_refused(curator, organization):
