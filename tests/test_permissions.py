@@ -21,6 +21,7 @@ from tests.certifications.test_trainings_permissions import MATRIX as TRAINING_M
 from tests.certifications.test_work_guide_permissions import MATRIX as WORK_GUIDE_MATRIX
 from tests.curation.test_actions_permissions import MATRIX as CURATION_ACTIONS_MATRIX
 from tests.curation.test_dashboard_permissions import MATRIX as CURATION_DASHBOARD_MATRIX
+from tests.curation.test_imports_permissions import MATRIX as CURATION_IMPORTS_MATRIX
 from tests.curation.test_organizations_permissions import MATRIX as ORGANIZATIONS_MATRIX
 from tests.events.factories import EventFactory, in_days
 from tests.events.test_registration_permissions import MATRIX as REGISTRATION_MATRIX
@@ -264,6 +265,7 @@ def test_every_url_pattern_has_a_row():
             *ORGANIZATIONS_MATRIX,
             *CURATION_ACTIONS_MATRIX,
             *CURATION_DASHBOARD_MATRIX,
+            *CURATION_IMPORTS_MATRIX,
         ]  # fmt: skip
         covered = {route_of(url) for _method, url, _data, _expected in rows}
     assert {skipped for _route, skipped in patterns if skipped} == set(NOT_IN_MATRIX)

@@ -23,3 +23,9 @@ class CertificationsConfig(AppConfig):
         guides_register()
         plan_register()
         declare(*ENTRIES)
+
+        from apps.certifications.imports import CREDENTIALS, TRAININGS
+        from apps.core.imports import import_resources
+
+        import_resources.register("credentials", CREDENTIALS)
+        import_resources.register("trainings", TRAININGS)

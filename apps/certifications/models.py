@@ -25,7 +25,7 @@ from apps.certifications.vocabulary import (
     Format,
     StatusRule,
 )
-from apps.core.fields import WebAddressField
+from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.models import Guide, Publishable, SearchEntry
 from apps.core.us import State, zip_code_validator
 from apps.core.vocabulary import Category
@@ -103,6 +103,7 @@ class Credential(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    external_id = ExternalIdField()
 
     required_translations: ClassVar[tuple[str, ...]] = ("name", "summary")
 
@@ -110,6 +111,7 @@ class Credential(models.Model):
         verbose_name = _("credential")
         verbose_name_plural = _("credentials")
         ordering = ["name", "pk"]
+        constraints = [external_id_unique("certifications_credential_external_id_unique")]
 
     def __str__(self) -> str:
         return self.name
@@ -240,6 +242,7 @@ class Training(Publishable):
     zip_code = models.CharField(
         _("ZIP code"), max_length=5, blank=True, validators=[zip_code_validator]
     )
+    external_id = ExternalIdField()
 
     objects = TrainingQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713, as Job
 
@@ -249,6 +252,7 @@ class Training(Publishable):
         verbose_name = _("training")
         verbose_name_plural = _("trainings")
         ordering = ["-published_at", "-pk"]
+        constraints = [external_id_unique("certifications_training_external_id_unique")]
 
     def __str__(self) -> str:
         return self.title

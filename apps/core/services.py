@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
@@ -106,6 +107,22 @@ def audit_record(*, actor: Person | None, subject: models.Model, action: str, no
     return AuditEntry.objects.create(
         actor_id=actor.pk if actor else None, subject=subject, action=action, note=note
     )
+
+
+def audit_record_many(
+    *, actor: Person | None, subjects: list[models.Model], action: str, note: str = ""
+) -> None:
+    """audit_record for many items of one type at once, in one query (an import's batch)."""
+    if not subjects:
+        return
+    content_type = ContentType.objects.get_for_model(subjects[0])
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            content_type=content_type, object_id=subject.pk,
+            actor_id=actor.pk if actor else None, action=action, note=note,
+        )
+        for subject in subjects
+    )  # fmt: skip
 
 
 def may_act_for(user: Person, item: Reviewable) -> bool:

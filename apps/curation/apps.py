@@ -24,3 +24,9 @@ class CurationConfig(AppConfig):
         declare_links()
         email_kinds.register("organization_notice", organization_notice)
         organization_changed.register("emails", organization_notice_queue)
+
+        from apps.core.services import audit_actions
+
+        audit_actions.register("import", _("File imported"))
+        audit_actions.register("import create", _("Created by an import"))
+        audit_actions.register("import update", _("Updated by an import"))

@@ -39,3 +39,38 @@ class Claim(models.Model):
     @property
     def is_active(self) -> bool:
         return self.expires_at > timezone.now()
+
+
+class ImportFile(models.Model):
+    """A spreadsheet a staff member uploaded to import (apps.curation.imports): its bytes and
+    their SHA-256 are kept between the dry run and the confirmation, so that what is imported
+    is exactly the file whose report they read. `report` is the last check's outcome."""
+
+    kind = models.CharField(_("kind of item"), max_length=40)
+    file_name = models.CharField(_("file"), max_length=200)
+    content = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    publish = models.BooleanField(_("publish directly"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+        verbose_name=_("uploaded by"),
+    )  # fmt: skip
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    # Set when its uploader confirmed it: a worker imports it (a large file takes longer
+    # than a web request may), then sets imported_at, or clears this with `refused`.
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    imported_at = models.DateTimeField(_("imported"), null=True, blank=True)
+    report = models.JSONField(default=dict)
+    refused = models.TextField(_("why nothing was imported"), blank=True)
+
+    class Meta:
+        verbose_name = _("import file")
+        verbose_name_plural = _("import files")
+        indexes = [models.Index(fields=["uploaded_by", "-uploaded_at"])]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def is_importing(self) -> bool:
+        return self.confirmed_at is not None and self.imported_at is None

@@ -4,7 +4,7 @@ state, not a record; they go with the account. What staff did stays in the audit
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.personal_data import DELETE, KEEP, PersonalData
-from apps.curation.models import Claim
+from apps.curation.models import Claim, ImportFile
 
 
 def claim_rows(user):
@@ -14,6 +14,17 @@ def claim_rows(user):
             "item": f"{claim.content_type.name} {claim.object_id}",
             "claimed_at": claim.claimed_at,
             "expires_at": claim.expires_at,
+        }
+
+
+def import_file_rows(user):
+    files = ImportFile.objects.filter(uploaded_by=user).defer("content", "report")
+    for import_file in files.order_by("uploaded_at", "id"):
+        yield {
+            "file_name": import_file.file_name,
+            "kind": import_file.kind,
+            "uploaded_at": import_file.uploaded_at,
+            "imported_at": import_file.imported_at,
         }
 
 
@@ -37,5 +48,20 @@ ENTRIES = [
         title=_("Items you assigned to colleagues"),
         field="assigned_by",
         on_erase=KEEP,
+    ),
+    # Uploaded files are working copies: what they changed stays in the audit log.
+    PersonalData(
+        name="curation_import_files",
+        model="curation.ImportFile",
+        title=_("Files you uploaded to import"),
+        field="uploaded_by",
+        on_erase=DELETE,
+        columns=(
+            ("file_name", _("File")),
+            ("kind", _("Kind of item")),
+            ("uploaded_at", _("Uploaded")),
+            ("imported_at", _("Imported")),
+        ),
+        rows=import_file_rows,
     ),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.curation import dashboard_views, views
+from apps.curation import dashboard_views, import_views, views
 from apps.curation import organization_views as organizations
 
 app_name = "curation"
@@ -34,4 +34,9 @@ urlpatterns = [
         dashboard_views.DashboardCsvView.as_view(),
         name="dashboard_csv",
     ),
+    path("import/", import_views.ImportStartView.as_view(), name="import"),
+    path("import/files/<int:pk>/", import_views.ImportFileView.as_view(), name="import_file"),
+    path("import/<slug:kind>/", import_views.ImportUploadView.as_view(), name="import_upload"),
+    path("export/", import_views.ExportView.as_view(), name="export"),
+    path("export/<slug:kind>/", import_views.ExportCSVView.as_view(), name="export_csv"),
 ]

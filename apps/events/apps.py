@@ -130,3 +130,8 @@ class EventsConfig(AppConfig):
         from apps.events.figures import FIGURES as dashboard_entries
 
         dashboard_declare(figures=dashboard_entries)
+
+        from apps.core.imports import import_resources
+        from apps.events.imports import RESOURCE
+
+        import_resources.register("events", RESOURCE)

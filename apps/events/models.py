@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.fields import WebAddressField
+from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.i18n import translated
 from apps.core.models import Publishable, SearchEntry
 from apps.core.personal_data import DELETED_ACCOUNT
@@ -198,6 +198,7 @@ class Event(Publishable):
         verbose_name=_("series"),
     )  # fmt: skip
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
+    external_id = ExternalIdField()
     # iCalendar's SEQUENCE: raised whenever calendars must update (moved, cancelled).
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
@@ -212,6 +213,7 @@ class Event(Publishable):
         verbose_name_plural = _("events")
         ordering = ["starts_at", "pk"]
         constraints = [
+            external_id_unique("events_event_external_id_unique"),
             models.CheckConstraint(
                 condition=Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
             ),

@@ -100,6 +100,7 @@ def event_series_create(*, actor: Person, event: Event, every_weeks: int, occurr
             copy.pk = None
             copy.id = None
             copy.created_by = None
+            copy.external_id = ""  # a copy is not the item the import matches
             copy.created_at = timezone.now()
             for name in ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at"):
                 setattr(copy, name, _shifted(getattr(event, name), zone, weeks))

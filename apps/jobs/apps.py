@@ -108,6 +108,10 @@ class JobsConfig(AppConfig):
                 Offered("jobs.Job", ("published",), ("-published_at", "-pk")),
             ),
         )
+        from apps.core.imports import import_resources
+        from apps.jobs.imports import RESOURCE
+
+        import_resources.register("jobs", RESOURCE)
         audit_actions.register("report", _("Reported by a visitor"))
         audit_actions.register("handle report", _("Report handled"))
         # Its figures and its reports on curation's dashboard.

@@ -162,34 +162,47 @@ class JobForm(forms.ModelForm):
         """Every problem at once, so nobody fixes one just to be shown the next."""
         super().clean()
         data = self.cleaned_data
-        if not (
-            (data.get("title_es") and data.get("description_es"))
-            or (data.get("title_en") and data.get("description_en"))
-        ):
-            self.add_error(None, _("Write the title and the description in at least one language."))
-        pay_min, pay_max = data.get("pay_min"), data.get("pay_max")
-        if pay_min is not None and pay_max is not None and pay_min > pay_max:
-            self.add_error("pay_max", _("The highest pay cannot be less than the lowest."))
-        if pay_unit := data.get("pay_unit"):
-            for name in ("pay_min", "pay_max"):
-                if (data.get(name) or 0) > MAX_PAY[pay_unit] and name not in self.errors:
-                    self.add_error(name, _("The most we accept %(unit)s is %(max)s.") % {
-                        "unit": PayUnit(pay_unit).label, "max": money(MAX_PAY[pay_unit])
-                    })  # fmt: skip
-        if data.get("workplace") in ("onsite", "hybrid"):
-            for name in ("city", "state", "zip_code"):
-                if not data.get(name) and name not in self.errors:
-                    self.add_error(name, _("Needed for work on site or hybrid."))
-        zip_code = data.get("zip_code")
-        if zip_code and "zip_code" not in self.errors and locate_zip(zip_code) is None:
-            self.add_error("zip_code", _("We do not know this ZIP code. Check it and try again."))
-        if not (data.get("apply_url") or data.get("apply_email") or data.get("apply_in_person")):
-            self.add_error(
-                None, _("Say how to apply: a website, an email address or an address in person.")
-            )
+        for name, message in job_problems(data, set(self.errors)):
+            self.add_error(name, message)
         if data.get("expires_on"):  # staff only; not a Meta field, so set it here
             self.instance.expires_on = data["expires_on"]
         return data
+
+
+def job_problems(data: dict, in_error: set[str]) -> list[tuple[str | None, str]]:
+    """What is wrong with a job across its fields, as (field or None, message): the job form
+    and a jobs import check the same rules. `in_error`: fields already refused."""
+    problems: list[tuple[str | None, str]] = []
+    refused = set(in_error)
+
+    def add(name: str | None, message) -> None:
+        problems.append((name, message))
+        refused.add(name or "")
+
+    if not (
+        (data.get("title_es") and data.get("description_es"))
+        or (data.get("title_en") and data.get("description_en"))
+    ):
+        add(None, _("Write the title and the description in at least one language."))
+    pay_min, pay_max = data.get("pay_min"), data.get("pay_max")
+    if pay_min is not None and pay_max is not None and pay_min > pay_max:
+        add("pay_max", _("The highest pay cannot be less than the lowest."))
+    if pay_unit := data.get("pay_unit"):
+        for name in ("pay_min", "pay_max"):
+            if (data.get(name) or 0) > MAX_PAY[pay_unit] and name not in refused:
+                add(name, _("The most we accept %(unit)s is %(max)s.") % {
+                    "unit": PayUnit(pay_unit).label, "max": money(MAX_PAY[pay_unit])
+                })  # fmt: skip
+    if data.get("workplace") in ("onsite", "hybrid"):
+        for name in ("city", "state", "zip_code"):
+            if not data.get(name) and name not in refused:
+                add(name, _("Needed for work on site or hybrid."))
+    zip_code = data.get("zip_code")
+    if zip_code and "zip_code" not in refused and locate_zip(zip_code) is None:
+        add("zip_code", _("We do not know this ZIP code. Check it and try again."))
+    if not (data.get("apply_url") or data.get("apply_email") or data.get("apply_in_person")):
+        add(None, _("Say how to apply: a website, an email address or an address in person."))
+    return problems
 
 
 class ReportForm(forms.Form):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.fields import WebAddressField
+from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.i18n import translated
 from apps.core.models import Publishable, Report, SearchEntry
 from apps.core.us import State, zip_code_validator
@@ -127,6 +127,7 @@ class Job(Publishable):
     apply_url = WebAddressField(_("apply on a website"), blank=True)
     apply_email = models.EmailField(_("apply by email"), blank=True)
     apply_in_person = models.CharField(_("apply in person"), max_length=300, blank=True)
+    external_id = ExternalIdField()
 
     # A known django-stubs limitation (typeddjango/django-stubs#1713) with as_manager() on a
     # subclass of an abstract model that has one.
@@ -140,6 +141,7 @@ class Job(Publishable):
         verbose_name = _("job")
         verbose_name_plural = _("jobs")
         indexes = [models.Index(fields=["status", "expires_on", "-published_at"])]
+        constraints = [external_id_unique("jobs_job_external_id_unique")]
 
     def __str__(self) -> str:
         return translated(self, "title").text or str(_("Untitled job"))

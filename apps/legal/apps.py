@@ -131,3 +131,8 @@ class LegalConfig(AppConfig):
         from apps.legal.models import ProviderReport
 
         dashboard_declare(reports={"legal": ProviderReport})
+
+        from apps.core.imports import import_resources
+        from apps.legal.imports import RESOURCE
+
+        import_resources.register("legal", RESOURCE)

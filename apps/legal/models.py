@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.fields import WebAddressField
+from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.i18n import choices_labels
 from apps.core.models import Guide as CoreGuide
 from apps.core.models import Publishable, Report, SearchEntry
@@ -155,6 +155,7 @@ class Provider(Publishable):
 
     # A year from now, as if verified today: staff verify it when they publish it.
     expires_on = models.DateField(_("expires on"), default=default_verification_expiry)
+    external_id = ExternalIdField()
 
     objects = ProviderQuerySet.as_manager()  # type: ignore[misc]
 
@@ -167,6 +168,10 @@ class Provider(Publishable):
         verbose_name_plural = _("legal help providers")
         ordering = ["pk"]
         constraints = [
+            # A revision (pending changes) is not matched by imports: it carries no id.
+            external_id_unique(
+                "legal_provider_external_id_unique", Q(revision_of__isnull=True)
+            ),
             models.UniqueConstraint(
                 fields=["organization"], condition=Q(revision_of__isnull=True),
                 name="legal_provider_one_per_organization",

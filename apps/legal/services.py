@@ -44,7 +44,7 @@ NOT_CONTENT = frozenset(
     {
         "id", "status", "created_by", "created_at", "updated_at", "submitted_at",
         "published_at", "review_note", "organization", "expires_on", "verified_at",
-        "verified_by", "verified_what", "revision_of",
+        "verified_by", "verified_what", "revision_of", "external_id",
     }
 )  # fmt: skip
 

@@ -268,6 +268,10 @@ CERTIFICATIONS_PLAN_REMINDER_DAYS = int(env("CERTIFICATIONS_PLAN_REMINDER_DAYS",
 CURATION_CLAIM_MINUTES = int(env("CURATION_CLAIM_MINUTES", "60"))
 # How long an invitation to join an organization can be accepted.
 ORGANIZATIONS_INVITATION_DAYS = int(env("ORGANIZATIONS_INVITATION_DAYS", "7"))
+# Imports (apps.curation.imports): a larger file is refused before it is read; rows are
+# checked and written this many at a time (a fixed number of queries each).
+CURATION_IMPORT_MAX_BYTES = int(env("CURATION_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+CURATION_IMPORT_BATCH = int(env("CURATION_IMPORT_BATCH", "500"))
 
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).
