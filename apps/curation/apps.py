@@ -14,6 +14,17 @@ class CurationConfig(AppConfig):
     def ready(self):
         # Each part declares what it adds to the shared pieces in its own module.
         from apps.core.personal_data import declare
+        from apps.core.registry import NavigationEntry, navigation
+        from apps.core.services import audit_actions
         from apps.curation.personal_data import ENTRIES
 
         declare(*ENTRIES)
+        navigation.register(
+            "curation", NavigationEntry(_("Curation"), "curation:queue", staff=True)
+        )
+        for action, label in (
+            ("claim", _("Claimed")),
+            ("claim release", _("Claim released")),
+            ("claim assign", _("Assigned")),
+        ):
+            audit_actions.register(action, label)

@@ -266,6 +266,8 @@ CERTIFICATIONS_PLAN_REMINDER_DAYS = int(env("CERTIFICATIONS_PLAN_REMINDER_DAYS",
 # A staff member's claim on an item lapses after this many minutes, so an item someone walked
 # away from goes back to everyone.
 CURATION_CLAIM_MINUTES = int(env("CURATION_CLAIM_MINUTES", "60"))
+# A listing its organization renews shows in the curation queue this many days before it ends.
+CURATION_EXPIRING_DAYS = int(env("CURATION_EXPIRING_DAYS", "7"))
 
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).
