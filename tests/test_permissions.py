@@ -15,6 +15,7 @@ from apps.jobs.models import JobReport, SavedJob, SavedSearch
 from apps.notifications.unsubscribe import make_token
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.certifications.test_credentials_permissions import MATRIX as CREDENTIAL_MATRIX
+from tests.curation.test_queue_permissions import MATRIX as QUEUE_MATRIX
 from tests.certifications.test_pathways_permissions import MATRIX as PATHWAYS_MATRIX
 from tests.certifications.test_plan_permissions import MATRIX as PLAN_MATRIX
 from tests.certifications.test_trainings_permissions import MATRIX as TRAINING_MATRIX
@@ -258,6 +259,7 @@ def test_every_url_pattern_has_a_row():
             *TRAINING_MATRIX,
             *CREDENTIAL_MATRIX,
             *PLAN_MATRIX,
+            *QUEUE_MATRIX,
         ]  # fmt: skip
         covered = {route_of(url) for _method, url, _data, _expected in rows}
     assert {skipped for _route, skipped in patterns if skipped} == set(NOT_IN_MATRIX)
