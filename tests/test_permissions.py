@@ -15,11 +15,11 @@ from apps.jobs.models import JobReport, SavedJob, SavedSearch
 from apps.notifications.unsubscribe import make_token
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.certifications.test_credentials_permissions import MATRIX as CREDENTIAL_MATRIX
-from tests.curation.test_queue_permissions import MATRIX as QUEUE_MATRIX
 from tests.certifications.test_pathways_permissions import MATRIX as PATHWAYS_MATRIX
 from tests.certifications.test_plan_permissions import MATRIX as PLAN_MATRIX
 from tests.certifications.test_trainings_permissions import MATRIX as TRAINING_MATRIX
 from tests.certifications.test_work_guide_permissions import MATRIX as WORK_GUIDE_MATRIX
+from tests.curation.test_queue_permissions import MATRIX as QUEUE_MATRIX
 from tests.events.factories import EventFactory, in_days
 from tests.events.test_registration_permissions import MATRIX as REGISTRATION_MATRIX
 from tests.jobs.factories import JobFactory

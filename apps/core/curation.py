@@ -130,12 +130,12 @@ def review_reasons(key: str) -> list[CurationReason]:
     model = kind.model
     organization = _organization_field(model)
     manager: Any = model.objects
-    common = {
-        "model": model,
-        "url": lambda item: item.get_manage_url(),
-        "organization": organization,
-        "select_related": tuple(model.owner_related),
-    }
+
+    def reason(code: str, items: Callable[[], QuerySet], note=_nothing) -> CurationReason:
+        return CurationReason(
+            code, model=model, items=items, url=lambda item: item.get_manage_url(),
+            organization=organization, note=note, select_related=tuple(model.owner_related),
+        )  # fmt: skip
 
     def waiting():
         pending = manager.filter(status=PublicationStatus.PENDING)
@@ -146,8 +146,8 @@ def review_reasons(key: str) -> list[CurationReason]:
         return _oldest_first(gaps.annotate(since=F("published_at")))
 
     reasons = [
-        CurationReason(Reason.WAITING, items=waiting, **common),
-        CurationReason(Reason.UNTRANSLATED, items=untranslated, note=_missing_note, **common),
+        reason(Reason.WAITING, waiting),
+        reason(Reason.UNTRANSLATED, untranslated, _missing_note),
     ]
     if kind.renewable and issubclass(model, Publishable):
 
@@ -156,7 +156,7 @@ def review_reasons(key: str) -> list[CurationReason]:
             ending = manager.published().filter(expires_on__lte=soon)
             return _oldest_first(ending.annotate(since=F("published_at")))
 
-        reasons.append(CurationReason(Reason.EXPIRING, items=expiring, note=_ends_note, **common))
+        reasons.append(reason(Reason.EXPIRING, expiring, _ends_note))
     return reasons
 
 
@@ -179,7 +179,7 @@ def reported_reason(
 ) -> CurationReason:
     """Items people reported (apps.core.models.Report, through the item's `reports`) that
     staff have not handled yet, since the oldest open report; `url` is where staff read them."""
-    relation = model._meta.get_field(reports)
+    relation: Any = model._meta.get_field(reports)
     report_model: Any = relation.related_model
     open_reports = Q(**{f"{reports}__resolved_at": None})
 

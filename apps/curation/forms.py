@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +25,7 @@ class QueueFilterForm(forms.Form):
     older_than = forms.IntegerField(
         label=_("Waiting for more than (days)"), required=False, min_value=1, max_value=3650
     )
-    organization = forms.ModelChoiceField(
+    organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
         label=_("Organization"), required=False, empty_label=_("Any organization"),
         queryset=Organization.objects.only("pk", "name").order_by("name", "pk"),
     )  # fmt: skip
@@ -34,11 +36,11 @@ class QueueFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         kinds = curation_kinds()
         labels = {key: str(model._meta.verbose_name).capitalize() for key, model in kinds.items()}
-        self.fields["kind"].choices = [
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [
             ("", _("Everything")),
             *sorted(labels.items(), key=lambda pair: pair[1]),
         ]
-        self.fields["claimant"].choices = [
+        cast(forms.ChoiceField, self.fields["claimant"]).choices = [
             ("", _("Anyone or nobody")), ("me", _("Me")), ("nobody", _("Nobody")),
             (_("Colleagues"), colleagues),
         ]  # fmt: skip
@@ -65,7 +67,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, colleagues: list[tuple[str, str]], user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [
+        cast(forms.ChoiceField, self.fields["assignee"]).choices = [
             ("", _("Choose a colleague")),
             (str(user.pk), _("Me")),
             *colleagues,

@@ -19,7 +19,8 @@ STAFF_ACTS = [LOGIN, 403, 403, 403, 302, 302]
 MATRIX = [
     ("get", "/es/curation/", None, STAFF),
     ("post", "/es/curation/claims/take/", {"item": "{job}"}, STAFF_ACTS),
-    ("post", "/es/curation/claims/take/", {"item": "jobs.job:999999"}, [LOGIN, 403, 403, 403, 404, 404]),
+    ("post", "/es/curation/claims/take/", {"item": "jobs.job:999999"},
+     [LOGIN, 403, 403, 403, 404, 404]),
     ("post", "/es/curation/claims/release/", {"item": "{job}"}, STAFF_ACTS),
     ("post", "/es/curation/claims/assign/", {"item": "{job}", "assignee": "{staff}"},
      [LOGIN, 403, 403, 403, 403, 302]),
