@@ -42,7 +42,7 @@ PAGES = [
     ("member", "/es/jobs/{job}/renew/", 9),
     ("curator", "/es/jobs/review/", 8),
     ("curator", "/es/review/", 16),  # each queue: its oldest and its count (trainings too)
-    ("member", "/es/accounts/my-data/", 41),  # one query per kind of data with rows
+    ("member", "/es/accounts/my-data/", 42),  # one query per kind of data with rows
     ("curator", "/es/jobs/reports/", 6),
     ("member", "/es/jobs/saved/", 4),
     ("member", "/es/jobs/searches/", 3),

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, DateTimeField, ExpressionWrapper, F, Min, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from apps.core.models import PublicationStatus, Publishable
+from apps.core.models import PublicationStatus, Publishable, translation_gap
 from apps.core.publishable import publishable_types
 from apps.core.registry import Registry
 from apps.core.verification import checked_types, overdue
@@ -42,7 +43,7 @@ def _nothing(item: Any) -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CurationReason:
     """One reason one kind of item needs a person. `items()` returns those items annotated
     with `since` (when they started to need one; None for "never", which is oldest), ordered
@@ -57,6 +58,16 @@ class CurationReason:
     organization: str = ""
     note: Callable[[Any], "str | StrPromise"] = _nothing
     select_related: tuple[str, ...] = field(default=())
+
+    def __eq__(self, other: object) -> bool:
+        # One reason per kind of item: ready() running twice declares the same again (with
+        # new functions), which is no conflict.
+        if not isinstance(other, CurationReason):
+            return NotImplemented
+        return (self.reason, self.model) == (other.reason, other.model)
+
+    def __hash__(self) -> int:
+        return hash((self.reason, self.model))
 
     @property
     def kind(self) -> str:
@@ -87,19 +98,9 @@ def _organization_field(model: type[models.Model]) -> str:
     return "organization" if "organization" in names else ""
 
 
-def _oldest_first(items: QuerySet) -> QuerySet:
-    return items.order_by(F("since").asc(nulls_first=True), "pk")
-
-
 def missing_translation(model: type[models.Model]) -> Q:
-    """Items lacking one of the type's required_translations in some language (the query
-    twin of Reviewable.missing_languages)."""
-    missing = Q(pk__in=[])
-    for name in getattr(model, "required_translations", ()):
-        for code, _name in settings.LANGUAGES:
-            column = f"{name}_{code}"
-            missing |= Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
-    return missing
+    """Items lacking one of the type's required_translations in some language."""
+    return translation_gap(getattr(model, "required_translations", ()))
 
 
 def _missing_note(item) -> str:
@@ -139,11 +140,11 @@ def review_reasons(key: str) -> list[CurationReason]:
 
     def waiting():
         pending = manager.filter(status=PublicationStatus.PENDING)
-        return _oldest_first(pending.annotate(since=F("submitted_at")))
+        return pending.annotate(since=F("submitted_at")).order_by("since", "pk")
 
     def untranslated():
         gaps = manager.published().filter(missing_translation(model))
-        return _oldest_first(gaps.annotate(since=F("published_at")))
+        return gaps.annotate(since=F("published_at")).order_by("since", "pk")
 
     reasons = [
         reason(Reason.WAITING, waiting),
@@ -152,9 +153,14 @@ def review_reasons(key: str) -> list[CurationReason]:
     if kind.renewable and issubclass(model, Publishable):
 
         def expiring():
-            soon = timezone.localdate() + timedelta(days=expiring_days())
+            # Since it came within the days before its end: the soonest end is the oldest
+            # (and the order its (status, expires_on) index reads).
+            days = expiring_days()
+            soon = timezone.localdate() + timedelta(days=days)
             ending = manager.published().filter(expires_on__lte=soon)
-            return _oldest_first(ending.annotate(since=F("published_at")))
+            entered = Cast(F("expires_on"), DateTimeField()) - timedelta(days=days)
+            since = ExpressionWrapper(entered, output_field=DateTimeField())
+            return ending.annotate(since=since).order_by("expires_on", "pk")
 
         reasons.append(reason(Reason.EXPIRING, expiring, _ends_note))
     return reasons
@@ -165,7 +171,8 @@ def stale_reason(key: str) -> CurationReason:
     kind = checked_types[key]
 
     def stale():
-        return _oldest_first(overdue(kind).annotate(since=F(kind.checked_at)))
+        items = overdue(kind).annotate(since=F(kind.checked_at))
+        return items.order_by(F("since").asc(nulls_first=True), "pk")  # never checked first
 
     return CurationReason(
         Reason.STALE, model=kind.model, items=stale, url=kind.page_url,
@@ -190,7 +197,7 @@ def reported_reason(
             since=Min(f"{reports}__created_at", filter=open_reports),
             open_reports=Count(reports, filter=open_reports),
         )
-        return _oldest_first(items)
+        return items.order_by("since", "pk")
 
     return CurationReason(
         Reason.REPORTED, model=model, items=reported, url=url,

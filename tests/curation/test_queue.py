@@ -167,3 +167,10 @@ def test_the_queue_answers_in_a_fixed_number_of_queries(client, curator, assert_
     # one per reason (19), the claims of the page, the colleagues and the organizations to
     # filter by; the rest is the signed-in curator's (session, user, groups, lead?)
     assert_query_count("/es/curation/", 27, grow)
+
+
+def test_an_app_may_declare_its_reasons_again():
+    from django.apps import apps
+
+    for label in ("jobs", "events", "mentorship", "certifications"):
+        apps.get_app_config(label).ready()  # as when ready() runs twice: no error
