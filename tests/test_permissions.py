@@ -23,6 +23,7 @@ from tests.curation.test_actions_permissions import MATRIX as CURATION_ACTIONS_M
 from tests.curation.test_dashboard_permissions import MATRIX as CURATION_DASHBOARD_MATRIX
 from tests.curation.test_imports_permissions import MATRIX as CURATION_IMPORTS_MATRIX
 from tests.curation.test_organizations_permissions import MATRIX as ORGANIZATIONS_MATRIX
+from tests.curation.test_queue_permissions import MATRIX as QUEUE_MATRIX
 from tests.events.factories import EventFactory, in_days
 from tests.events.test_registration_permissions import MATRIX as REGISTRATION_MATRIX
 from tests.jobs.factories import JobFactory
@@ -266,6 +267,7 @@ def test_every_url_pattern_has_a_row():
             *CURATION_ACTIONS_MATRIX,
             *CURATION_DASHBOARD_MATRIX,
             *CURATION_IMPORTS_MATRIX,
+            *QUEUE_MATRIX,
         ]  # fmt: skip
         covered = {route_of(url) for _method, url, _data, _expected in rows}
     assert {skipped for _route, skipped in patterns if skipped} == set(NOT_IN_MATRIX)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.certifications.models import Credential, CredentialSearchEntry, StateRule
 from apps.certifications.vocabulary import StatusRule
+from apps.core.curation import curation_reason_register, stale_reason
 from apps.core.indexing import SearchType, search_type_register
 from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
 from apps.core.us import State
@@ -90,6 +91,7 @@ def credentials_register() -> None:
         )
     )
     checked_types.register("certifications-rules", RULES_CHECKED)
+    curation_reason_register(stale_reason("certifications-rules"))
     navigation.register(
         "certifications",
         NavigationEntry(_("Training and credentials"), "certifications:credentials"),

@@ -26,7 +26,7 @@ from apps.certifications.vocabulary import (
     StatusRule,
 )
 from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
-from apps.core.models import Guide, Publishable, SearchEntry
+from apps.core.models import Guide, Publishable, SearchEntry, curation_indexes
 from apps.core.us import State, zip_code_validator
 from apps.core.vocabulary import Category
 
@@ -201,6 +201,10 @@ class CredentialSearchEntry(SearchEntry):
         return f"search entry of credential {self.credential_id}"
 
 
+# What staff see flagged when a language lacks one (apps.core.curation).
+TRAINING_TRANSLATIONS = ("title", "summary")
+
+
 class Training(Publishable):
     """A programme an organization offers that prepares for one or more credentials (or for a
     kind of work). Its start dates are TrainingStart rows: dates in the past leave the list,
@@ -246,13 +250,14 @@ class Training(Publishable):
 
     objects = TrainingQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713, as Job
 
-    required_translations: ClassVar[tuple[str, ...]] = ("title", "summary")
+    required_translations: ClassVar[tuple[str, ...]] = TRAINING_TRANSLATIONS
 
     class Meta:
         verbose_name = _("training")
         verbose_name_plural = _("trainings")
         ordering = ["-published_at", "-pk"]
         constraints = [external_id_unique("certifications_training_external_id_unique")]
+        indexes = [*curation_indexes("training", TRAINING_TRANSLATIONS)]
 
     def __str__(self) -> str:
         return self.title

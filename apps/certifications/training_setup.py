@@ -14,6 +14,7 @@ def trainings_register() -> None:
         training_keep_listed,
         trainings_listed,
     )
+    from apps.core.curation import curation_reason_register, review_reasons
     from apps.core.indexing import SearchType, search_type_register
     from apps.core.publishable import PublishableType, publishable_types
     from apps.core.services import after_transition
@@ -27,6 +28,7 @@ def trainings_register() -> None:
             edit_url_name="certifications:training_edit",
         ),
     )  # fmt: skip
+    curation_reason_register(*review_reasons("trainings"))
     after_transition.register("training_listing_period", training_keep_listed)
     search_type_register(
         SearchType(

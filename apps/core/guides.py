@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.curation import curation_reason_register, stale_reason
 from apps.core.pagecache import cached_page, pages_changed
 from apps.core.personal_data import KEEP, PersonalData, declare
 from apps.core.registry import Registry
@@ -132,6 +133,7 @@ def guide_type_register(kind: GuideType) -> GuideType:
     data."""
     guide_types.register(kind.key, kind)
     checked_types.register(kind.key, kind.checked)
+    curation_reason_register(stale_reason(kind.key))
     declare(kind.personal_data)
     return kind
 

@@ -153,6 +153,35 @@ def default_expiry():
     return timezone.localdate() + timedelta(days=DEFAULT_LISTING_DAYS)
 
 
+def translation_gap(fields: tuple[str, ...]) -> models.Q:
+    """Items lacking one of `fields` in some language: the query twin of
+    Reviewable.missing_languages (translated fields are empty or null)."""
+    gap = models.Q()
+    for name in fields:
+        for code, _name in settings.LANGUAGES:
+            column = f"{name}_{code}"
+            gap |= models.Q(**{f"{column}__isnull": True}) | models.Q(**{column: ""})
+    return gap
+
+
+def curation_indexes(prefix: str, translated: tuple[str, ...]) -> list[models.Index]:
+    """The indexes a reviewable type's curation reasons read (apps.core.curation) with a
+    million items: what waits for review, oldest first, and what is published with a
+    language missing (few of either, so both are partial and small). `translated` is the
+    type's required_translations."""
+    published = models.Q(status=PublicationStatus.PUBLISHED)
+    return [
+        models.Index(
+            fields=["submitted_at", "id"], name=f"{prefix}_waiting",
+            condition=models.Q(status=PublicationStatus.PENDING),
+        ),
+        models.Index(
+            fields=["published_at", "id"], name=f"{prefix}_untranslated",
+            condition=published & translation_gap(translated),
+        ),
+    ]  # fmt: skip
+
+
 class Reviewable(models.Model):
     """Anything people submit and staff review before the public sees it: its status and the
     dates of its review. State changes go through apps.core.services.publication_* only.

@@ -56,11 +56,12 @@ class Registry(Generic[T]):
 @dataclass(frozen=True)
 class NavigationEntry:
     """A link in every page's main navigation; with signed_in=True, only for people signed
-    in (their own pages: a dashboard)."""
+    in (their own pages: a dashboard); with staff=True, only for staff (their workspace)."""
 
     label: "str | StrPromise"
     url_name: str
     signed_in: bool = False
+    staff: bool = False
 
 
 @dataclass(frozen=True)

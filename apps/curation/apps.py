@@ -14,6 +14,8 @@ class CurationConfig(AppConfig):
     def ready(self):
         # Each part declares what it adds to the shared pieces in its own module.
         from apps.core.personal_data import declare
+        from apps.core.registry import NavigationEntry, navigation
+        from apps.core.services import audit_actions
         from apps.curation.links import declare as declare_links
         from apps.curation.organization_emails import organization_notice, organization_notice_queue
         from apps.curation.personal_data import ENTRIES
@@ -22,11 +24,17 @@ class CurationConfig(AppConfig):
 
         declare(*ENTRIES)
         declare_links()
+        navigation.register(
+            "curation", NavigationEntry(_("Curation"), "curation:queue", staff=True)
+        )
         email_kinds.register("organization_notice", organization_notice)
         organization_changed.register("emails", organization_notice_queue)
-
-        from apps.core.services import audit_actions
-
-        audit_actions.register("import", _("File imported"))
-        audit_actions.register("import create", _("Created by an import"))
-        audit_actions.register("import update", _("Updated by an import"))
+        for action, label in (
+            ("claim", _("Claimed")),
+            ("claim release", _("Claim released")),
+            ("claim assign", _("Assigned")),
+            ("import", _("File imported")),
+            ("import create", _("Created by an import")),
+            ("import update", _("Updated by an import")),
+        ):
+            audit_actions.register(action, label)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.curation import dashboard_views, import_views, views
+from apps.curation import dashboard_views, import_views, queue_views, views
 from apps.curation import organization_views as organizations
 
 app_name = "curation"
@@ -39,4 +39,8 @@ urlpatterns = [
     path("import/<slug:kind>/", import_views.ImportUploadView.as_view(), name="import_upload"),
     path("export/", import_views.ExportView.as_view(), name="export"),
     path("export/<slug:kind>/", import_views.ExportCSVView.as_view(), name="export_csv"),
+    path("", queue_views.QueueView.as_view(), name="queue"),
+    path("claims/take/", queue_views.ClaimView.as_view(), name="claim"),
+    path("claims/release/", queue_views.ReleaseView.as_view(), name="release"),
+    path("claims/assign/", queue_views.AssignView.as_view(), name="assign"),
 ]

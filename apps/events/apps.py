@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from apps.core.curation import curation_reason_register, review_reasons
         from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.personal_data import declare
         from apps.core.publishable import PublishableType, publishable_types
@@ -89,6 +90,7 @@ class EventsConfig(AppConfig):
                 edit_url_name="events:edit", renewable=False,
             ),
         )  # fmt: skip
+        curation_reason_register(*review_reasons("events"))
         # Sending the first event of a series for review, and reviewing it, does the same to
         # the occurrences that follow it.
         after_transition.register("event_series", series_follow)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.i18n import translated
-from apps.core.models import Publishable, SearchEntry
+from apps.core.models import Publishable, SearchEntry, curation_indexes
 from apps.core.personal_data import DELETED_ACCOUNT
 from apps.core.us import DEFAULT_TIME_ZONE, State, TimeZone, zip_code_validator
 from apps.events.querysets import EventQuerySet
@@ -124,6 +124,10 @@ class EventSeries(models.Model):
         return f"{self.get_every_weeks_display()} × {self.occurrences}"
 
 
+# What staff see flagged when a language lacks one (apps.core.curation).
+EVENT_TRANSLATIONS = ("title", "description")
+
+
 class Event(Publishable):
     title = models.CharField(_("title"), max_length=160, blank=True)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
@@ -202,7 +206,7 @@ class Event(Publishable):
     # iCalendar's SEQUENCE: raised whenever calendars must update (moved, cancelled).
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
-    required_translations = ("title", "description")
+    required_translations = EVENT_TRANSLATIONS
 
     objects = EventQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713, as Job
 
@@ -246,7 +250,10 @@ class Event(Publishable):
                 name="event_topic_only_for_workshops",
             ),
         ]
-        indexes = [models.Index(fields=["status", "starts_at"])]
+        indexes = [
+            models.Index(fields=["status", "starts_at"]),
+            *curation_indexes("event", EVENT_TRANSLATIONS),
+        ]
 
     def __str__(self) -> str:
         return translated(self, "title").text or str(_("Untitled event"))

@@ -8,6 +8,9 @@ class JobsConfig(AppConfig):
     verbose_name = _("Jobs")
 
     def ready(self):
+        from django.urls import reverse
+
+        from apps.core.curation import curation_reason_register, reported_reason, review_reasons
         from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.personal_data import declare
         from apps.core.publishable import PublishableType, publishable_types
@@ -112,6 +115,9 @@ class JobsConfig(AppConfig):
         from apps.jobs.imports import RESOURCE
 
         import_resources.register("jobs", RESOURCE)
+        curation_reason_register(
+            *review_reasons("jobs"), reported_reason(Job, url=lambda job: reverse("jobs:reports"))
+        )
         audit_actions.register("report", _("Reported by a visitor"))
         audit_actions.register("handle report", _("Report handled"))
         # Its figures and its reports on curation's dashboard.

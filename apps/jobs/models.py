@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.i18n import translated
-from apps.core.models import Publishable, Report, SearchEntry
+from apps.core.models import Publishable, Report, SearchEntry, curation_indexes
 from apps.core.us import State, zip_code_validator
 from apps.core.vocabulary import Category
 from apps.jobs.querysets import JobQuerySet
@@ -88,6 +88,10 @@ class Workplace(models.TextChoices):
     REMOTE = "remote", _("Remote")
 
 
+# What staff see flagged when a language lacks one (apps.core.curation).
+JOB_TRANSLATIONS = ("title", "description")
+
+
 class Job(Publishable):
     title = models.CharField(_("title"), max_length=160, blank=True)
     # Limits generous for any real listing; they keep pages, emails and search rows small.
@@ -131,7 +135,7 @@ class Job(Publishable):
 
     # A known django-stubs limitation (typeddjango/django-stubs#1713) with as_manager() on a
     # subclass of an abstract model that has one.
-    required_translations = ("title", "description")
+    required_translations = JOB_TRANSLATIONS
 
     objects = JobQuerySet.as_manager()  # type: ignore[misc]
 
@@ -140,7 +144,10 @@ class Job(Publishable):
     class Meta:
         verbose_name = _("job")
         verbose_name_plural = _("jobs")
-        indexes = [models.Index(fields=["status", "expires_on", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "expires_on", "-published_at"]),
+            *curation_indexes("job", JOB_TRANSLATIONS),
+        ]
         constraints = [external_id_unique("jobs_job_external_id_unique")]
 
     def __str__(self) -> str:

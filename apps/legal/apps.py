@@ -28,6 +28,14 @@ class LegalConfig(AppConfig):
     verbose_name = _("Legal help")
 
     def ready(self):
+        from django.urls import reverse
+
+        from apps.core.curation import (
+            curation_reason_register,
+            reported_reason,
+            review_reasons,
+            stale_reason,
+        )
         from apps.core.indexing import SearchType, search_type_register
         from apps.core.personal_data import declare
         from apps.core.publishable import PublishableType, publishable_types
@@ -121,6 +129,11 @@ class LegalConfig(AppConfig):
                 select_related=("organization",),
             ),
         )  # fmt: skip
+        curation_reason_register(
+            *review_reasons("legal"),
+            stale_reason("legal-providers"),
+            reported_reason(Provider, url=lambda provider: reverse("legal:reports")),
+        )
         summary_sections.register("legal", LegalToCurate)
 
         from apps.legal.guide_setup import guides_register

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.i18n import choices_labels
 from apps.core.models import Guide as CoreGuide
-from apps.core.models import Publishable, Report, SearchEntry
+from apps.core.models import Publishable, Report, SearchEntry, curation_indexes
 from apps.core.us import (
     DEFAULT_TIME_ZONE,
     State,
@@ -95,6 +95,10 @@ class DetentionFacility(models.Model):
         return f"{self.name} ({self.city}, {self.state})"
 
 
+# What staff see flagged when a language lacks one (apps.core.curation).
+PROVIDER_TRANSLATIONS = ("description", "application_process")
+
+
 class Provider(Publishable):
     """An organization's entry in the legal help directory. Its name is the organization's
     (`name`); `alternate_name` holds other names people know it by."""
@@ -159,7 +163,7 @@ class Provider(Publishable):
 
     objects = ProviderQuerySet.as_manager()  # type: ignore[misc]
 
-    required_translations = ("description", "application_process")
+    required_translations = PROVIDER_TRANSLATIONS
 
     distance: float | None  # miles from the searched ZIP code, set by the directory's search
 
@@ -199,6 +203,7 @@ class Provider(Publishable):
                 name="legal_provider_fee_positive",
             ),
         ]  # fmt: skip
+        indexes = [*curation_indexes("provider", PROVIDER_TRANSLATIONS)]
 
     def __str__(self) -> str:
         return self.name

@@ -11,12 +11,30 @@ def listed_mentors(profiles):
     return profiles.listed()
 
 
+def open_conduct_reports():
+    """Conduct reports staff have not resolved, oldest first (the curation queue's)."""
+    from django.db.models import F
+
+    from apps.mentorship.models import MatchReport
+
+    reports = MatchReport.objects.filter(resolved_at=None).annotate(since=F("created_at"))
+    return reports.order_by("since", "pk")
+
+
 class MentorshipConfig(AppConfig):
     name = "apps.mentorship"
     label = "mentorship"
     verbose_name = _("Mentorship")
 
     def ready(self):
+        from django.urls import reverse
+
+        from apps.core.curation import (
+            CurationReason,
+            Reason,
+            curation_reason_register,
+            review_reasons,
+        )
         from apps.core.indexing import SearchType, ZipLocation, search_type_register
         from apps.core.personal_data import declare
         from apps.core.publishable import PublishableType, publishable_types
@@ -32,7 +50,7 @@ class MentorshipConfig(AppConfig):
         from apps.core.services import audit_actions
         from apps.mentorship.digest import NewMentors
         from apps.mentorship.emails import match_changed, match_left, match_message
-        from apps.mentorship.models import MentorProfile, MentorSearchEntry
+        from apps.mentorship.models import MatchReport, MentorProfile, MentorSearchEntry
         from apps.mentorship.my_camino import mentorship_section
         from apps.mentorship.personal_data import ENTRIES
         from apps.mentorship.session_emails import (
@@ -89,6 +107,14 @@ class MentorshipConfig(AppConfig):
                 },
                 notice_template="mentorship/email/mentor_status",
                 notice_topic="mentor_notices",
+            ),
+        )  # fmt: skip
+        # Mentor applications wait for review; conduct reports come first of all.
+        curation_reason_register(
+            *review_reasons("mentors"),
+            CurationReason(
+                Reason.REPORTED, model=MatchReport, items=open_conduct_reports,
+                url=lambda report: reverse("mentorship:report", kwargs={"pk": report.pk}),
             ),
         )  # fmt: skip
         navigation.register("mentors", NavigationEntry(_("Mentors"), "mentorship:list"))

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import PublicationStatus, Reviewable, SearchEntry
+from apps.core.models import PublicationStatus, Reviewable, SearchEntry, curation_indexes
 from apps.core.personal_data import actor_name
 from apps.core.us import zip_code_validator
 from apps.core.vocabulary import Category, bits_of
@@ -47,6 +47,10 @@ class Pause(models.TextChoices):
     NONE = "", _("Not paused")
     SELF = "self", _("Paused by the mentor")
     STAFF = "staff", _("Paused by staff")
+
+
+# What staff see flagged when a language lacks one (apps.core.curation).
+MENTOR_TRANSLATIONS = ("headline", "helps_with")
 
 
 class MentorProfile(Reviewable):
@@ -114,7 +118,7 @@ class MentorProfile(Reviewable):
 
     objects = MentorQuerySet.as_manager()  # type: ignore[misc]
 
-    required_translations = ("headline", "helps_with")
+    required_translations = MENTOR_TRANSLATIONS
     owner_related = ("user",)
 
     class Meta:
@@ -131,6 +135,7 @@ class MentorProfile(Reviewable):
             ),
             models.CheckConstraint(condition=Q(pause__in=Pause.values), name="mentor_pause_valid"),
         ]
+        indexes = [*curation_indexes("mentor", MENTOR_TRANSLATIONS)]
 
     def __str__(self) -> str:
         return self.user.get_short_name()

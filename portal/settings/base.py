@@ -272,6 +272,8 @@ ORGANIZATIONS_INVITATION_DAYS = int(env("ORGANIZATIONS_INVITATION_DAYS", "7"))
 # checked and written this many at a time (a fixed number of queries each).
 CURATION_IMPORT_MAX_BYTES = int(env("CURATION_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
 CURATION_IMPORT_BATCH = int(env("CURATION_IMPORT_BATCH", "500"))
+# A listing its organization renews shows in the curation queue this many days before it ends.
+CURATION_EXPIRING_DAYS = int(env("CURATION_EXPIRING_DAYS", "7"))
 
 # --- Email ------------------------------------------------------------------------------------
 # Where Camino is reached, for links in emails sent outside a request (by Celery workers).
