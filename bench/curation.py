@@ -49,7 +49,8 @@ def staff_pages(name: str, path: str) -> list[Page]:
 
 STAFF_PAGES = [
     *staff_pages("dashboard", "/es/curation/dashboard/"),
-    # *staff_pages("queue", "/es/curation/queue/"),  (the queue's branch adds this line)
+    # The queue keeps nothing in a cache: it is always computed.
+    Page("queue", "/es/curation/", 0.30, cached=False, signed_in=True, who=CURATOR),
 ]
 PAGES = [*jobs_search.PAGES[:2], *STAFF_PAGES]  # the trivial view and the job list first
 
