@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from apps.certifications.models import Credential, CredentialSearchEntry, StateRule
-from apps.certifications.vocabulary import StatusRule
+from apps.certifications.vocabulary import Benefit, StatusRule
 from apps.core.curation import curation_reason_register, stale_reason
 from apps.core.indexing import SearchType, search_type_register
 from apps.core.registry import HomeEntry, NavigationEntry, home_entries, navigation
@@ -33,6 +33,7 @@ def credential_columns(credential: Credential) -> dict:
             [rule.state for rule in rules if rule.rule == StatusRule.OPEN], State
         ),
         "sort_name": credential.name.lower()[:200],
+        "benefit_rank": Benefit.values.index(credential.benefit),
     }
 
 

@@ -190,6 +190,9 @@ class CredentialSearchEntry(SearchEntry):
     states_open = models.BigIntegerField(default=0)
     # For the "name" sort, lower case.
     sort_name = models.CharField(max_length=200, default="")
+    # Why it matters, as the place a pathway lists it in (Benefit's order: what the work
+    # requires first), so that a pathway picks its credentials from the entries alone.
+    benefit_rank = models.PositiveSmallIntegerField(default=0)
 
     class Meta(SearchEntry.Meta):
         indexes = [

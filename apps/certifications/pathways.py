@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import OrderBy
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.certifications.models import (
     Credential,
+    CredentialSearchEntry,
     PayFigure,
     Training,
     TrainingSearchEntry,
@@ -99,37 +100,31 @@ class CredentialGroup:
     credentials: Sequence[Credential]
 
 
-# A pathway lists credentials in this order: what the work requires first.
-BENEFIT_ORDER = [Benefit.REQUIRED, Benefit.RAISES_PAY, Benefit.OPENS_DOORS]
-
-
 def credentials_for(category: str) -> list[CredentialGroup]:
     """The published credentials that serve a kind of work, grouped by why they matter (what
-    the work requires, what raises pay, what opens doors): one query. A credential is
-    listed while it has a search entry (apps.core.indexing), whose categories are a bit set."""
+    the work requires, what raises pay, what opens doors; then by name): one query. A
+    credential is listed while it has a search entry (apps.core.indexing), which holds its
+    categories as a bit set and its place in that order, so the first few are picked from
+    the narrow entries (a subquery) and only those credentials are read."""
     bit = bit_of(category, Category)
-    credentials = list(
-        Credential.objects.filter(published=True)
-        .alias(category_bit=F("search_entry__categories").bitand(bit))
+    first = (
+        CredentialSearchEntry.objects.alias(category_bit=F("categories").bitand(bit))
         .filter(category_bit__gt=0)
-        .annotate(
-            benefit_rank=Case(
-                *(When(benefit=code, then=Value(rank)) for rank, code in enumerate(BENEFIT_ORDER)),
-                default=Value(len(BENEFIT_ORDER)),
-                output_field=IntegerField(),
-            )
-        )
-        .only(
+        .order_by("benefit_rank", "sort_name", "pk")
+        .values("pk")[:CREDENTIALS_SHOWN]
+    )
+    credentials = sorted(
+        Credential.objects.filter(pk__in=first).only(
             "slug", "name_es", "name_en", "summary_es", "summary_en", "kind", "benefit",
             "exam_cost", "course_cost", "fees", "exam_languages", "format",
-        )
-        .order_by("benefit_rank", "name", "pk")[:CREDENTIALS_SHOWN]
+        ),
+        key=lambda credential: (credential.name.lower(), credential.pk),
     )  # fmt: skip
     groups = []
-    for code in BENEFIT_ORDER:
+    for code, label in Benefit.choices:
         members = [credential for credential in credentials if credential.benefit == code]
         if members:
-            groups.append(CredentialGroup(code, Benefit(code).label, members))
+            groups.append(CredentialGroup(code, label, members))
     return groups
 
 
