@@ -737,7 +737,12 @@ def database_prepare(bench: Bench, url: str, generator) -> None:
         recreate_database(base_url, name)
     use_database(url)
     print(f"\ndatabase {name}" + (" (reused)" if reused else ""), flush=True)
-    if not reused:
+    if reused:
+        # Made by an earlier version of Camino, perhaps: bring its tables up to this one.
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+    else:
         generator()
 
 

@@ -14,7 +14,6 @@ from apps.certifications.pathways import (
     category_or_none,
     credentials_for,
     credentials_url,
-    exam_language_labels,
     pay_figure_of,
     pay_figures,
     trainings_near,
@@ -58,9 +57,6 @@ class PathwayDetailView(TemplateView):
         zip_code = form.cleaned_data["zip"] if form.is_valid() else ""
         zip_point = locate_zip(zip_code) if zip_code else None
         groups = credentials_for(category)
-        for group in groups:
-            for credential in group.credentials:
-                credential.exam_language_labels = exam_language_labels(credential)  # type: ignore[attr-defined]
         sections = []
         for key, section in category_sections.items():
             loaded = section.load(category, zip_point)

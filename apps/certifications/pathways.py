@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.certifications.credential_selectors import CARD_FIELDS
 from apps.certifications.models import (
     Credential,
     CredentialSearchEntry,
@@ -21,11 +22,12 @@ from apps.certifications.models import (
     Training,
     TrainingSearchEntry,
 )
+from apps.certifications.training_selectors import trainings_for
 from apps.certifications.vocabulary import Benefit, Format
 from apps.core.registry import category_sections
-from apps.core.search import items_of, within_radius
+from apps.core.search import within_radius
 from apps.core.us import ZipPoint
-from apps.core.vocabulary import Category, SpokenLanguage, bit_of
+from apps.core.vocabulary import Category, bit_of
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
@@ -114,10 +116,7 @@ def credentials_for(category: str) -> list[CredentialGroup]:
         .values("pk")[:CREDENTIALS_SHOWN]
     )
     credentials = sorted(
-        Credential.objects.filter(pk__in=first).only(
-            "slug", "name_es", "name_en", "summary_es", "summary_en", "kind", "benefit",
-            "exam_cost", "course_cost", "fees", "exam_languages", "format",
-        ),
+        Credential.objects.filter(pk__in=first).only(*CARD_FIELDS, "benefit"),
         key=lambda credential: (credential.name.lower(), credential.pk),
     )  # fmt: skip
     groups = []
@@ -126,14 +125,6 @@ def credentials_for(category: str) -> list[CredentialGroup]:
         if members:
             groups.append(CredentialGroup(code, label, members))
     return groups
-
-
-def exam_language_labels(credential: Credential) -> list[str]:
-    return [
-        str(SpokenLanguage(code).label)
-        for code in credential.exam_languages
-        if code in SpokenLanguage.values
-    ]
 
 
 def pathway_url(category: str, work_authorization: str = "") -> str:
@@ -180,18 +171,7 @@ def trainings_near(category: str, zip_point: ZipPoint | None) -> dict[str, list[
         .order_by(*soonest)[:TRAININGS_SHOWN]
     )
     found = [*entries["near"], *entries["online"]]
-    if not found:
-        return {"near": [], "online": []}
-    trainings = items_of(
-        found,
-        Training.objects.select_related("organization").only(
-            "title_es", "title_en", "summary_es", "summary_en", "format", "cost",
-            "aid_open_to_all", "languages", "city", "state", "rolling_enrollment",
-            "organization__name", "organization__slug",
-        ),
-    )  # fmt: skip
-    for entry, training in zip(found, trainings, strict=True):
-        training.next_start = entry.next_start
+    trainings = trainings_for(found) if found else []
     return {"near": trainings[: len(near_ids)], "online": trainings[len(near_ids) :]}
 
 

@@ -41,11 +41,16 @@ def with_distance(place: str, item) -> str:
     return place + " · " + _("%(miles)s mi away") % {"miles": f"{distance:,.0f}"}
 
 
-def card_html(card: Card) -> str:
+# The level of a card's title: a list page's results sit under its h1; a page with sections
+# (a career pathway) puts them deeper.
+HEADINGS = ("h2", "h3", "h4")
+
+
+def card_html(card: Card, heading: str = "h2") -> str:
     parts = [
         f'<li class="card {card.kind}-card">'
-        f'<h2 class="card__title"><a href="{escape(card.url)}" lang="{card.title.language}">'
-        f"{escape(card.title.text)}</a></h2>",
+        f'<{heading} class="card__title"><a href="{escape(card.url)}" '
+        f'lang="{card.title.language}">{escape(card.title.text)}</a></{heading}>',
         fallback_note(card.title),
         card.details,
     ]
@@ -65,5 +70,7 @@ def card_html(card: Card) -> str:
     return "".join(parts)
 
 
-def cards_html(cards: Iterable[Card]) -> SafeString:
-    return mark_safe("\n".join(card_html(card) for card in cards))  # noqa: S308 (escaped above)
+def cards_html(cards: Iterable[Card], heading: str = "h2") -> SafeString:
+    if heading not in HEADINGS:
+        raise ValueError(f"a card's title is one of {HEADINGS}, not {heading!r}")
+    return mark_safe("\n".join(card_html(card, heading) for card in cards))  # noqa: S308 (escaped above)

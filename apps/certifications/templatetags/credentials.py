@@ -103,7 +103,7 @@ def credential_card(credential: Credential, state: str) -> Card:
 
 
 @register.simple_tag
-def credential_cards(credentials, state: str = "") -> SafeString:
+def credential_cards(credentials, state: str = "", heading: str = "h2") -> SafeString:
     """{% credential_cards credentials state %}: the result cards of a page of credentials,
     each with the chosen state's rule."""
-    return cards_html(credential_card(credential, state) for credential in credentials)
+    return cards_html((credential_card(credential, state) for credential in credentials), heading)

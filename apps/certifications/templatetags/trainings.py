@@ -74,9 +74,9 @@ def training_card(training: Training) -> Card:
 
 
 @register.simple_tag
-def training_cards(trainings) -> SafeString:
+def training_cards(trainings, heading: str = "h2") -> SafeString:
     """{% training_cards trainings %}: the result cards of a page of trainings."""
-    return cards_html(training_card(training) for training in trainings)
+    return cards_html((training_card(training) for training in trainings), heading)
 
 
 @register.simple_tag
