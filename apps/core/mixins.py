@@ -43,18 +43,19 @@ class CappedPaginator(Paginator):
     def get_page(self, number):
         """As Paginator's (a page number past the end or not a number shows the nearest
         page), but a list ordered by distance reads its page and its count in one query."""
-        if not is_nearest_first(self.object_list):
+        entries = self.object_list
+        if not isinstance(entries, QuerySet) or not is_nearest_first(entries):
             return super().get_page(number)
         try:
             number = max(int(number), 1)
         except (TypeError, ValueError):
             number = 1
-        entries, found, number = nearest_page(
-            self.object_list, number=min(number, -(-self.cap // self.per_page)),
+        found_entries, found, number = nearest_page(
+            entries, number=min(number, -(-self.cap // self.per_page)),
             size=self.per_page, cap=self.cap,
         )  # fmt: skip
         self.__dict__["count"] = found
-        return self._get_page(entries, number, self)
+        return self._get_page(found_entries, number, self)  # type: ignore[attr-defined]
 
     @property
     def cap_display(self) -> str:

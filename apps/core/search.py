@@ -177,7 +177,8 @@ RESULTS_CAP = 1000
 def capped_counts(queries: dict[str, QuerySet], cap: int = RESULTS_CAP) -> dict[str, int]:
     """How many rows each query finds, each counted no further than `cap` + 1 (as the lists
     count), all in one SQL statement: a page that shows several counts pays one round trip."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list = []
     for query in queries.values():
         sql, part_params = query.order_by().values("pk")[: cap + 1].query.sql_with_params()
         # Django's own SQL of each query; every value stays a parameter.
@@ -295,8 +296,8 @@ NEWEST = ("-published_at", "-pk")
 NEAREST = ("distance", *NEWEST)
 
 
-def is_nearest_first(entries) -> bool:
-    return isinstance(entries, QuerySet) and tuple(entries.query.order_by) == NEAREST
+def is_nearest_first(entries: QuerySet) -> bool:
+    return tuple(entries.query.order_by) == NEAREST
 
 
 def nearest_page(entries: QuerySet, *, number: int, size: int, cap: int) -> tuple[list, int, int]:

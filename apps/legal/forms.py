@@ -65,7 +65,7 @@ class LegalFilterForm(SearchForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Read when first needed (shown or checked), once: the printable list needs neither.
-        self.fields["facility"].choices = self.facility_choices
+        self.fields["facility"].choices = self.facility_choices  # type: ignore[attr-defined]
 
     @cached_property
     def _facility_choices(self) -> list[tuple[Any, str]]:
