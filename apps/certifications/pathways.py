@@ -22,7 +22,7 @@ from apps.certifications.models import (
     Training,
     TrainingSearchEntry,
 )
-from apps.certifications.training_selectors import trainings_for
+from apps.certifications.training_selectors import first_trainings, trainings_for
 from apps.certifications.vocabulary import Benefit, Format
 from apps.core.registry import category_sections
 from apps.core.search import within_radius
@@ -152,27 +152,24 @@ def trainings_near(category: str, zip_point: ZipPoint | None) -> dict[str, list[
     """A kind of work's trainings one can still join, at most TRAININGS_SHOWN of each:
     "near" within TRAINING_RADIUS_MILES of the seeker's ZIP code, nearest first (only with
     a ZIP code), and "online", soonest first (starting any time last). Three queries with a
-    ZIP code, two without."""
+    ZIP code (the near entries with their distance, their trainings, the online ones), one
+    without."""
     soonest: list[str | OrderBy] = [F("next_start").asc(nulls_last=True), "-published_at", "-pk"]
-    entries: dict[str, list] = {"near": [], "online": []}
+    near: list[Training] = []
     if zip_point is not None:
-        entries["near"] = list(
-            within_radius(_open_trainings(category), zip_point, TRAINING_RADIUS_MILES)
-            .exclude(format=Format.ONLINE)
-            .only("pk", "next_start", "rolling_enrollment")
+        entries = within_radius(_open_trainings(category), zip_point, TRAINING_RADIUS_MILES)
+        near = trainings_for(
+            entries.exclude(format=Format.ONLINE)
+            .only("pk")
             .order_by("distance", *soonest)[:TRAININGS_SHOWN]
         )
-    near_ids = [entry.pk for entry in entries["near"]]
-    entries["online"] = list(
+    online = (
         _open_trainings(category)
         .filter(format__in=[Format.ONLINE, Format.HYBRID])
-        .exclude(pk__in=near_ids)
-        .only("pk", "next_start", "rolling_enrollment")
-        .order_by(*soonest)[:TRAININGS_SHOWN]
+        .exclude(pk__in=[training.pk for training in near])
+        .order_by(*soonest)
     )
-    found = [*entries["near"], *entries["online"]]
-    trainings = trainings_for(found) if found else []
-    return {"near": trainings[: len(near_ids)], "online": trainings[len(near_ids) :]}
+    return {"near": near, "online": first_trainings(online, TRAININGS_SHOWN)}
 
 
 def pathway_models() -> list[type[models.Model]]:

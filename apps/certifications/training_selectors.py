@@ -9,7 +9,14 @@ from django.utils import timezone
 from apps.certifications.models import Credential, Training, TrainingSearchEntry, TrainingStart
 from apps.certifications.training_filters import TrainingFilters
 from apps.certifications.vocabulary import Format
-from apps.core.search import entries_having, entries_order, entries_search, items_of, within_radius
+from apps.core.search import (
+    entries_having,
+    entries_order,
+    entries_search,
+    first_items,
+    items_of,
+    within_radius,
+)
 from apps.core.us import ZipPoint
 from apps.core.vocabulary import SpokenLanguage, bit_of
 
@@ -73,6 +80,12 @@ def trainings_for(entries) -> list[Training]:
     """The trainings of some search entries, in their order, with what a result card shows
     (its next start from the entry) and the distance when the search had one: one query."""
     return items_of(entries, _card_queryset())
+
+
+def first_trainings(entries: QuerySet[TrainingSearchEntry], count: int) -> list[Training]:
+    """The trainings of the first `count` entries of a search without a place, in their
+    order, with what a result card shows: one query."""
+    return first_items(entries, _card_queryset(), count)
 
 
 def upcoming_starts() -> Prefetch:

@@ -35,7 +35,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.expressions import Combinable, RawSQL
+from django.db.models.expressions import Combinable, OrderBy, RawSQL
 from django.db.models.lookups import Lookup
 from django.utils import timezone
 
@@ -328,6 +328,30 @@ def nearest_page(entries: QuerySet, *, number: int, size: int, cap: int) -> tupl
     found = rows[0].found if rows else 0
     last = max(-(-found // size), 1)
     return rows, found, min(number, last)
+
+
+def _through_entry(key):
+    """An order of entries ("-published_at", F("next_start").asc()) as the same order of
+    their items, read through each item's entry (every entry's item calls it
+    `search_entry`)."""
+    if isinstance(key, str):
+        name = key.lstrip("-")
+        return key if name == "pk" else key.replace(name, f"search_entry__{name}")
+    if isinstance(key, OrderBy) and isinstance(key.expression, F):
+        return OrderBy(
+            F(f"search_entry__{key.expression.name}"), descending=key.descending,
+            nulls_first=key.nulls_first, nulls_last=key.nulls_last,
+        )  # fmt: skip
+    raise ValueError(f"no item order for the entries' order {key!r}")
+
+
+def first_items(entries: QuerySet, items: QuerySet, count: int) -> list:
+    """The items of the first `count` entries, in the entries' order, in one query: the
+    entries' keys as a subquery, the order read through the items' entries. For entries
+    without a place (a distance is the entries' own), where items_of() would read the
+    entries first."""
+    order = [_through_entry(key) for key in entries.query.order_by]
+    return list(items.filter(pk__in=entries.values("pk")[:count]).order_by(*order))
 
 
 def items_of(entries, items: QuerySet) -> list:

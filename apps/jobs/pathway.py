@@ -1,6 +1,9 @@
 """The open jobs of a kind of work, as a part of its career pathway page (registered in
 apps.core.registry.category_sections: jobs know nothing of the page)."""
 
+from typing import cast
+
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.http import urlencode
@@ -11,7 +14,7 @@ from apps.core.search import RESULTS_CAP, capped_counts
 from apps.core.us import ZipPoint
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import WorkAuthorization
-from apps.jobs.selectors import jobs_for, jobs_matching, jobs_search
+from apps.jobs.selectors import first_jobs, jobs_for, jobs_matching, jobs_search
 
 JOBS_SHOWN = 5
 # Jobs near a seeker's ZIP code, when they gave one.
@@ -33,8 +36,8 @@ def label_counts(matching) -> dict[str, int]:
 def pathway_jobs(category: str, zip_point: ZipPoint | None) -> dict:
     """The newest open jobs of a kind of work (near the seeker's ZIP code when given), each
     with its work-authorization label, and links to the job search for each label, with how
-    many jobs it finds (past RESULTS_CAP, "more than"): three queries (the counts, the newest
-    entries, their jobs)."""
+    many jobs it finds (past RESULTS_CAP, "more than"): two queries (the counts, the newest
+    jobs), three near a ZIP code (the newest entries with their distance, then their jobs)."""
     place: dict[str, str | int] = (
         {"zip": zip_point.zip_code, "radius": RADIUS_MILES} if zip_point else {}
     )
@@ -43,7 +46,11 @@ def pathway_jobs(category: str, zip_point: ZipPoint | None) -> dict:
         radius=RADIUS_MILES if zip_point else None,
     )  # fmt: skip
     counts = label_counts(jobs_matching(filters))
-    jobs = jobs_for(jobs_search(filters)[:JOBS_SHOWN]) if counts else []
+    jobs = []
+    if counts:
+        newest = cast(QuerySet, jobs_search(filters))  # newest first: a query, not best match
+        # Near a place, a card says how far each job is: the entries' distance comes first.
+        jobs = jobs_for(newest[:JOBS_SHOWN]) if zip_point else first_jobs(newest, JOBS_SHOWN)
     search = reverse("jobs:list")
     query: dict[str, str | int] = {"category": category, **place}
     return {

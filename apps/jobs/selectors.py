@@ -1,6 +1,6 @@
 from django.db.models import F, QuerySet
 
-from apps.core.search import BestMatches, entries_order, entries_search, items_of
+from apps.core.search import BestMatches, entries_order, entries_search, first_items, items_of
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import Job, JobSearchEntry
 
@@ -38,13 +38,20 @@ def jobs_matching(filters: JobFilters) -> QuerySet[JobSearchEntry]:
     return entries
 
 
+def _job_cards(also: tuple[str, ...] = ()) -> QuerySet[Job]:
+    return Job.objects.select_related("organization").only(
+        *JOB_CARD_FIELDS, "organization__name", "organization__slug", *also
+    )
+
+
 def jobs_for(entries, *, also: tuple[str, ...] = ()) -> list[Job]:
     """The jobs of some search entries, in their order, with what a result card shows (and
     the fields named in `also`) and the distance when the search had one: two queries
     (the entries', then the jobs' with their organizations)."""
-    return items_of(
-        entries,
-        Job.objects.select_related("organization").only(
-            *JOB_CARD_FIELDS, "organization__name", "organization__slug", *also
-        ),
-    )
+    return items_of(entries, _job_cards(also))
+
+
+def first_jobs(entries: QuerySet[JobSearchEntry], count: int) -> list[Job]:
+    """The jobs of the first `count` entries of a search without a place, in their order,
+    with what a result card shows: one query."""
+    return first_items(entries, _job_cards(), count)

@@ -15,12 +15,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 PAGES = [
     # the pay figures
     ("anonymous", "/es/careers/pathways/", 1),
-    # pay, credentials, online trainings and their items, jobs (the counts by label, entries,
-    # jobs), mentors (entries, mentors)
-    ("anonymous", "/es/careers/pathways/construction/", 9),
-    # and the trainings near the ZIP code
+    # pay, credentials, online trainings, jobs (the counts by label, the newest), mentors
+    # (entries, mentors)
+    ("anonymous", "/es/careers/pathways/construction/", 7),
+    # near the ZIP code: the trainings near it (entries, trainings), the jobs' entries with
+    # their distance before the jobs
     ("anonymous", "/es/careers/pathways/construction/?zip=60623", 10),
-    ("anonymous", "/es/careers/pathways/construction/?zip=00000", 9),
+    ("anonymous", "/es/careers/pathways/construction/?zip=00000", 7),
     # and the session and the user
     ("seeker", "/en/careers/pathways/construction/?zip=60623", 12),
 ]

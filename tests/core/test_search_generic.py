@@ -20,6 +20,7 @@ from apps.core.search import (
     capped_counts,
     entries_order,
     entries_search,
+    first_items,
 )
 from apps.core.services import publication_archive, publication_publish
 from apps.jobs.models import JobSearchEntry
@@ -201,6 +202,24 @@ def test_nearest_pages_come_with_their_count_in_one_query(publish, django_assert
 def test_a_nearest_search_with_nothing_near_has_one_empty_page(publish):
     publish("Taller en Los Ángeles", zip_code="90001")
     assert nearest_pages(3, 1000, 1, 2) == [(1, [], 0), (1, [], 0)]
+
+
+def test_first_items_come_in_the_entries_order_in_one_query(publish, django_assert_num_queries):
+    from django.db.models import F
+
+    for number, topic in enumerate(["legal", "food", "legal", "food", "legal"]):
+        publish(f"Taller {number}", topic=topic)
+    entries = entries_order(
+        entries_search(SearchableWorkshopEntry.objects.all(), SearchFilters.build()), "newest"
+    )
+    by_topic = entries.order_by(F("topic").desc(nulls_last=True), "-published_at", "-pk")
+
+    with django_assert_num_queries(1):
+        newest = first_items(entries, SearchableWorkshop.objects.all(), 3)
+    assert [workshop.title for workshop in newest] == ["Taller 4", "Taller 3", "Taller 2"]
+    assert [w.title for w in first_items(by_topic, SearchableWorkshop.objects.all(), 3)] == [
+        "Taller 4", "Taller 2", "Taller 0",
+    ]  # fmt: skip
 
 
 def test_reindex_rebuilds_the_entries_of_every_type(publish):
