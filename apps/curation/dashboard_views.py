@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 
 from apps.core.mixins import CuratorRequiredMixin
 from apps.core.spreadsheets import spreadsheet_safe
-from apps.curation.dashboard import chart_of, dashboard_figures_stored
+from apps.curation.dashboard import dashboard_figures_stored, dashboard_html
 from apps.curation.dashboard_forms import DashboardForm
 
 
@@ -21,10 +21,10 @@ class DashboardView(CuratorRequiredMixin, TemplateView):
         form = DashboardForm(self.request.GET or None)
         weeks = form.weeks_shown()
         stored = dashboard_figures_stored(weeks)
-        figures = [(table, chart_of(table)) for table in stored.tables]
         return super().get_context_data(
-            form=form, weeks=weeks, figures=figures, computed_at=stored.computed_at, **kwargs
-        )
+            form=form, weeks=weeks, figures=dashboard_html(stored, weeks),
+            computed_at=stored.computed_at, **kwargs,
+        )  # fmt: skip
 
 
 class DashboardCsvView(CuratorRequiredMixin, View):
