@@ -282,7 +282,7 @@ def main() -> None:
             if run.page in STAFF_PAGES:
                 share = results[run.key]["rate"] / results["job list", "miss"]["rate"]
                 verdict = "met" if share >= run.page.target else "MISSED"
-                print(f"  {run.page.name:24} {share:6.1%}  {verdict}")  # fmt: skip
+                print(f"  {run.page.name:24} {share:6.1%}  {verdict}")
         print("\nSQL queries of each staff page:")
         for path, count in query_counts().items():
             print(f"  {path:32} {count}")

@@ -22,9 +22,9 @@ from apps.curation.models import FigureValue
 
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 52
-# What each run of the periodic task computes again: this week and the last one (the last
-# changes until it is over and a decision made on Monday counts a submission before it).
-# Older weeks change rarely (a late audit entry); the nightly full run catches them.
+# What each run of the periodic task computes again: this week, and the last one, whose last
+# minutes came after the run before it ended. Older weeks change rarely (a late audit entry,
+# a match that ended): the nightly full run catches them.
 RECENT_WEEKS = 2
 
 
