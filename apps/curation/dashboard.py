@@ -113,6 +113,10 @@ def dashboard_figures_stored(weeks: int) -> Figures:
     return Figures(tables, computed_at)
 
 
+# Longer than the periodic task's interval: a new computation has a new key anyway.
+HTML_SECONDS = 3600
+
+
 def dashboard_html(stored: Figures, weeks: int) -> SafeString:
     """Every figure's chart, table and CSV link, rendered in the current language. Drawing
     them costs most of a view (about 20 ms of the 25 at 1,000,000 items, the numbers' query
@@ -131,10 +135,6 @@ def dashboard_html(stored: Figures, weeks: int) -> SafeString:
         )
         cache.set(key, html, HTML_SECONDS)
     return html  # a SafeString from the templates, which escaped it (pickled as one)
-
-
-# Longer than the periodic task's interval: a new computation has a new key anyway.
-HTML_SECONDS = 3600
 
 
 def figures_refresh(*, full: bool = False) -> int:
