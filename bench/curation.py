@@ -13,10 +13,9 @@ COPY, `--items` rows in these shares: jobs (with their search entries, the job b
 and their registrations, legal providers (with their services, places, hours and phones),
 seekers, audit entries (submissions and decisions over a year), email deliveries (alerts and
 digests, some failed), reports of jobs and providers, mentors, matches and conduct reports. It
-prints the time each part took. It migrates (a reused database may predate a migration) and
-times the dashboard's periodic task, which stores the figures the page reads: a full run (all
-the weeks: nightly) and a periodic one (the last weeks and the snapshots). Then, for each
-staff page, signed in as a curator:
+prints the time each part took. It times the dashboard's periodic task, which stores the
+figures the page reads: a full run (all the weeks: nightly) and a periodic one (the last weeks
+and the snapshots). Then, for each staff page, signed in as a curator:
 - requests/s as a share of the job list's on a miss in the same run (target >= 30%): the
   dashboard as served (it reads the stored figures; its drawing, kept in the cache until they
   are computed again, is warm) and drawn on every request (every cache read misses); the
@@ -228,13 +227,10 @@ def generate(items: int) -> None:
 
 
 def figures_store() -> None:
-    """Migrate, then run the dashboard's periodic task as beat would, timed: in full (nightly,
-    or the first time), then as every few minutes."""
-    from django.core.management import call_command
-
+    """Run the dashboard's periodic task as beat would, timed: in full (nightly, or the first
+    time), then as every few minutes."""
     from apps.curation.dashboard import RECENT_WEEKS, figures_refresh
 
-    call_command("migrate", verbosity=0)
     for label, full in (("all weeks (nightly)", True), (f"last {RECENT_WEEKS} weeks", False)):
         started = time.monotonic()
         count = figures_refresh(full=full)
