@@ -13,10 +13,13 @@ COPY, `--items` rows in these shares: jobs (with their search entries, the job b
 and their registrations, legal providers (with their services, places, hours and phones),
 seekers, audit entries (submissions and decisions over a year), email deliveries (alerts and
 digests, some failed), reports of jobs and providers, mentors, matches and conduct reports. It
-prints the time each part took. Then, for each staff page, signed in as a curator:
-- requests/s with its figures cached (as staff see it, computed at most every
-  CACHE_SECONDS) and computed on every request (every cache read misses), each as a share of
-  the job list's on a miss in the same run (target >= 30%);
+prints the time each part took. It times the dashboard's periodic task, which stores the
+figures the page reads: a full run (all the weeks: nightly) and a periodic one (the last weeks
+and the snapshots). Then, for each staff page, signed in as a curator:
+- requests/s as a share of the job list's on a miss in the same run (target >= 30%): the
+  dashboard as served (it reads the stored figures; its drawing, kept in the cache until they
+  are computed again, is warm) and drawn on every request (every cache read misses); the
+  queue, which computes everything;
 - its SQL queries, rendered in this process (every cache read misses).
 Not a test: it only reports.
 """
@@ -39,16 +42,11 @@ from bench.jobs_search import Page  # noqa: E402
 CURATOR = "bench-curator@example.org"
 
 
-def staff_pages(name: str, path: str) -> list[Page]:
-    """A staff page measured twice: as served (its cache warm) and computed on each request."""
-    return [
-        Page(name, path, 0.30, cached=False, signed_in=True, who=CURATOR),
-        Page(f"{name}, computed", path, 0.30, people=(CURATOR,)),
-    ]
-
-
 STAFF_PAGES = [
-    *staff_pages("dashboard", "/es/curation/dashboard/"),
+    # The dashboard reads stored figures and keeps its drawing in the cache until they are
+    # computed again: measured as served (the drawing cached) and where every read misses.
+    Page("dashboard", "/es/curation/dashboard/", 0.30, cached=False, signed_in=True, who=CURATOR),
+    Page("dashboard, drawn", "/es/curation/dashboard/", 0.30, people=(CURATOR,)),
     # The queue keeps nothing in a cache: it is always computed.
     Page("queue", "/es/curation/", 0.30, cached=False, signed_in=True, who=CURATOR),
 ]
@@ -228,6 +226,18 @@ def generate(items: int) -> None:
     print(f"generated {total:,} rows in {time.monotonic() - started:.0f} s", flush=True)
 
 
+def figures_store() -> None:
+    """Run the dashboard's periodic task as beat would, timed: in full (nightly, or the first
+    time), then as every few minutes."""
+    from apps.curation.dashboard import RECENT_WEEKS, figures_refresh
+
+    for label, full in (("all weeks (nightly)", True), (f"last {RECENT_WEEKS} weeks", False)):
+        started = time.monotonic()
+        count = figures_refresh(full=full)
+        print(f"dashboard figures stored, {label}: {count:,} numbers in "
+              f"{time.monotonic() - started:.1f} s", flush=True)  # fmt: skip
+
+
 def query_counts() -> dict[str, int]:
     """The SQL queries of each staff page, rendered in this process (its cache always
     misses), signed in as the curator."""
@@ -260,6 +270,7 @@ def main() -> None:
     with contextlib.ExitStack() as stack:
         bench = jobs_search.bench_start(stack, args, url)
         jobs_search.database_prepare(bench, url, partial(generate, items))
+        figures_store()
         runs = jobs_search.measure_pages(bench, url, PAGES)
         results = jobs_search.report_size(f"{items:,} items of all kinds", runs, args)
         print("\nStaff pages / job list on a miss (requests/s, same run), target >= 30%:")
@@ -267,9 +278,8 @@ def main() -> None:
             if run.page in STAFF_PAGES:
                 share = results[run.key]["rate"] / results["job list", "miss"]["rate"]
                 verdict = "met" if share >= run.page.target else "MISSED"
-                print(f"  {run.page.name:24} {run.cache or 'figures cached':16} {share:6.1%}  "
-                      f"{verdict}")  # fmt: skip
-        print("\nSQL queries of each staff page (every figure computed):")
+                print(f"  {run.page.name:24} {share:6.1%}  {verdict}")
+        print("\nSQL queries of each staff page:")
         for path, count in query_counts().items():
             print(f"  {path:32} {count}")
 

@@ -23,6 +23,10 @@ app = Celery("portal", task_cls=CaminoTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
+# How often the staff dashboard's figures are computed again (apps.curation.dashboard), in
+# minutes: read from the environment here, as Django's settings load after this module.
+DASHBOARD_MINUTES = int(os.environ.get("CURATION_DASHBOARD_MINUTES", "15"))
+
 # The schedule lives in code; exactly one beat process runs it (see docker-compose.yml).
 app.conf.beat_schedule = {
     "sweep-deliveries": {
@@ -79,6 +83,16 @@ app.conf.beat_schedule = {
     "refresh-pay-figures": {
         "task": "apps.certifications.tasks.refresh_pay_figures",
         "schedule": crontab(minute=25),
+    },
+    # The staff dashboard reads stored figures: the recent weeks often, every week nightly.
+    "refresh-dashboard": {
+        "task": "apps.curation.tasks.refresh_dashboard",
+        "schedule": DASHBOARD_MINUTES * 60.0,
+    },
+    "refresh-dashboard-full": {
+        "task": "apps.curation.tasks.refresh_dashboard",
+        "schedule": crontab(minute=50, hour=5),
+        "kwargs": {"full": True},
     },
     "clear-expired-sessions": {
         "task": "apps.core.tasks.clear_expired_sessions",

@@ -76,13 +76,16 @@ class Column:
 class Figure:
     """One chart and its table. A weekly figure's `load(period)` returns {week's Monday:
     [a number per column]} (weeks with nothing may be left out: they show 0); a snapshot's
-    returns [(row label, [a number per column])]."""
+    returns {row key: [a number per column]}, and its `rows()` the (row key, label) it shows,
+    without a query: the numbers are stored by key (curation's periodic task) and labelled in
+    the reader's language when shown."""
 
     title: "str | StrPromise"
     columns: tuple[Column, ...]
-    load: Callable[[Period], dict | list]
+    load: Callable[[Period], dict]
     weekly: bool = True
     description: "str | StrPromise" = ""
+    rows: Callable[[], list[tuple[str, "str | StrPromise"]]] | None = None
 
 
 dashboard_figures: Registry[Figure] = Registry("dashboard figures")
@@ -247,37 +250,53 @@ def decision_times(period: Period) -> dict:
     }
 
 
-def open_reports(period: Period) -> list:
+def open_reports(period: Period) -> dict:
     now = timezone.now()
-    return [
-        (model._meta.verbose_name_plural,
-         open_counts(model._default_manager.filter(resolved_at__isnull=True),
-                     opened="created_at", now=now))
-        for model in report_models
-    ]  # fmt: skip
+    return {
+        key: open_counts(model._default_manager.filter(resolved_at__isnull=True),
+                         opened="created_at", now=now)
+        for key, model in report_models.items()
+    }  # fmt: skip
 
 
-def stale_items(period: Period) -> list:
-    from apps.core.verification import checked_types, overdue_counts
-
-    counts = overdue_counts()
-    return [(kind.title, [counts[key]]) for key, kind in checked_types.items()]
+def report_rows() -> list:
+    return [(key, model._meta.verbose_name_plural) for key, model in report_models.items()]
 
 
-def translation_gaps(period: Period) -> list:
+def stale_items(period: Period) -> dict:
+    from apps.core.verification import overdue_counts
+
+    return {key: [count] for key, count in overdue_counts().items()}
+
+
+def stale_rows() -> list:
+    from apps.core.verification import checked_types
+
+    return [(key, kind.title) for key, kind in checked_types.items()]
+
+
+def _translated_types() -> list:
+    from apps.core.publishable import publishable_types
+
+    return [(key, kind) for key, kind in publishable_types.items()
+            if kind.model.required_translations]  # fmt: skip
+
+
+def translation_gaps(period: Period) -> dict:
     """Per publishable type, the items published or waiting for review that lack a language
     in one of the fields the type requires (Reviewable.required_translations)."""
     from apps.core.models import PublicationStatus
-    from apps.core.publishable import publishable_types
 
     shown = (PublicationStatus.PENDING, PublicationStatus.PUBLISHED)
-    return [
-        (kind.model._meta.verbose_name_plural,
-         missing_language_counts(kind.model._default_manager.filter(status__in=shown),
-                                 kind.model.required_translations))
-        for kind in publishable_types
-        if kind.model.required_translations
-    ]  # fmt: skip
+    return {
+        key: missing_language_counts(kind.model._default_manager.filter(status__in=shown),
+                                     kind.model.required_translations)
+        for key, kind in _translated_types()
+    }  # fmt: skip
+
+
+def translation_rows() -> list:
+    return [(key, kind.model._meta.verbose_name_plural) for key, kind in _translated_types()]
 
 
 CORE_FIGURES = {
@@ -298,6 +317,7 @@ CORE_FIGURES = {
         OPEN_COLUMNS,
         open_reports,
         weekly=False,
+        rows=report_rows,
         description=_("Reports that staff have not handled yet, as they are now."),
     ),
     "stale": Figure(
@@ -305,12 +325,14 @@ CORE_FIGURES = {
         (Column(_("To check")),),
         stale_items,
         weekly=False,
+        rows=stale_rows,
     ),
     "translations": Figure(
         _("Missing a translation"),
         language_columns(),
         translation_gaps,
         weekly=False,
+        rows=translation_rows,
         description=_("Items published or waiting for review that lack a language."),
     ),
 }

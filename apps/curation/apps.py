@@ -13,9 +13,11 @@ class CurationConfig(AppConfig):
 
     def ready(self):
         # Each part declares what it adds to the shared pieces in its own module.
+        from apps.core.demo_data import after_demo_load
         from apps.core.personal_data import declare
         from apps.core.registry import NavigationEntry, navigation
         from apps.core.services import audit_actions
+        from apps.curation.dashboard import figures_refresh_line
         from apps.curation.links import declare as declare_links
         from apps.curation.organization_emails import organization_notice, organization_notice_queue
         from apps.curation.personal_data import ENTRIES
@@ -28,6 +30,8 @@ class CurationConfig(AppConfig):
             "curation", NavigationEntry(_("Curation"), "curation:queue", staff=True)
         )
         email_kinds.register("organization_notice", organization_notice)
+        # The demo's dashboard has figures at once, as the periodic task would store them.
+        after_demo_load.register("dashboard_figures", figures_refresh_line)
         organization_changed.register("emails", organization_notice_queue)
         for action, label in (
             ("claim", _("Claimed")),

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 
 from apps.core.mixins import CuratorRequiredMixin
 from apps.core.spreadsheets import spreadsheet_safe
-from apps.curation.dashboard import dashboard_html, dashboard_tables
+from apps.curation.dashboard import dashboard_figures_stored, dashboard_html
 from apps.curation.dashboard_forms import DashboardForm
 
 
@@ -20,9 +20,11 @@ class DashboardView(CuratorRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         form = DashboardForm(self.request.GET or None)
         weeks = form.weeks_shown()
+        stored = dashboard_figures_stored(weeks)
         return super().get_context_data(
-            form=form, weeks=weeks, figures=dashboard_html(weeks), **kwargs
-        )
+            form=form, weeks=weeks, figures=dashboard_html(stored, weeks),
+            computed_at=stored.computed_at, **kwargs,
+        )  # fmt: skip
 
 
 class DashboardCsvView(CuratorRequiredMixin, View):
@@ -31,7 +33,8 @@ class DashboardCsvView(CuratorRequiredMixin, View):
     def get(self, request, figure: str):
         form = DashboardForm(request.GET or None)
         weeks = form.weeks_shown()
-        table = next((t for t in dashboard_tables(weeks) if t.key == figure), None)
+        tables = dashboard_figures_stored(weeks).tables
+        table = next((t for t in tables if t.key == figure), None)
         if table is None:
             raise Http404
         response = HttpResponse(content_type="text/csv; charset=utf-8")

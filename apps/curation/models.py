@@ -74,3 +74,31 @@ class ImportFile(models.Model):
     @property
     def is_importing(self) -> bool:
         return self.confirmed_at is not None and self.imported_at is None
+
+
+class FigureValue(models.Model):
+    """One number of the dashboard's figures (apps.core.dashboard), stored by the periodic
+    task (apps.curation.tasks.refresh_dashboard) so that a view only reads them. A weekly
+    figure has a row per column and week (its Monday); a snapshot a row per row key
+    (`series`) and column, dated the day it was computed."""
+
+    figure = models.CharField(_("figure"), max_length=100)
+    # A snapshot's row key (a report model's, a publishable type's); empty for a weekly figure.
+    series = models.CharField(_("series"), max_length=100, blank=True)
+    column = models.PositiveSmallIntegerField(_("column"))
+    week = models.DateField(_("week"))
+    # None where a measure has nothing to measure (no decision that week: no median).
+    value = models.FloatField(_("value"), null=True)
+    computed_at = models.DateTimeField(_("computed"))
+
+    class Meta:
+        verbose_name = _("dashboard figure value")
+        verbose_name_plural = _("dashboard figure values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["figure", "series", "column", "week"], name="curation_figurevalue_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.figure} {self.series} {self.column} {self.week}: {self.value}"

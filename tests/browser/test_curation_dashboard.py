@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from apps.core.dashboard import dashboard_figures
 from apps.core.models import AuditEntry
+from apps.curation.dashboard import figures_refresh
 from tests.accounts.factories import PASSWORD, CuratorFactory
 from tests.browser.conftest import sign_in
 from tests.jobs.factories import JobFactory
@@ -32,6 +33,7 @@ def test_the_dashboard_draws_charts_with_their_tables_in_both_languages(page, jo
         AuditEntry.objects.create(
             subject=job, action=action, created_at=timezone.now() - timedelta(days=days)
         )
+    figures_refresh()  # as the periodic task does
     sign_in(page, "rosa@example.org", PASSWORD, totp_secret="JBSWY3DPEHPK3PXP")
     for language, (title, chart, week, download) in TEXT.items():
         page.goto(f"/{language}/curation/dashboard/?weeks=8")

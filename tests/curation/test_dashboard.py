@@ -1,18 +1,25 @@
 """Curation's dashboard (apps/curation/dashboard.py, figures in apps/*/figures.py and
-apps/core/dashboard.py): each figure right on a small known data set, weeks with nothing at 0,
-the median, no person on the page or in a CSV, and a query count that does not grow."""
+apps/core/dashboard.py): each figure right on a small known data set as the periodic task
+stores it, weeks with nothing at 0, the median, no person on the page or in a CSV, the page
+reading only what is stored, and a query count that does not grow."""
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from apps.core.dashboard import Period, dashboard_figures, report_models
 from apps.core.models import AuditEntry, Report
-from apps.curation.dashboard import DEFAULT_WEEKS, dashboard_tables
+from apps.curation.dashboard import (
+    DEFAULT_WEEKS,
+    MAX_WEEKS,
+    dashboard_figures_stored,
+    figures_refresh,
+)
+from apps.curation.models import FigureValue
 from apps.events.models import Registration
 from apps.jobs.models import JobReport
 from apps.mentorship.models import Match, MatchReport
@@ -35,10 +42,15 @@ def weeks():
     return Period(weeks=WEEKS, today=timezone.localdate()).bounds()
 
 
+def stored(key: str, weeks: int = WEEKS) -> list:
+    """A figure's rows over the last `weeks` weeks, as stored now."""
+    return next(t.rows for t in dashboard_figures_stored(weeks).tables if t.key == key)
+
+
 def figure(key: str) -> list:
-    """A figure's rows over the last four weeks, computed now (not from the cache)."""
-    cache.clear()
-    return next(table.rows for table in dashboard_tables(WEEKS) if table.key == key)
+    """A figure's rows over the last four weeks, as the periodic task stores them."""
+    figures_refresh()
+    return stored(key)
 
 
 def values(key: str) -> list:
@@ -183,6 +195,7 @@ def staff_client(client):
 
 def test_the_page_draws_each_figure_with_its_table_and_csv(staff_client, weeks):
     audit(JobFactory(), "submit", weeks[3][0] + timedelta(hours=1))
+    figures_refresh()
     response = staff_client.get("/es/curation/dashboard/?weeks=4")
     page = response.content.decode()
     assert response.status_code == 200
@@ -201,6 +214,7 @@ def test_no_person_is_shown(staff_client, weeks):
         created_at=weeks[3][0] + timedelta(hours=1),
     )  # fmt: skip
     JobReport.objects.create(job=job, reporter=person, reason="scam", details="Rosa says")
+    figures_refresh()
     page = staff_client.get("/es/curation/dashboard/").content.decode()
     csvs = "".join(
         staff_client.get(f"/es/curation/dashboard/{key}.csv").content.decode()
@@ -215,6 +229,7 @@ def test_csv_has_the_same_numbers_as_the_table(staff_client, weeks):
     first = JobFactory()
     audit(first, "submit", weeks[0][0] + timedelta(hours=1))
     audit(first, "publish", weeks[2][0] + timedelta(hours=1))
+    figures_refresh()
     response = staff_client.get("/es/curation/dashboard/review.csv?weeks=4")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
@@ -252,20 +267,90 @@ def test_bad_weeks_keep_what_was_typed_and_say_why(staff_client, weeks_asked):
     assert csv_response.status_code == 200
 
 
-def test_figures_are_cached_briefly(staff_client, weeks):
-    staff_client.get("/es/curation/dashboard/")
+def test_the_page_shows_the_stored_numbers_and_when_they_were_computed(staff_client, weeks):
     audit(JobFactory(), "submit", weeks[3][0] + timedelta(hours=1))
-    # The second view within the cache's time reads no figure again.
-    tables = dashboard_tables(DEFAULT_WEEKS)
-    assert tables[0].rows[-1][1] == [0, 0, 0]
+    figures_refresh()
+    FigureValue.objects.update(computed_at=weeks[3][0] + timedelta(hours=14, minutes=5))
+    # Done after the run: the page shows it only once the task has run again.
+    audit(JobFactory(), "submit", weeks[3][0] + timedelta(hours=2))
+    page = staff_client.get("/en/curation/dashboard/?weeks=4").content.decode()
+    assert "Figures as of" in page and "14:05" in page
+    assert this_week("review", page) == ["1", "0", "0"]
+    figures_refresh()
+    # A new computation: the drawing kept in the cache is not shown again.
+    page = staff_client.get("/en/curation/dashboard/?weeks=4").content.decode()
+    assert "14:05" not in page
+    assert this_week("review", page) == ["2", "0", "0"]
 
 
-def test_the_query_count_does_not_grow_with_the_data(
-    client, weeks, assert_query_count, monkeypatch
-):
+def this_week(key: str, page: str) -> list[str]:
+    """The numbers of a weekly figure's last row (this week) in the page's table."""
+    table = re.search(rf'<table id="table-{key}">(.*?)</table>', page, re.S)
+    last_row = re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)[-1]
+    return re.findall(r'<td class="number">([^<]*)</td>', last_row)
+
+
+def test_a_fresh_install_says_that_nothing_is_computed_yet(staff_client):
+    response = staff_client.get("/es/curation/dashboard/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Todavía no hay cifras" in page
+    assert "<svg" not in page
+    assert staff_client.get("/es/curation/dashboard/review.csv").status_code == 200
+
+
+def test_the_first_run_stores_every_week_and_a_run_again_changes_nothing(weeks):
+    first = JobFactory()
+    audit(first, "submit", weeks[0][0] + timedelta(hours=1))
+    count = figures_refresh()  # nothing stored yet: all the weeks, though not asked
+    assert FigureValue.objects.filter(figure="review").values("week").distinct().count() == (
+        MAX_WEEKS
+    )
+    numbers = set(FigureValue.objects.values_list("figure", "series", "column", "week", "value"))
+    assert figures_refresh(full=True) == count
+    again = set(FigureValue.objects.values_list("figure", "series", "column", "week", "value"))
+    assert again == numbers
+    assert FigureValue.objects.count() == count
+
+
+def test_a_periodic_run_computes_the_recent_weeks_and_the_nightly_one_all(weeks):
+    figures_refresh()
+    # Late entries in an old week and in this one.
+    audit(JobFactory(), "submit", weeks[0][0] + timedelta(hours=1))
+    audit(JobFactory(), "submit", weeks[3][0] + timedelta(hours=1))
+    JobReport.objects.create(job=JobFactory(), reason="scam")
+    figures_refresh()
+    assert [row[1][0] for row in stored("review")] == [0, 0, 0, 1]
+    assert dict((str(label), n) for label, n in stored("reports"))["denuncias"][0] == 1
+    figures_refresh(full=True)
+    assert [row[1][0] for row in stored("review")] == [1, 0, 0, 1]
+
+
+def test_the_refresh_runs_in_the_one_schedule_often_and_nightly_in_full():
+    from portal.celery import app
+
+    entries = [e for e in app.conf.beat_schedule.values() if e["task"].endswith("dashboard")]
+    assert [entry.get("kwargs", {}) for entry in entries] == [{}, {"full": True}]
+    assert entries[0]["schedule"] == 15 * 60
+
+
+@pytest.mark.redis
+@pytest.mark.postgres
+def test_a_real_worker_stores_the_figures(celery_worker, weeks):
+    from apps.curation.tasks import refresh_dashboard
+    from tests.worker import wait_for
+
+    audit(JobFactory(), "publish", weeks[3][0] + timedelta(hours=1))
+    refresh_dashboard.delay()
+    wait_for(
+        lambda: FigureValue.objects.filter(figure="review", column=1, value=1).exists(),
+        what="the worker to store the dashboard's figures",
+    )
+    assert stored("review")[-1][1] == [0, 1, 0]
+
+
+def test_the_query_count_does_not_grow_with_the_data(client, weeks, assert_query_count):
     client.force_login(CuratorFactory())
-    # Nothing kept: each view computes every figure (a miss, the page's worst case).
-    monkeypatch.setattr("apps.curation.dashboard.CACHE_SECONDS", 0)
     start = weeks[0][0] + timedelta(hours=1)
 
     def grow(n: int) -> None:
@@ -280,22 +365,21 @@ def test_the_query_count_does_not_grow_with_the_data(
             Registration.objects.create(event=event, user=UserFactory(), status="attended")
             Match.objects.create(mentor=MentorFactory(), mentee=UserFactory(), status="active",
                                  started_at=start)  # fmt: skip
+        figures_refresh(full=True)
 
     assert_query_count("/es/curation/dashboard/?weeks=4", QUERIES, grow)
 
 
-# Four for the page itself (what a cache hit costs: the session, the user, the curator
-# check...) and 23 for the figures: one per figure, one per kind for the snapshots (open
-# reports: 3 kinds; not checked again: 4 checked types; translations: 5 publishable types),
-# and the median's three (a savepoint, JIT off for it, and its release).
-QUERIES = 27
+# The session, the user, the curator check... and one for every stored figure.
+QUERIES = 5
 
 
 @pytest.mark.usefixtures("cache_down")
-def test_the_dashboard_is_computed_when_redis_is_down(client, weeks):
-    """The cache fails open (apps.core.cache): staff see the figures, computed each time."""
+def test_the_dashboard_is_shown_when_redis_is_down(client, weeks):
+    """It reads the figures from PostgreSQL only: staff see them with Redis down."""
     client.force_login(CuratorFactory())
     audit(JobFactory(), "submit", weeks[3][0] + timedelta(hours=1))
+    figures_refresh()
     response = client.get("/es/curation/dashboard/?weeks=4")
     assert response.status_code == 200
     assert "Enviado a revisión" in response.content.decode()
