@@ -63,6 +63,8 @@ def world():
         "mentor": published.pk,  # a mentor profile's id (none: the page is a 404 anyway)
         "key": "abc",
         "uidb36": "1",
+        "figure": "reviews",  # a dashboard figure's CSV
+        "ref": f"jobs.job:{published.pk}",  # an item, as the curation workspace names it
     }
     return {"pending": pending, "samples": samples}
 
