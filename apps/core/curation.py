@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, DateTimeField, ExpressionWrapper, F, Min, Q, QuerySet
+from django.db.models import (
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    Min,
+    Q,
+    QuerySet,
+)
 from django.db.models.functions import Cast
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -186,18 +195,17 @@ def reported_reason(
 ) -> CurationReason:
     """Items people reported (apps.core.models.Report, through the item's `reports`) that
     staff have not handled yet, since the oldest open report; `url` is where staff read them."""
-    relation: Any = model._meta.get_field(reports)
-    report_model: Any = relation.related_model
     open_reports = Q(**{f"{reports}__resolved_at": None})
 
     def reported():
-        # The open reports are few: the items are found from them, not the other way round.
-        ids = report_model.objects.filter(resolved_at=None).values(relation.field.name)
-        items = model._default_manager.filter(pk__in=ids).annotate(
-            since=Min(f"{reports}__created_at", filter=open_reports),
-            open_reports=Count(reports, filter=open_reports),
-        )
-        return items.order_by("since", "pk")
+        # Joined to its open reports only (not every report it ever had), so the items are
+        # found from those few: the join is an inner one.
+        items = model._default_manager.annotate(
+            open_report=FilteredRelation(reports, condition=open_reports)
+        ).filter(open_report__isnull=False)
+        return items.annotate(
+            since=Min("open_report__created_at"), open_reports=Count("open_report")
+        ).order_by("since", "pk")
 
     return CurationReason(
         Reason.REPORTED, model=model, items=reported, url=url,

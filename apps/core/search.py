@@ -324,10 +324,13 @@ def nearest_page(entries: QuerySet, *, number: int, size: int, cap: int) -> tupl
         f"FROM {name('nearest')})"
     )
     offset_params = [size, number, size, size]
-    rows = list(entries.model._default_manager.raw(statement, [*params, size, *offset_params]))
-    found = rows[0].found if rows else 0
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, size, *offset_params])
+        rows = cursor.fetchall()
+    found = rows[0][2] if rows else 0
     last = max(-(-found // size), 1)
-    return rows, found, min(number, last)
+    # What items_of() reads of an entry: its key and distance (no model instance needed).
+    return [RankedEntry(pk, distance) for pk, distance, _found in rows], found, min(number, last)
 
 
 def _through_entry(key):
@@ -368,7 +371,8 @@ def items_of(entries, items: QuerySet) -> list:
 
 
 class RankedEntry(NamedTuple):
-    """An entry of a best-match list: its key, and its distance when the search had a place."""
+    """An entry of a best-match list or a nearest-first page: its key, and its distance when
+    the search had a place."""
 
     pk: int
     distance: float | None

@@ -203,7 +203,15 @@ class Provider(Publishable):
                 name="legal_provider_fee_positive",
             ),
         ]  # fmt: skip
-        indexes = [*curation_indexes("provider", PROVIDER_TRANSLATIONS)]
+        indexes = [
+            *curation_indexes("provider", PROVIDER_TRANSLATIONS),
+            # The stale queue's order among listed entries: never verified, then the oldest.
+            models.Index(
+                F("verified_at").asc(nulls_first=True), F("id").asc(),
+                condition=Q(status="published", revision_of__isnull=True),
+                name="legal_provider_stale",
+            ),
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return self.name
