@@ -203,15 +203,8 @@ class Provider(Publishable):
                 name="legal_provider_fee_positive",
             ),
         ]  # fmt: skip
-        indexes = [
-            *curation_indexes("provider", PROVIDER_TRANSLATIONS),
-            # The stale queue's order among listed entries: never verified, then the oldest.
-            models.Index(
-                F("verified_at").asc(nulls_first=True), F("id").asc(),
-                condition=Q(status="published", revision_of__isnull=True),
-                name="legal_provider_stale",
-            ),
-        ]  # fmt: skip
+        # And the stale queue's order, on PostgreSQL only (migration 0006_provider_stale_index).
+        indexes = [*curation_indexes("provider", PROVIDER_TRANSLATIONS)]
 
     def __str__(self) -> str:
         return self.name
