@@ -33,27 +33,24 @@ LEAD_CURATORS_GROUP = "Lead curators"
 NOT_CURATED = {"accounts"}
 
 
+def _in_group(user: Person, name: str) -> bool:
+    # Cached on the user object: templates and services ask several times per request.
+    groups = vars(user).setdefault("_camino_groups", {})
+    if name not in groups:
+        groups[name] = user.groups.filter(name=name).exists()
+    return groups[name]
+
+
 def is_curator(user: Person) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
-    if user.is_superuser:
-        return True
-    # Cached on the user object: templates and services ask several times per request.
-    cached = vars(user)
-    if "_is_curator" not in cached:
-        cached["_is_curator"] = user.groups.filter(name=CURATORS_GROUP).exists()
-    return cached["_is_curator"]
+    return user.is_superuser or _in_group(user, CURATORS_GROUP)
 
 
 def is_lead_curator(user: Person) -> bool:
     if not is_curator(user):
         return False
-    if user.is_superuser:
-        return True
-    cached = vars(user)
-    if "_is_lead_curator" not in cached:
-        cached["_is_lead_curator"] = user.groups.filter(name=LEAD_CURATORS_GROUP).exists()
-    return cached["_is_lead_curator"]
+    return user.is_superuser or _in_group(user, LEAD_CURATORS_GROUP)
 
 
 def curators():
