@@ -116,7 +116,8 @@ def credentials_for(category: str) -> list[CredentialGroup]:
         .values("pk")[:CREDENTIALS_SHOWN]
     )
     credentials = sorted(
-        Credential.objects.filter(pk__in=first).only(*CARD_FIELDS, "benefit"),
+        # Sorted here, by the name in the page's language: the model's own order is not needed.
+        Credential.objects.filter(pk__in=first).only(*CARD_FIELDS, "benefit").order_by(),
         key=lambda credential: (credential.name.lower(), credential.pk),
     )  # fmt: skip
     groups = []
