@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import cache
 
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import (
     Case,
     Exists,
@@ -121,7 +122,39 @@ def providers_for(entries, *, printable: bool = False) -> list[Provider]:
             Prefetch("phones", queryset=Phone.objects.order_by("pk")),
         )
         return items_of(entries, providers)
-    return items_of(entries, provider_cards_queryset())
+    if connection.vendor == "postgresql":
+        return items_of(entries, provider_cards_queryset())
+    return _cards_without_arrays(entries)
+
+
+def _cards_without_arrays(entries) -> list[Provider]:
+    """The same cards where the database has no arrays (SQLite, the zero-setup demo): each
+    card's services and places in two more queries."""
+    providers = items_of(
+        entries,
+        Provider.objects.select_related("organization").only(
+            *PROVIDER_CARD_FIELDS, "organization__name"
+        ),
+    )
+    ids = [provider.pk for provider in providers]
+    services: dict[int, list[str]] = defaultdict(list)
+    for provider_id, code in (
+        LegalService.objects.filter(provider_id__in=ids)
+        .order_by("pk")
+        .values_list("provider_id", "code")
+    ):
+        services[provider_id].append(code)
+    places: dict[int, list[str]] = defaultdict(list)
+    for provider_id, city, state in (
+        Location.objects.filter(provider_id__in=ids)
+        .order_by("pk")
+        .values_list("provider_id", "city", "state")
+    ):
+        places[provider_id].append(f"{city}, {state}")
+    for provider in providers:
+        provider.service_codes = services[provider.pk]
+        provider.place_names = places[provider.pk]
+    return providers
 
 
 @cache
