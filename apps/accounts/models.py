@@ -79,6 +79,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        # Staff, a few among many thousand seekers, by name (curation's colleague choices).
+        indexes = [
+            models.Index(
+                fields=["display_name", "id"], name="user_staff", condition=models.Q(is_staff=True)
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(preferred_language__in=Language.values),

@@ -260,7 +260,7 @@ class Training(Publishable):
         verbose_name_plural = _("trainings")
         ordering = ["-published_at", "-pk"]
         constraints = [external_id_unique("certifications_training_external_id_unique")]
-        indexes = [*curation_indexes("training", TRAINING_TRANSLATIONS)]
+        indexes = [*curation_indexes("training", TRAINING_TRANSLATIONS, renewable=True)]
 
     def __str__(self) -> str:
         return self.title

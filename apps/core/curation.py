@@ -8,19 +8,20 @@ a checked type, reports)."""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.db import models
 from django.db.models import (
     Count,
     DateTimeField,
+    Exists,
     ExpressionWrapper,
     F,
-    FilteredRelation,
-    Min,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
 )
 from django.db.models.functions import Cast
 from django.utils import formats, timezone
@@ -54,11 +55,15 @@ def _nothing(item: Any) -> str:
 
 @dataclass(frozen=True, eq=False)
 class CurationReason:
-    """One reason one kind of item needs a person. `items()` returns those items annotated
-    with `since` (when they started to need one; None for "never", which is oldest), ordered
-    by it, oldest first, then by pk. `url(item)` is the page where staff handle it; `note`
-    says more in one line ("Missing: Spanish"). `organization` names the item's organization
-    field, for the queue's organization filter ("" when it has none)."""
+    """One reason one kind of item needs a person. `items()` returns a query of those items
+    annotated with `since` (when they started to need one; None for "never", which is
+    oldest), ordered by it, oldest first, then by the item. Its rows name their item by
+    `item`: "pk" when it is a query of the items, or the path to them when it is a narrower
+    one (each reported job's oldest open report names it by "job"); `carried` names more of
+    its annotations the item gets (the count of open reports). `url(item)` is the page where
+    staff handle it; `note` says more in one line ("Missing: Spanish"). `organization` names
+    the item's organization field, for the queue's organization filter ("" when it has
+    none)."""
 
     reason: str
     model: type[models.Model]
@@ -67,6 +72,8 @@ class CurationReason:
     organization: str = ""
     note: Callable[[Any], "str | StrPromise"] = _nothing
     select_related: tuple[str, ...] = field(default=())
+    item: str = "pk"
+    carried: tuple[str, ...] = field(default=())
 
     def __eq__(self, other: object) -> bool:
         # One reason per kind of item: ready() running twice declares the same again (with
@@ -86,6 +93,10 @@ class CurationReason:
     @property
     def urgent(self) -> bool:
         return self.reason in URGENT_REASONS
+
+    def path(self, field_name: str) -> str:
+        """The path from a row of items() to the item's `field_name`."""
+        return field_name if self.item == "pk" else f"{self.item}__{field_name}"
 
 
 # Keyed "<kind>:<reason>" ("jobs.job:waiting").
@@ -195,20 +206,29 @@ def reported_reason(
 ) -> CurationReason:
     """Items people reported (apps.core.models.Report, through the item's `reports`) that
     staff have not handled yet, since the oldest open report; `url` is where staff read them."""
-    open_reports = Q(**{f"{reports}__resolved_at": None})
+    relation = cast(models.ManyToOneRel, model._meta.get_field(reports))
+    report_model = cast(type[models.Model], relation.related_model)
+    item = relation.field.name
 
     def reported():
-        # Joined to its open reports only (not every report it ever had), so the items are
-        # found from those few: the join is an inner one.
-        items = model._default_manager.annotate(
-            open_report=FilteredRelation(reports, condition=open_reports)
-        ).filter(open_report__isnull=False)
-        return items.annotate(
-            since=Min("open_report__created_at"), open_reports=Count("open_report")
-        ).order_by("since", "pk")
+        # One row per item: its oldest open report (no older one is open), found by walking
+        # the reports in date order, so the queue reads as few as it shows however many
+        # wait; each row counts its item's open reports.
+        open_reports = report_model._default_manager.filter(resolved_at=None)
+        same_item = open_reports.filter(**{item: OuterRef(item)})
+        older = same_item.filter(
+            Q(created_at__lt=OuterRef("created_at"))
+            | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+        )
+        count = same_item.order_by().values(item).annotate(count=Count("pk")).values("count")
+        oldest = open_reports.filter(~Exists(older)).annotate(
+            since=F("created_at"), open_reports=Subquery(count)
+        )
+        return oldest.order_by("since", "pk")
 
     return CurationReason(
         Reason.REPORTED, model=model, items=reported, url=url,
         organization=_organization_field(model), note=_reports_note,
         select_related=tuple(getattr(model, "owner_related", ())),
+        item=item, carried=("open_reports",),
     )  # fmt: skip

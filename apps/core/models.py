@@ -164,13 +164,20 @@ def translation_gap(fields: tuple[str, ...]) -> models.Q:
     return gap
 
 
-def curation_indexes(prefix: str, translated: tuple[str, ...]) -> list[models.Index]:
+def curation_indexes(
+    prefix: str, translated: tuple[str, ...], *, renewable: bool = False
+) -> list[models.Index]:
     """The indexes a reviewable type's curation reasons read (apps.core.curation) with a
     million items: what waits for review, oldest first, and what is published with a
-    language missing (few of either, so both are partial and small). `translated` is the
+    language missing (few of either, so both are partial and small); for a type its
+    organization renews, what is published by its end, soonest first. `translated` is the
     type's required_translations."""
     published = models.Q(status=PublicationStatus.PUBLISHED)
+    ending = [
+        models.Index(fields=["expires_on", "id"], name=f"{prefix}_expiring", condition=published)
+    ]
     return [
+        *(ending if renewable else []),
         models.Index(
             fields=["submitted_at", "id"], name=f"{prefix}_waiting",
             condition=models.Q(status=PublicationStatus.PENDING),

@@ -40,7 +40,8 @@ PAGE_SIZE = 20
 @dataclass(frozen=True)
 class Table:
     """A staff table (includes/staff_table.html): its caption, column headings, the template
-    of one row (it gets `row`) and what to say when there are no rows. With `stack`, on a
+    of one row (it gets `row`; "" when the view writes its rows in Python and gives them as
+    `rows_html`) and what to say when there are no rows. With `stack`, on a
     phone each row reads as a block of labelled lines instead of scrolling sideways: its row
     template labels each cell with its heading (`data-label="{{ table.headers.0 }}"`)."""
 

@@ -55,15 +55,16 @@ def is_lead_curator(user: Person) -> bool:
 
 def curators():
     """Every curator, as a query: the same rule as is_curator()."""
-    from django.contrib.auth.models import Group
-    from django.db.models import Q
+    from django.db.models import Exists, OuterRef, Q
 
-    group = Group.objects.filter(name=CURATORS_GROUP)
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, is_staff=True)
-        .filter(Q(is_superuser=True) | Q(groups__in=group))
-        .distinct()
+    user_model = get_user_model()
+    # Staff are few (a partial index holds them): each is checked for the group, rather than
+    # every account joined to its groups and made distinct.
+    memberships = user_model.groups.through.objects.filter(
+        user=OuterRef("pk"), group__name=CURATORS_GROUP
+    )
+    return user_model.objects.filter(is_active=True, is_staff=True).filter(
+        Q(is_superuser=True) | Exists(memberships)
     )
 
 

@@ -14,6 +14,7 @@ from apps.core.verification import checked_types
 from apps.curation.items import ITEM_REF, parse_item_ref
 from apps.curation.services import BULK_ACTIONS, BULK_LIMIT
 from apps.curation.translations import TextField
+from apps.organizations.forms import OrganizationFilterField
 from apps.organizations.models import Organization
 
 NOTE_MAX_LENGTH = 2000
@@ -129,10 +130,7 @@ class AuditFilterForm(forms.Form):
         label=_("Staff member"), required=False, queryset=curators().order_by("email"),
         empty_label=_("Anyone"),
     )  # fmt: skip
-    organization: forms.ModelChoiceField = forms.ModelChoiceField(
-        label=_("Organization"), required=False, empty_label=_("Any"),
-        queryset=Organization.objects.order_by("name").only("pk", "name"),
-    )  # fmt: skip
+    organization = OrganizationFilterField(label=_("Organization"), required=False)
     action = forms.ChoiceField(label=_("Action"), required=False)
     since = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.curation import Reason, curation_kinds
 from apps.core.roles import curators
 from apps.curation.queue_selectors import MAX_PAGES, QueueFilters
-from apps.organizations.models import Organization
+from apps.organizations.forms import OrganizationFilterField
 
 
 def colleague_choices(user) -> list[tuple[str, str]]:
@@ -25,10 +25,7 @@ class QueueFilterForm(forms.Form):
     older_than = forms.IntegerField(
         label=_("Waiting for more than (days)"), required=False, min_value=1, max_value=3650
     )
-    organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
-        label=_("Organization"), required=False, empty_label=_("Any organization"),
-        queryset=Organization.objects.only("pk", "name").order_by("name", "pk"),
-    )  # fmt: skip
+    organization = OrganizationFilterField(label=_("Organization"), required=False)
     claimant = forms.ChoiceField(label=_("Claimed by"), required=False)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGES)
 

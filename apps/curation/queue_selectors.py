@@ -1,17 +1,25 @@
 """The queue: every item some app's curation reason (apps.core.curation) brings, most urgent
-first. One bounded query per reason, merged here; a page deeper than MAX_PAGES is not offered
-(filters reach the rest), so a page costs the same whatever the number of items."""
+first. The reasons' keys (kind, item, since) are merged by the database in one query, each
+reason reading only its first rows; then the page's items are read, one query per kind on
+it. A page deeper than MAX_PAGES is not offered (filters reach the rest), so a page costs the
+same whatever the number of items."""
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import F, IntegerField, Model, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
-from apps.core.curation import CurationReason, curation_kinds, curation_reasons
+from apps.core.curation import CurationReason, Reason, curation_kinds, curation_reasons
 from apps.curation.items import item_ref, parse_item_ref
 from apps.curation.models import Claim
 
@@ -32,8 +40,9 @@ class QueueFilters:
 @dataclass
 class Row:
     entry: CurationReason
-    item: Any
+    item: Any  # its pk until items_attach() reads it
     since: datetime | None
+    carried: dict[str, Any] = field(default_factory=dict)
     claim: Claim | None = None
 
     @property
@@ -50,8 +59,6 @@ class Row:
 
     @property
     def reason_label(self) -> str:
-        from apps.core.curation import Reason
-
         return str(Reason(self.entry.reason).label)
 
     @property
@@ -63,13 +70,9 @@ class Row:
         field = self.entry.organization
         return getattr(self.item, field) if field else None
 
-    def sort_key(self) -> tuple:
-        # Reports first, then the oldest ("never checked" before any date).
-        since = self.since.timestamp() if self.since else float("-inf")
-        return (not self.entry.urgent, since, self.entry.kind, self.item.pk)
-
 
 def active_claims(entry: CurationReason, now: datetime) -> QuerySet:
+    # By the kind's name, not its number: merged_keys_sql keeps this query for a minute.
     meta = entry.model._meta
     return Claim.objects.filter(
         content_type__app_label=meta.app_label, content_type__model=meta.model_name,
@@ -77,8 +80,10 @@ def active_claims(entry: CurationReason, now: datetime) -> QuerySet:
     )  # fmt: skip
 
 
-def reason_items(entry: CurationReason, filters: QueueFilters, *, user, now) -> QuerySet | None:
-    """The entry's items that pass the filters, oldest first; None when the filters rule the
+def reason_items(
+    entry: CurationReason, filters: QueueFilters, *, user_pk: int, now
+) -> QuerySet | None:
+    """The entry's rows that pass the filters, oldest first; None when the filters rule the
     whole entry out."""
     if filters.kind and entry.kind != filters.kind:
         return None
@@ -88,57 +93,145 @@ def reason_items(entry: CurationReason, filters: QueueFilters, *, user, now) -> 
     if filters.organization is not None:
         if not entry.organization:
             return None
-        items = items.filter(**{entry.organization: filters.organization})
+        items = items.filter(**{entry.path(entry.organization): filters.organization})
     if filters.older_than:
         cutoff = now - timedelta(days=filters.older_than)
         items = items.filter(Q(since__lt=cutoff) | Q(since=None))
     if filters.claimant:
-        claims = active_claims(entry, now)
+        claims = active_claims(entry, now).values("object_id")
         if filters.claimant == "nobody":
-            items = items.exclude(pk__in=claims.values("object_id"))
+            items = items.exclude(**{f"{entry.item}__in": claims})
         else:
-            holder = user.pk if filters.claimant == "me" else int(filters.claimant)
-            items = items.filter(pk__in=claims.filter(claimed_by=holder).values("object_id"))
-    related = [*entry.select_related, *([entry.organization] if entry.organization else [])]
-    return items.select_related(*related) if related else items
+            holder = user_pk if filters.claimant == "me" else int(filters.claimant)
+            items = items.filter(**{f"{entry.item}__in": claims.filter(claimed_by=holder)})
+    return items
+
+
+def reason_keys(position: int, entry: CurationReason, items: QuerySet, carried: list[str]):
+    """The reason's rows as the queue merges them: (urgency, since, reason, item, *carried),
+    carried counts it lacks being empty, so that every reason's rows line up in one union."""
+    empty = Cast(Value(None), IntegerField())
+    if hasattr(items, "rewrite"):  # a translated model's: its rewriting reorders the columns
+        items = items.rewrite(False)
+    keys = items.annotate(
+        queue_urgency=Value(0 if entry.urgent else 1), queue_since=F("since"),
+        queue_reason=Value(position), queue_item=F(entry.item),
+        **{f"queue_{name}": F(name) if name in entry.carried else empty for name in carried},
+    )  # fmt: skip
+    return keys.values_list(
+        "queue_urgency", "queue_since", "queue_reason", "queue_item",
+        *(f"queue_{name}" for name in carried),
+    )  # fmt: skip
 
 
 def queue_page(filters: QueueFilters, *, user, page: int = 1) -> tuple[list[Row], bool]:
-    """A page of the queue, and whether there is a next one within MAX_PAGES."""
+    """A page of the queue, and whether there is a next one within MAX_PAGES. The reasons'
+    keys are merged, most urgent first, by the database in one query (merged_keys_sql); only
+    the page's items are then read whole, one query per kind of item on it."""
     now = timezone.now()
     page = min(max(page, 1), MAX_PAGES)
+    entries = tuple(curation_reasons)
+    # The queue's clock, for its query, is the end of the current minute: a claim about to
+    # lapse counts as lapsed, an item becomes stale up to a minute early.
+    minute = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    merged = merged_keys_sql(entries, filters, user.pk, page, minute)
+    if merged is None:
+        return [], False
+    sql, params, carried = merged
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        keys = cursor.fetchall()
+    found = [
+        Row(entries[position], pk, _moment(since), carried=dict(zip(carried, counts, strict=True)))
+        for _urgency, since, position, pk, *counts in keys
+    ]
+    has_next = len(found) > PAGE_SIZE and page < MAX_PAGES
+    rows = items_attach(found[:PAGE_SIZE])
+    claims_attach(rows, now=now)
+    return rows, has_next
+
+
+@lru_cache(maxsize=256)
+def merged_keys_sql(
+    entries: tuple[CurationReason, ...], filters: QueueFilters, user_pk: int, page: int, now
+) -> tuple[str, tuple, list[str]] | None:
+    """The SQL that merges every reason's keys (reason_keys) for the filters and page, most
+    urgent first, then the oldest; None when the filters rule out every reason. Each reason
+    reads only its first rows, by its own index, where the database can limit the parts of
+    a union. Kept for the minute `now` names: building the nineteen queries costs more than
+    running them."""
     wanted = page * PAGE_SIZE + 1
-    rows: list[Row] = []
-    for entry in curation_reasons:
-        items = reason_items(entry, filters, user=user, now=now)
+    carried = sorted({name for entry in entries for name in entry.carried})
+    bounded = connection.features.supports_slicing_ordering_in_compound
+    parts = []
+    for position, entry in enumerate(entries):
+        items = reason_items(entry, filters, user_pk=user_pk, now=now)
         if items is not None:
-            rows.extend(Row(entry, item, item.since) for item in items[:wanted])
-    rows.sort(key=Row.sort_key)
-    shown = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    has_next = len(rows) > page * PAGE_SIZE and page < MAX_PAGES
-    claims_attach(shown, now=now)
-    return shown, has_next
+            keys = reason_keys(position, entry, items, carried)
+            parts.append(keys[:wanted] if bounded else keys.order_by())
+    if not parts:
+        return None
+    merged = (
+        parts[0]
+        .union(*parts[1:], all=True)
+        .order_by(
+            "queue_urgency", F("queue_since").asc(nulls_first=True), "queue_reason", "queue_item"
+        )[(page - 1) * PAGE_SIZE : wanted]
+    )
+    sql, params = merged.query.sql_with_params()
+    return sql, params, carried
+
+
+def _moment(since) -> datetime | None:
+    """A key's date as the database gave it: SQLite gives text or a date without its zone
+    (which is UTC there)."""
+    if isinstance(since, str):
+        since = parse_datetime(since)
+    if since is not None and timezone.is_naive(since):
+        since = timezone.make_aware(since, UTC)
+    return since
+
+
+def items_attach(rows: list[Row]) -> list[Row]:
+    """Read the rows' items, one query per kind; a row whose item went meanwhile is dropped."""
+    by_model: dict[type[Model], list[Row]] = defaultdict(list)
+    for row in rows:
+        by_model[row.entry.model].append(row)
+    for model, model_rows in by_model.items():
+        related: set[str] = set()
+        for row in model_rows:
+            entry = row.entry
+            related.update(entry.select_related, [entry.organization] if entry.organization else [])
+        manager = model._default_manager
+        items = manager.select_related(*related) if related else manager.all()
+        found = items.in_bulk([row.item for row in model_rows])
+        for row in model_rows:
+            item = found.get(row.item)
+            if item is not None:
+                for name, value in row.carried.items():
+                    setattr(item, name, value)
+            row.item = item
+    return [row for row in rows if row.item is not None]
 
 
 def claims_attach(rows: list[Row], *, now) -> None:
     """Who holds each row's item, in one query."""
     if not rows:
         return
-    wanted = Q(pk__in=[])
+    by_model: dict[type, list[int]] = defaultdict(list)
     for row in rows:
-        meta = row.item._meta
-        wanted |= Q(
-            content_type__app_label=meta.app_label, content_type__model=meta.model_name,
-            object_id=row.item.pk,
-        )  # fmt: skip
+        by_model[type(row.item)].append(row.item.pk)
+    kinds = ContentType.objects.get_for_models(*by_model)  # cached after the first request
+    wanted = Q(pk__in=[])
+    for model, pks in by_model.items():
+        wanted |= Q(content_type=kinds[model], object_id__in=pks)
     claims = Claim.objects.filter(wanted, expires_at__gt=now)
     held = {
-        (claim.content_type.app_label, claim.content_type.model, claim.object_id): claim
-        for claim in claims.select_related("content_type", "claimed_by", "assigned_by")
+        (claim.content_type_id, claim.object_id): claim
+        for claim in claims.select_related("claimed_by", "assigned_by")
     }
     for row in rows:
-        meta = row.item._meta
-        row.claim = held.get((meta.app_label, meta.model_name, row.item.pk))
+        row.claim = held.get((kinds[type(row.item)].pk, row.item.pk))
 
 
 def queue_item_or_404(ref: str):

@@ -15,6 +15,7 @@ from apps.core.mixins import CuratorRequiredMixin
 from apps.core.review import Table
 from apps.core.roles import is_lead_curator
 from apps.curation.queue_forms import AssignForm, QueueFilterForm, colleague_choices
+from apps.curation.queue_rows import queue_rows_html
 from apps.curation.queue_selectors import queue_item_or_404, queue_page
 from apps.curation.queue_services import ClaimHeld, claim_assign, claim_release, claim_take
 
@@ -24,7 +25,7 @@ QUEUE_TABLE = Table(
         gettext_lazy("Select"), gettext_lazy("What"), gettext_lazy("Why"),
         gettext_lazy("Waiting"), gettext_lazy("Organization"), gettext_lazy("Claimed by"),
     ),
-    row_template="curation/includes/queue_row.html",
+    row_template="",  # queue_rows_html() writes them
     empty=gettext_lazy("Nothing here needs a person. Try fewer filters."),
     stack=True,
 )  # fmt: skip
@@ -44,6 +45,13 @@ class QueueView(CuratorRequiredMixin, TemplateView):
         return {
             "form": form,
             "rows": rows,
+            "rows_html": queue_rows_html(
+                rows,
+                headers=QUEUE_TABLE.headers,
+                user_pk=user.pk,
+                selected=set(selected),
+                query=query,
+            ),
             "queue_table": QUEUE_TABLE,
             "page_number": form.page_number(),
             "has_next": has_next,

@@ -146,7 +146,7 @@ class Job(Publishable):
         verbose_name_plural = _("jobs")
         indexes = [
             models.Index(fields=["status", "expires_on", "-published_at"]),
-            *curation_indexes("job", JOB_TRANSLATIONS),
+            *curation_indexes("job", JOB_TRANSLATIONS, renewable=True),
         ]
         constraints = [external_id_unique("jobs_job_external_id_unique")]
 

@@ -68,3 +68,54 @@ class LeaveForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["new_lead"]
         field.queryset = others if others is not None else Membership.objects.none()  # type: ignore[attr-defined]
+
+
+class OrganizationFilterField(forms.Field):
+    """A filter's organization, typed by name or part of it ("Casa" finds "Casa Latina"), or
+    given by its number in a link (the curation queue's rows link to ?organization=12). A list
+    of every organization would weigh megabytes once partners number in the thousands."""
+
+    widget = forms.TextInput
+    SHOWN = 5  # names offered when what was typed matches several
+    default_error_messages = {
+        "none": _("No organization is called “%(text)s” or has it in its name."),
+        "several": _("Several organizations match “%(text)s”: %(names)s. Type more of the name."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("Its name or part of it."))
+        super().__init__(**kwargs)
+        self.widget.attrs["maxlength"] = "200"
+
+    def to_python(self, value):
+        text = str(value or "").strip()[:200]
+        if not text:
+            return None
+        organizations = Organization.objects.only("pk", "name").order_by("name", "pk")
+        if text.isdigit() and len(text) < 19:
+            found = list(organizations.filter(pk=int(text)))
+        else:
+            found = list(organizations.filter(name__iexact=text)[:2])
+            if len(found) != 1:
+                found = list(organizations.filter(name__icontains=text)[: self.SHOWN + 1])
+        if not found:
+            raise forms.ValidationError(
+                self.error_messages["none"], code="none", params={"text": text}
+            )
+        if len(found) > 1:
+            names = ", ".join(organization.name for organization in found[: self.SHOWN])
+            raise forms.ValidationError(
+                self.error_messages["several"], code="several",
+                params={"text": text, "names": names + ("…" if len(found) > self.SHOWN else "")},
+            )  # fmt: skip
+        self.chosen = found[0]
+        return found[0]
+
+    def prepare_value(self, value):
+        # The box shows the name of the organization a link's number chose.
+        chosen = getattr(self, "chosen", None)
+        if isinstance(value, Organization):
+            return value.name
+        if chosen is not None and str(value).strip() == str(chosen.pk):
+            return chosen.name
+        return value

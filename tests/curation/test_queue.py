@@ -87,6 +87,40 @@ def test_reported_jobs_and_conduct_reports_come_first_and_leave_when_handled(cur
     assert reasons_of(curator, reason=Reason.REPORTED) == []
 
 
+def test_a_reported_item_is_one_row_dated_by_its_oldest_open_report(curator):
+    organization = OrganizationFactory()
+    job = JobFactory(organization=organization)
+    JobReport.objects.create(
+        job=job, reason="scam", created_at=ago(days=9), resolved_at=ago(days=8)
+    )
+    JobReport.objects.create(job=job, reason="scam", created_at=ago(days=3))
+    JobReport.objects.create(job=job, reason="other", created_at=ago(days=1))
+    elsewhere = JobFactory()
+    JobReport.objects.create(job=elsewhere, reason="scam", created_at=ago(days=5))
+
+    with translation.override("en"):
+        rows, _next = queue_page(QueueFilters(reason=Reason.REPORTED), user=curator)
+        assert [str(row.note) for row in rows] == ["1 open report", "2 open reports"]
+    assert [row.ref for row in rows] == [item_ref(elsewhere), item_ref(job)]
+    assert (
+        rows[1].since == JobReport.objects.get(job=job, reason="scam", resolved_at=None).created_at
+    )
+    # the filters reach reported items through their reports
+    assert reasons_of(curator, reason="reported", organization=organization) == [
+        (item_ref(job), Reason.REPORTED)
+    ]
+    assert reasons_of(curator, reason="reported", older_than=4) == [
+        (item_ref(elsewhere), Reason.REPORTED)
+    ]
+    claim_take(actor=curator, item=job)
+    assert reasons_of(curator, reason="reported", claimant="me") == [
+        (item_ref(job), Reason.REPORTED)
+    ]
+    assert reasons_of(curator, reason="reported", claimant="nobody") == [
+        (item_ref(elsewhere), Reason.REPORTED)
+    ]
+
+
 def test_stale_items_come_and_leave_once_checked(curator):
     rule = StateRuleFactory(checked_at=ago(days=800))
     provider = ProviderFactory(verified_at=ago(days=300))
@@ -131,6 +165,37 @@ def test_filters_by_kind_age_organization_and_claimant(curator):
     assert refs(claimant="nobody") == [item_ref(event)]
 
 
+def test_the_organization_filter_takes_a_name_or_a_rows_link(client, curator):
+    casa = OrganizationFactory(name="Casa Latina")
+    OrganizationFactory(name="Casa del Pueblo")
+    cocina = OrganizationFactory(name="Cocina Unida")
+    theirs = pending(JobFactory, organization=cocina)
+    other = pending(JobFactory, organization=casa)
+    client.force_login(curator)
+
+    def page(query):
+        return client.get(f"/en/curation/?{query}").content.decode()
+
+    typed = page("organization=cocina")
+    assert item_ref(theirs) in typed and item_ref(other) not in typed
+    # a row's link names the organization by number; the box then shows its name
+    linked = page(f"organization={casa.pk}")
+    assert item_ref(other) in linked and item_ref(theirs) not in linked
+    assert 'name="organization" value="Casa Latina"' in linked
+    # a name several share is said with the names, the typed text and the rest kept
+    several = page("organization=casa&kind=jobs.job")
+    said = several.split("Several organizations match “casa”: ")[1].split(". Type more")[0]
+    assert sorted(said.split(", ")) == ["Casa Latina", "Casa del Pueblo"]
+    assert 'value="casa"' in several
+    assert item_ref(theirs) in several and item_ref(other) in several
+    with translation.override("es"):
+        nothing = client.get("/es/curation/?organization=Nadie").content.decode()
+    assert "Ninguna organización se llama «Nadie» ni lo lleva en su nombre." in nothing
+    # a box to type in, not a list of every organization
+    assert '<input type="text" name="organization"' in typed
+    assert '<select name="organization"' not in typed
+
+
 def test_pages_are_bounded_and_ordered(curator):
     for days in range(PAGE_SIZE + 5):
         pending(JobFactory, days=days + 1)
@@ -154,19 +219,22 @@ def test_the_queue_answers_in_a_fixed_number_of_queries(client, curator, assert_
     organization = OrganizationFactory()
 
     def grow(count):
+        # Every kind the same age, older by number: the page holds every kind at each size.
         for number in range(count):
-            job = pending(JobFactory, days=number + 1, organization=organization)
+            days = 1000 - number
+            job = pending(JobFactory, days=days, organization=organization)
             claim_take(actor=curator, item=job)
             JobReport.objects.create(job=JobFactory(organization=organization), reason="scam")
             JobFactory(description_es="", expires_on=timezone.localdate())
-            pending(EventFactory, organization=organization)
-            pending(ApplicationFactory)
-            StateRuleFactory(checked_at=ago(days=800))
+            pending(EventFactory, days=days, organization=organization)
+            pending(ApplicationFactory, days=days)
+            StateRuleFactory(checked_at=ago(days=days))
 
     client.force_login(curator)
-    # one per reason (19), the claims of the page, the colleagues and the organizations to
-    # filter by; the rest is the signed-in curator's (session, user, groups, lead?)
-    assert_query_count("/es/curation/", 27, grow)
+    # the reasons' keys, merged (1); the page's items, one per kind on it (4: jobs, events,
+    # mentor applications, state rules); their claims; the colleagues; the rest is the
+    # signed-in curator's (session, user, groups, lead?)
+    assert_query_count("/es/curation/", 12, grow)
 
 
 def test_an_app_may_declare_its_reasons_again():
