@@ -79,7 +79,7 @@ class OrganizationFilterField(forms.Field):
     SHOWN = 5  # names offered when what was typed matches several
     default_error_messages = {
         "none": _("No organization is called “%(text)s” or has it in its name."),
-        "several": _("Several organizations match “%(text)s”: %(names)s. Type more of the name."),
+        "several": _("Several organizations match “%(text)s” (%(names)s): type more of the name."),
     }
 
     def __init__(self, **kwargs):
@@ -106,7 +106,7 @@ class OrganizationFilterField(forms.Field):
             names = ", ".join(organization.name for organization in found[: self.SHOWN])
             raise forms.ValidationError(
                 self.error_messages["several"], code="several",
-                params={"text": text, "names": names + ("…" if len(found) > self.SHOWN else "")},
+                params={"text": text, "names": names + (", …" if len(found) > self.SHOWN else "")},
             )  # fmt: skip
         self.chosen = found[0]
         return found[0]

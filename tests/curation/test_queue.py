@@ -184,7 +184,7 @@ def test_the_organization_filter_takes_a_name_or_a_rows_link(client, curator):
     assert 'name="organization" value="Casa Latina"' in linked
     # a name several share is said with the names, the typed text and the rest kept
     several = page("organization=casa&kind=jobs.job")
-    said = several.split("Several organizations match “casa”: ")[1].split(". Type more")[0]
+    said = several.split("Several organizations match “casa” (")[1].split("): type more")[0]
     assert sorted(said.split(", ")) == ["Casa Latina", "Casa del Pueblo"]
     assert 'value="casa"' in several
     assert item_ref(theirs) in several and item_ref(other) in several
