@@ -172,6 +172,15 @@ def test_cards_say_what_a_seeker_decides_on(client):
     assert 'href="/en/legal/notarios/"' in page  # the notario warning
 
 
+def test_cards_give_the_verification_day_in_the_pages_language(client):
+    # the day's words are kept per day and language: one language's never reach the other
+    provider("Centro Legal", verified_at=datetime(2026, 10, 31, 15, tzinfo=UTC))
+    spanish = client.get("/es/legal/").content.decode()
+    english = client.get("/en/legal/").content.decode()
+    assert "Verificado por el equipo de Camino el 31 de octubre de 2026" in spanish
+    assert "Verified by Camino staff on Oct. 31, 2026" in english
+
+
 def test_cards_name_the_first_place_and_the_first_services_in_their_order(client):
     entry = provider("Centro Legal", services=["wage_theft", "asylum", "tps", "u_visa", "vawa",
                                                "naturalization"])  # fmt: skip

@@ -1,4 +1,6 @@
 import unicodedata
+from datetime import date, datetime
+from functools import lru_cache
 from html import escape
 
 from django import template
@@ -61,9 +63,18 @@ def service_names(codes: list[str], limit: int | None = None) -> str:
 def verified_on(provider: Provider) -> str:
     if provider.verified_at is None:
         return _("Not verified by Camino staff yet")
-    return _("Verified by Camino staff on %(date)s") % {
-        "date": date_format(provider.verified_at, "DATE_FORMAT")
-    }
+    return _("Verified by Camino staff on %(date)s") % {"date": day_text(provider.verified_at)}
+
+
+@lru_cache(maxsize=1024)
+def _day_text(day: date, language: str) -> str:
+    return date_format(day, "DATE_FORMAT")
+
+
+def day_text(moment: datetime) -> str:
+    """The day of `moment` (in its own zone, as date_format reads it) in the active language's
+    words, formatted once per day and language: a page of cards repeats the same few days."""
+    return _day_text(moment.date(), get_language() or "es")
 
 
 def new_cases_html(provider: Provider) -> str:
