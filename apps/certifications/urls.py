@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from apps.certifications import credential_views, pathway_views, plan_views, training_views
 from apps.certifications.credential_forms import CredentialFilterForm
@@ -18,6 +19,8 @@ CREDENTIAL_PARAMETERS = frozenset([*CredentialFilterForm.base_fields, "page"])
 TRAINING_SEARCH_PARAMETERS = frozenset([*TrainingFilterForm.base_fields, "page"])
 
 urlpatterns: list = [
+    # The section's own address leads where its navigation entry does (people shorten URLs).
+    path("", RedirectView.as_view(pattern_name="certifications:credentials"), name="index"),
     # Credentials and their state rules: the public list and pages, and staff's pages.
     path(
         "credentials/",

@@ -132,3 +132,10 @@ def test_stale_rule_shows_its_old_date(client):
     rule = StateRuleFactory(checked_at=timezone.now() - timedelta(days=500), checked_by=None)
     page = client.get(page_of(rule.credential)).content.decode()
     assert "checked on" in page
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_sections_own_address_leads_to_the_credentials(client, language):
+    response = client.get(f"/{language}/careers/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/{language}/careers/credentials/"

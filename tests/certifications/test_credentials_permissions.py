@@ -27,6 +27,7 @@ RULE = {
 }  # fmt: skip
 
 MATRIX = [
+    ("get", "/es/careers/", None, [302] * 5),
     ("get", "/es/careers/credentials/", None, EVERYONE),
     ("get", "/es/careers/credentials/{credential}/", None, EVERYONE),
     ("get", "/es/careers/credentials/{draft}/", None, [404, 404, 404, 404, 200]),
