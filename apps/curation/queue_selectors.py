@@ -234,6 +234,15 @@ def claims_attach(rows: list[Row], *, now) -> None:
         row.claim = held.get((kinds[type(row.item)].pk, row.item.pk))
 
 
+def item_claim(item) -> Claim | None:
+    """The item's active claim, with who holds it and who assigned it."""
+    kind = ContentType.objects.get_for_model(item)
+    claims = Claim.objects.filter(
+        content_type=kind, object_id=item.pk, expires_at__gt=timezone.now()
+    )
+    return claims.select_related("claimed_by", "assigned_by").first()
+
+
 def queue_item_or_404(ref: str):
     """The item a posted reference names, if it is a kind the queue shows; else a 404."""
     parsed = parse_item_ref(ref)

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect, QueryDict
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -14,9 +15,10 @@ from django.views.generic import TemplateView
 from apps.core.mixins import CuratorRequiredMixin
 from apps.core.review import Table
 from apps.core.roles import is_lead_curator
+from apps.curation.items import item_ref
 from apps.curation.queue_forms import AssignForm, QueueFilterForm, colleague_choices
 from apps.curation.queue_rows import queue_rows_html
-from apps.curation.queue_selectors import queue_item_or_404, queue_page
+from apps.curation.queue_selectors import item_claim, queue_item_or_404, queue_page
 from apps.curation.queue_services import ClaimHeld, claim_assign, claim_release, claim_take
 
 QUEUE_TABLE = Table(
@@ -164,3 +166,45 @@ class AssignView(QueueActionView):
                 % {"name": assignee.get_short_name(), "count": assigned},
             )
         return self.back()
+
+
+class ItemClaimView(CuratorRequiredMixin, TemplateView):
+    """One item's claim, reached from its page for staff (apps.curation.links): who works on
+    it and until when, with buttons to take it or let it go; a lead may take anyone's back.
+    Each button posts here and comes back here, with a message."""
+
+    template_name = "curation/item_claim.html"
+
+    @cached_property
+    def item(self):
+        # Read after the mixin let a curator in: nobody else learns which items exist.
+        return queue_item_or_404(self.kwargs["ref"])
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        claim = item_claim(self.item)
+        context = super().get_context_data(**kwargs)
+        context.update(
+            item=self.item, ref=item_ref(self.item), claim=claim,
+            kind=str(self.item._meta.verbose_name).capitalize(),
+            manage_url=getattr(self.item, "get_manage_url", lambda: "")(),
+            may_release=claim is not None
+            and (claim.claimed_by_id == user.pk or is_lead_curator(user)),
+        )  # fmt: skip
+        return context
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        try:
+            if action == "take":
+                claim_take(actor=request.user, item=self.item)
+                messages.success(request, _("Claimed."))
+            elif action == "release" and claim_release(actor=request.user, item=self.item):
+                messages.success(request, _("Released: nobody is working on it now."))
+        except ClaimHeld as held:
+            name = held.claim.claimed_by.get_short_name()
+            messages.warning(
+                request,
+                _("%(name)s is already working on “%(item)s”.") % {"name": name, "item": self.item},
+            )
+        return HttpResponseRedirect(request.path)

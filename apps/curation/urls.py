@@ -43,4 +43,5 @@ urlpatterns = [
     path("claims/take/", queue_views.ClaimView.as_view(), name="claim"),
     path("claims/release/", queue_views.ReleaseView.as_view(), name="release"),
     path("claims/assign/", queue_views.AssignView.as_view(), name="assign"),
+    path("claims/<str:ref>/", queue_views.ItemClaimView.as_view(), name="item_claim"),
 ]

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from apps.core.models import AuditEntry
 from apps.curation.items import item_ref
@@ -158,3 +158,36 @@ def test_two_staff_claiming_the_same_item_at_once_one_wins():
     winner = Claim.objects.get()
     assert sorted(results, key=str) == sorted(["claimed", ("told", winner.claimed_by_id)], key=str)
     assert AuditEntry.objects.filter(action="claim").count() == 1
+
+
+def test_an_items_page_for_staff_leads_to_its_claim_where_staff_take_and_release_it(
+    client, curator
+):
+    job = JobFactory(status="pending", published_at=None, title_en="Line cook")
+    claim_page = f"/en/curation/claims/{item_ref(job)}/"
+    client.force_login(curator)
+    manage = client.get(job.get_manage_url()).content.decode()
+    assert f'/curation/claims/{item_ref(job)}/"' in manage
+    page = client.get(claim_page).content.decode()
+    assert "Nobody is working on it." in page and 'value="take"' in page
+
+    page = client.post(claim_page, {"action": "take"}, follow=True).content.decode()
+    assert "You are working on it." in page and 'value="release"' in page
+    assert Claim.objects.get().claimed_by == curator
+
+    # a colleague sees who holds it and cannot take it; a lead may take it back
+    colleague = CuratorFactory(display_name="Rosa")
+    client.force_login(colleague)
+    page = client.get(claim_page).content.decode()
+    assert f"{curator.get_short_name()} is working on it." in page
+    assert 'value="take"' not in page and 'value="release"' not in page
+    page = client.post(claim_page, {"action": "take"}, follow=True).content.decode()
+    assert "is already working on “Line cook”" in page
+    assert Claim.objects.get().claimed_by == curator
+    client.force_login(LeadCuratorFactory())
+    client.post(claim_page, {"action": "release"})
+    assert not Claim.objects.exists()
+    with translation.override("es"):
+        client.force_login(curator)
+        page = client.get(f"/es/curation/claims/{item_ref(job)}/").content.decode()
+    assert "Nadie está trabajando en esto." in page

@@ -25,6 +25,10 @@ MATRIX = [
     ("post", "/es/curation/claims/assign/", {"item": "{job}", "assignee": "{staff}"},
      [LOGIN, 403, 403, 403, 403, 302]),
     ("get", "/es/curation/claims/take/", None, [LOGIN, 403, 403, 403, 405, 405]),
+    ("get", "/es/curation/claims/{job}/", None, STAFF),
+    ("post", "/es/curation/claims/{job}/", {"action": "take"}, STAFF_ACTS),
+    ("get", "/es/curation/claims/jobs.job:999999/", None, [LOGIN, 403, 403, 403, 404, 404]),
+    ("get", "/es/curation/claims/nonsense/", None, [LOGIN, 403, 403, 403, 404, 404]),
 ]  # fmt: skip
 
 CASES = matrix_cases(MATRIX, ROLES)
