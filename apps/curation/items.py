@@ -16,6 +16,16 @@ def item_ref(item: models.Model) -> str:
     return f"{meta.app_label}.{meta.model_name}:{item.pk}"
 
 
+def kind_label(model: type[models.Model]) -> str:
+    """What a kind of item is called on staff pages ("Job", "Legal help provider")."""
+    return str(model._meta.verbose_name).capitalize()
+
+
+def manage_url(item: models.Model) -> str:
+    """The item's page for staff, or "" for a kind without one (a conduct report)."""
+    return item.get_manage_url() if hasattr(item, "get_manage_url") else ""
+
+
 def parse_item_ref(text: str) -> tuple[type[models.Model], int] | None:
     """The model and primary key a reference names, or None for anything else."""
     match = ITEM_REF.match(text or "")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.curation import Reason, curation_kinds
 from apps.core.roles import curators
+from apps.curation.items import kind_label
 from apps.curation.queue_selectors import MAX_PAGES, QueueFilters
 from apps.organizations.forms import OrganizationFilterField
 
@@ -32,7 +33,7 @@ class QueueFilterForm(forms.Form):
     def __init__(self, *args, user, colleagues: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         kinds = curation_kinds()
-        labels = {key: str(model._meta.verbose_name).capitalize() for key, model in kinds.items()}
+        labels = {key: kind_label(model) for key, model in kinds.items()}
         cast(forms.ChoiceField, self.fields["kind"]).choices = [
             ("", _("Everything")),
             *sorted(labels.items(), key=lambda pair: pair[1]),

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from apps.core.curation import CurationReason, Reason, curation_kinds, curation_reasons
-from apps.curation.items import item_ref, parse_item_ref
+from apps.curation.items import item_ref, kind_label, parse_item_ref
 from apps.curation.models import Claim
 
 PAGE_SIZE = 50
@@ -55,7 +55,7 @@ class Row:
 
     @property
     def kind_label(self) -> str:
-        return str(self.entry.model._meta.verbose_name).capitalize()
+        return kind_label(self.entry.model)
 
     @property
     def reason_label(self) -> str:

@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from apps.core.mixins import CuratorRequiredMixin
 from apps.core.review import Table
 from apps.core.roles import is_lead_curator
-from apps.curation.items import item_ref
+from apps.curation.items import item_ref, kind_label, manage_url
 from apps.curation.queue_forms import AssignForm, QueueFilterForm, colleague_choices
 from apps.curation.queue_rows import queue_rows_html
 from apps.curation.queue_selectors import item_claim, queue_item_or_404, queue_page
@@ -31,6 +31,11 @@ QUEUE_TABLE = Table(
     empty=gettext_lazy("Nothing here needs a person. Try fewer filters."),
     stack=True,
 )  # fmt: skip
+
+
+def held_message(held: ClaimHeld, item) -> str:
+    name = held.claim.claimed_by.get_short_name()
+    return _("%(name)s is already working on “%(item)s”.") % {"name": name, "item": item}
 
 
 class QueueView(CuratorRequiredMixin, TemplateView):
@@ -108,11 +113,7 @@ class ClaimView(QueueActionView):
                 claim_take(actor=self.request.user, item=item)
                 taken += 1
             except ClaimHeld as held:
-                name = held.claim.claimed_by.get_short_name()
-                messages.warning(
-                    self.request,
-                    _("%(name)s is already working on “%(item)s”.") % {"name": name, "item": item},
-                )
+                messages.warning(self.request, held_message(held, item))
         if taken:
             messages.success(self.request, _("Claimed: %(count)s.") % {"count": taken})
         return self.back()
@@ -186,8 +187,7 @@ class ItemClaimView(CuratorRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             item=self.item, ref=item_ref(self.item), claim=claim,
-            kind=str(self.item._meta.verbose_name).capitalize(),
-            manage_url=getattr(self.item, "get_manage_url", lambda: "")(),
+            kind=kind_label(type(self.item)), manage_url=manage_url(self.item),
             may_release=claim is not None
             and (claim.claimed_by_id == user.pk or is_lead_curator(user)),
         )  # fmt: skip
@@ -202,9 +202,5 @@ class ItemClaimView(CuratorRequiredMixin, TemplateView):
             elif action == "release" and claim_release(actor=request.user, item=self.item):
                 messages.success(request, _("Released: nobody is working on it now."))
         except ClaimHeld as held:
-            name = held.claim.claimed_by.get_short_name()
-            messages.warning(
-                request,
-                _("%(name)s is already working on “%(item)s”.") % {"name": name, "item": self.item},
-            )
+            messages.warning(request, held_message(held, self.item))
         return HttpResponseRedirect(request.path)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from apps.core.models import AuditEntry
 from apps.core.publishable import publishable_types
-from apps.curation.items import item_ref, parse_item_ref
+from apps.curation.items import item_ref, kind_label, manage_url, parse_item_ref
 from apps.organizations.models import Membership, Organization
 
 
@@ -102,12 +102,12 @@ def subjects_of(entries: list[AuditEntry]) -> dict[int, Subject]:
         url = ""
         if item is not None:
             label = item_ref(item)
-            url = item.get_manage_url() if hasattr(item, "get_manage_url") else ""
+            url = manage_url(item)
             if not url and hasattr(item, "get_absolute_url"):
                 url = item.get_absolute_url()
         subjects[entry.pk] = Subject(
             ref=label,
-            kind=str(model._meta.verbose_name).capitalize() if model else content_type.model,
+            kind=kind_label(model) if model else content_type.model,
             name=str(item) if item is not None else "",
             url=url,
         )

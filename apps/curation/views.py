@@ -22,7 +22,7 @@ from apps.core.services import audit_actions
 from apps.core.spreadsheets import spreadsheet_safe
 from apps.core.templatetags.camino import actor_label
 from apps.curation.forms import AuditFilterForm, BulkForm, TranslationForm
-from apps.curation.items import item_ref, parse_item_ref
+from apps.curation.items import item_ref, kind_label, manage_url, parse_item_ref
 from apps.curation.selectors import audit_entries, items_of, subjects_of
 from apps.curation.services import (
     BULK_ACTIONS,
@@ -175,11 +175,11 @@ class TranslateView(CuratorRequiredMixin, FormView):
         return super().get_context_data(
             item=self.item,
             ref=ref,
-            kind=str(model._meta.verbose_name).capitalize(),
+            kind=kind_label(model),
             languages=settings.LANGUAGES,
             rows=rows,
             history_url=f"{reverse('curation:audit')}?item={ref}",
-            manage_url=getattr(self.item, "get_manage_url", lambda: "")(),
+            manage_url=manage_url(self.item),
             **kwargs,
         )
 
