@@ -51,6 +51,14 @@ checked_types: Registry[CheckedType] = Registry("checked types")
 audit_actions.register("still_correct", _("Checked: still correct"))
 
 
+def checked_type_of(model: type[models.Model]) -> CheckedType | None:
+    """The checked type of a model, as publishable_types.of() finds a publishable one."""
+    for kind in checked_types:
+        if kind.model is model:
+            return kind
+    return None
+
+
 def overdue(kind: CheckedType, *, now=None) -> QuerySet:
     """The items of a type not checked within its period (never checked first, then the
     oldest check first)."""

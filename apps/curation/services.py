@@ -21,7 +21,7 @@ from apps.core.services import (
     check_can_transition,
     publication_transition,
 )
-from apps.core.verification import CheckedType, checked_confirm, checked_types, overdue
+from apps.core.verification import CheckedType, checked_confirm, checked_type_of, overdue
 from apps.curation.items import parse_item_ref
 from apps.curation.translations import TextField, missing_texts
 
@@ -53,13 +53,6 @@ class BulkRefused(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__(problems)
         self.problems = problems
-
-
-def checked_type_of(model: type[models.Model]) -> CheckedType | None:
-    for kind in checked_types:
-        if kind.model is model:
-            return kind
-    return None
 
 
 def _refusal(action: str, item, error: Exception) -> "str | StrPromise":
