@@ -23,6 +23,7 @@ from apps.core.spreadsheets import spreadsheet_safe
 from apps.core.templatetags.camino import actor_label
 from apps.curation.forms import AuditFilterForm, BulkForm, TranslationForm
 from apps.curation.items import item_ref, kind_label, manage_url, parse_item_ref
+from apps.curation.links import history_url
 from apps.curation.selectors import audit_entries, items_of, subjects_of
 from apps.curation.services import (
     BULK_ACTIONS,
@@ -178,7 +179,7 @@ class TranslateView(CuratorRequiredMixin, FormView):
             kind=kind_label(model),
             languages=settings.LANGUAGES,
             rows=rows,
-            history_url=f"{reverse('curation:audit')}?item={ref}",
+            history_url=history_url(self.item),
             manage_url=manage_url(self.item),
             **kwargs,
         )
