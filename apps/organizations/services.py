@@ -127,34 +127,39 @@ def organization_suspend(*, actor: User, organization: Organization, reason: str
     """Staff suspend an organization: every item of it leaves the public lists, searches and
     pages at once (apps.core.querysets.ORGANIZATION_SUSPENDED), its members cannot submit,
     and they are told why."""
-    if not is_curator(actor):
-        raise PermissionDenied
-    if not reason.strip():
-        raise ValidationError(_("Say why, for the organization's members and the audit log."))
-    with transaction.atomic():
-        if _locked(organization).status == Status.SUSPENDED:
-            raise ValidationError(_("This organization is already suspended."))
-        organization.status = Status.SUSPENDED
-        organization.save(update_fields=["status"])
-        search_reindex_organization(organization.pk)
-        _changed(actor=actor, organization=organization, action="suspend", note=reason)
-    return organization
+    return _suspension_change(
+        actor=actor, organization=organization, reason=reason, suspend=True,
+        refused=_("This organization is already suspended."),
+    )  # fmt: skip
 
 
 def organization_reinstate(*, actor: User, organization: Organization, reason: str) -> Organization:
     """Staff lift a suspension: the organization is active again, its published items come
     back, and its members are told."""
+    return _suspension_change(
+        actor=actor, organization=organization, reason=reason, suspend=False,
+        refused=_("This organization is not suspended."),
+    )  # fmt: skip
+
+
+def _suspension_change(
+    *, actor: User, organization: Organization, reason: str, suspend: bool, refused
+) -> Organization:
+    """Suspend or reinstate, with the reason the members read; `refused` when the
+    organization is already where the change would take it."""
     if not is_curator(actor):
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError(_("Say why, for the organization's members and the audit log."))
     with transaction.atomic():
-        if _locked(organization).status != Status.SUSPENDED:
-            raise ValidationError(_("This organization is not suspended."))
-        organization.status = Status.ACTIVE
+        suspended = _locked(organization).status == Status.SUSPENDED
+        if suspended == suspend:  # nothing to change
+            raise ValidationError(refused)
+        organization.status = Status.SUSPENDED if suspend else Status.ACTIVE
         organization.save(update_fields=["status"])
         search_reindex_organization(organization.pk)
-        _changed(actor=actor, organization=organization, action="reinstate", note=reason)
+        action = "suspend" if suspend else "reinstate"
+        _changed(actor=actor, organization=organization, action=action, note=reason)
     return organization
 
 

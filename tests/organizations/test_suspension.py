@@ -3,7 +3,7 @@ detail pages, its public page), stops its members submitting, and tells them; re
 brings it all back. Read through the real pages and the real search index."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import translation
 
@@ -136,3 +136,20 @@ def test_suspending_twice_or_without_a_reason_is_refused():
             actor=MembershipFactory(organization=organization).user,
             organization=organization, reason="Yo mismo",
         )  # fmt: skip
+
+
+def test_suspending_twice_or_reinstating_an_active_one_is_refused_and_changes_nothing():
+    staff = CuratorFactory()
+    organization = OrganizationFactory()
+    with translation.override("en"):
+        with pytest.raises(ValidationError, match="not suspended"):
+            organization_reinstate(actor=staff, organization=organization, reason="Aclarado")
+        organization_suspend(actor=staff, organization=organization, reason="Ofertas falsas")
+        with pytest.raises(ValidationError, match="already suspended"):
+            organization_suspend(actor=staff, organization=organization, reason="Otra vez")
+        with pytest.raises(ValidationError, match="Say why"):
+            organization_reinstate(actor=staff, organization=organization, reason="  ")
+    organization.refresh_from_db()
+    assert organization.status == "suspended"
+    actions = AuditEntry.objects.filter(object_id=organization.pk).values_list("action", flat=True)
+    assert list(actions) == ["suspend"]
