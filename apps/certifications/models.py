@@ -25,6 +25,7 @@ from apps.certifications.vocabulary import (
     Format,
     StatusRule,
 )
+from apps.core.addresses import pk_url
 from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.models import Guide, Publishable, SearchEntry, curation_indexes
 from apps.core.us import State, zip_code_validator
@@ -266,7 +267,7 @@ class Training(Publishable):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("certifications:training", kwargs={"pk": self.pk})
+        return pk_url("certifications:training", self.pk)
 
 
 class TrainingStart(models.Model):

@@ -2,11 +2,13 @@
 fields (modeltranslation) while knowing when a fallback language was used."""
 
 from dataclasses import dataclass
-from functools import cache
+from datetime import date
+from functools import cache, lru_cache
 from pathlib import Path
 
 import polib
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info, override
@@ -62,6 +64,17 @@ def fallback_note(text: TranslatedText) -> SafeString:
         return mark_safe("")
     note = _("Not translated yet: shown in %(language)s.") % {"language": text.language_name}
     return mark_safe(f'<p class="fallback-note">{escape(note)}</p>')  # noqa: S308 (escaped)
+
+
+@lru_cache(maxsize=2048)
+def _day_text(day: date, format_name: str, language: str) -> str:
+    return date_format(day, format_name)
+
+
+def day_text(day: date, format_name: str = "DATE_FORMAT") -> str:
+    """date_format(day, format_name) in the active language, written once per day, format and
+    language: a page of cards repeats the same few days."""
+    return _day_text(day, format_name, get_language() or settings.LANGUAGE_CODE)
 
 
 @cache

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.addresses import pk_url
 from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.i18n import translated
 from apps.core.models import Publishable, SearchEntry, curation_indexes
@@ -259,7 +260,7 @@ class Event(Publishable):
         return translated(self, "title").text or str(_("Untitled event"))
 
     def get_absolute_url(self) -> str:
-        return reverse("events:detail", kwargs={"pk": self.pk})
+        return pk_url("events:detail", self.pk)
 
     def get_ics_url(self) -> str:
         return reverse("events:ics", kwargs={"pk": self.pk})

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.addresses import pk_url
 from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.i18n import translated
 from apps.core.models import Publishable, Report, SearchEntry, curation_indexes
@@ -154,7 +155,7 @@ class Job(Publishable):
         return translated(self, "title").text or str(_("Untitled job"))
 
     def get_absolute_url(self) -> str:
-        return reverse("jobs:detail", kwargs={"pk": self.pk})
+        return pk_url("jobs:detail", self.pk)
 
     def get_manage_url(self) -> str:
         return reverse("jobs:manage", kwargs={"pk": self.pk})

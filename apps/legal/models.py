@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.addresses import pk_url
 from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.i18n import choices_labels
 from apps.core.models import Guide as CoreGuide
@@ -214,7 +215,7 @@ class Provider(Publishable):
         return self.organization.name
 
     def get_absolute_url(self) -> str:
-        return reverse("legal:provider", kwargs={"pk": self.pk})
+        return pk_url("legal:provider", self.pk)
 
     def get_manage_url(self) -> str:
         # A revision is deleted once published (its pk then None): its changes are the

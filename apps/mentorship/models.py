@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.addresses import pk_url
 from apps.core.models import PublicationStatus, Reviewable, SearchEntry, curation_indexes
 from apps.core.personal_data import actor_name
 from apps.core.us import zip_code_validator
@@ -156,7 +157,7 @@ class MentorProfile(Reviewable):
         return self.user_id == user.pk
 
     def get_absolute_url(self) -> str:
-        return reverse("mentorship:detail", kwargs={"pk": self.pk})
+        return pk_url("mentorship:detail", self.pk)
 
     @property
     def ready_for_review(self) -> bool:

@@ -2,7 +2,6 @@
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -10,7 +9,7 @@ from apps.certifications.models import Training
 from apps.certifications.training_selectors import trainings_for_credential
 from apps.certifications.training_services import AT_A_PLACE
 from apps.core.cards import Card, cards_html, with_distance
-from apps.core.i18n import choice_label, choices_labels, translated
+from apps.core.i18n import choice_label, choices_labels, day_text, translated
 from apps.core.vocabulary import SpokenLanguage
 
 register = template.Library()
@@ -48,7 +47,7 @@ def next_start_text(training: Training) -> str:
     entry = getattr(training, "search_entry", None)
     next_start = entry.next_start if entry is not None else None
     if next_start is not None:
-        return _("Next start: %(date)s") % {"date": date_format(next_start, "DATE_FORMAT")}
+        return _("Next start: %(date)s") % {"date": day_text(next_start)}
     if training.rolling_enrollment:
         return _("Starts any time")
     return _("No upcoming start dates")

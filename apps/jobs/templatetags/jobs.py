@@ -1,12 +1,11 @@
 from decimal import Decimal
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from apps.core.cards import Card, cards_html, with_distance
-from apps.core.i18n import choice_label, translated
+from apps.core.i18n import choice_label, day_text, translated
 
 register = template.Library()
 
@@ -58,7 +57,7 @@ def job_card(job) -> Card:
             choice_label(job, "employment_type"),
             job_place(job),
             choice_label(job, "work_language"),
-            _("Posted %(date)s") % {"date": date_format(posted, "SHORT_DATE_FORMAT")}
+            _("Posted %(date)s") % {"date": day_text(posted, "SHORT_DATE_FORMAT")}
             if posted
             else "",
         ],

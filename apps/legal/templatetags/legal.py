@@ -1,17 +1,14 @@
 import unicodedata
-from datetime import date, datetime
-from functools import lru_cache
 from html import escape
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from apps.core.cards import Card, cards_html, with_distance
-from apps.core.i18n import TranslatedText, choice_label, choices_labels, translated
+from apps.core.i18n import TranslatedText, choice_label, choices_labels, day_text, translated
 from apps.legal.models import Cost, Provider
 from apps.legal.vocabulary import ServiceCode
 
@@ -63,18 +60,8 @@ def service_names(codes: list[str], limit: int | None = None) -> str:
 def verified_on(provider: Provider) -> str:
     if provider.verified_at is None:
         return _("Not verified by Camino staff yet")
-    return _("Verified by Camino staff on %(date)s") % {"date": day_text(provider.verified_at)}
-
-
-@lru_cache(maxsize=1024)
-def _day_text(day: date, language: str) -> str:
-    return date_format(day, "DATE_FORMAT")
-
-
-def day_text(moment: datetime) -> str:
-    """The day of `moment` (in its own zone, as date_format reads it) in the active language's
-    words, formatted once per day and language: a page of cards repeats the same few days."""
-    return _day_text(moment.date(), get_language() or "es")
+    day = day_text(provider.verified_at.date())
+    return _("Verified by Camino staff on %(date)s") % {"date": day}
 
 
 def new_cases_html(provider: Provider) -> str:
