@@ -21,6 +21,9 @@ class Registry(Generic[T]):
     def __init__(self, name: str):
         self.name = name
         self._entries: dict[str, T] = {}
+        # Changes with every entry added or removed: what is built once from the entries
+        # (the navigation's links) keys on it.
+        self.version = 0
 
     def register(self, key: str, entry: T) -> T:
         """Add an entry. The same key twice is a mistake in an app's declaration, unless it
@@ -29,7 +32,13 @@ class Registry(Generic[T]):
         if known is not None and known != entry:
             raise ImproperlyConfigured(f"{self.name}: {key!r} is registered twice")
         self._entries[key] = entry
+        self.version += 1
         return entry
+
+    def unregister(self, key: str) -> None:
+        """Remove an entry (a test's, registered for its length)."""
+        del self._entries[key]
+        self.version += 1
 
     def __getitem__(self, key: str) -> T:
         return self._entries[key]

@@ -27,7 +27,7 @@ def registered(registry: Registry, key: str, entry):
     try:
         yield entry
     finally:
-        del registry._entries[key]
+        registry.unregister(key)
 
 
 def test_a_key_registered_twice_with_different_entries_is_a_mistake():

@@ -1,5 +1,12 @@
+from functools import lru_cache
+from html import escape
+
 from django import template
-from django.utils.safestring import SafeString
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from apps.core import i18n
@@ -7,8 +14,65 @@ from apps.core.form_html import field_html
 from apps.core.i18n import TranslatedText, translated
 from apps.core.personal_data import actor_name
 from apps.core.registry import category_links as links_registry
+from apps.core.registry import navigation
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def navigation_links(context) -> SafeString:
+    """{% navigation_links %}: the main navigation's links for the reader, as the installed
+    apps registered them (apps.core.registry.navigation), then their own pages or signing in.
+    Every page shows them, so they are written once per language and kind of reader."""
+    user = context.get("user")
+    signed_in = bool(user and user.is_authenticated)
+    staff = bool(user and user.is_staff)
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    return _navigation_links(
+        get_language(), signed_in, staff, urlconf, get_script_prefix(), navigation.version
+    )
+
+
+@lru_cache(maxsize=64)
+def _navigation_links(
+    language: str, signed_in: bool, staff: bool, urlconf: str, prefix: str, version: int
+) -> SafeString:
+    links = [
+        (entry.label, entry.url_name)
+        for entry in navigation
+        if (staff or not entry.staff) and (signed_in or not entry.signed_in)
+    ]
+    if signed_in:
+        links += [(_("My Camino"), "core:my_camino"), (_("My account"), "account_email")]
+    else:
+        links += [(_("Sign in"), "account_login"), (_("Create an account"), "account_signup")]
+    return mark_safe(  # noqa: S308 (escaped here)
+        "".join(
+            f'<li><a href="{escape(reverse(name, urlconf=urlconf))}">{escape(str(label))}</a></li>'
+            for label, name in links
+        )
+    )
+
+
+@register.simple_tag
+def language_buttons() -> SafeString:
+    """{% language_buttons %}: the language switcher's button for each other language. Every
+    page shows them, so they are written once per language."""
+    return _language_buttons(get_language())
+
+
+@lru_cache(maxsize=8)
+def _language_buttons(current: str) -> SafeString:
+    hint = escape(_("Change language to"))
+    return mark_safe(  # noqa: S308 (escaped here)
+        "".join(
+            f'<button type="submit" name="language" value="{code}" lang="{code}" '
+            f'class="language-switcher__button"><span class="visually-hidden">{hint}</span> '
+            f"{escape(capfirst(get_language_info(code)['name_local']))}</button>"
+            for code, _name in settings.LANGUAGES
+            if code != current
+        )
+    )
 
 
 @register.simple_tag
