@@ -1,7 +1,9 @@
+import copy
 from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.forms import DeclarativeFieldsMetaclass
 from django.http import Http404, QueryDict
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +21,35 @@ def posted_id(request, name: str) -> int:
         raise Http404 from None
 
 
-class SearchForm(forms.Form):
+class _FieldsCopiedLightly(dict):
+    """A search form's declared fields (`base_fields`). Each form gets its own copy of every
+    field and widget, as with Django's deep copy, but they share their choices: no search form
+    changes a list of choices in place (one that varies assigns a new list), and copying
+    every choice of a dozen fields on every search cost more than running the search."""
+
+    def __deepcopy__(self, memo):
+        fields = {}
+        for name, field in self.items():
+            if hasattr(field.widget, "widgets"):  # a widget made of widgets: copied whole
+                fields[name] = copy.deepcopy(field, memo)
+                continue
+            copied = copy.copy(field)
+            copied.widget = copy.copy(field.widget)
+            copied.widget.attrs = field.widget.attrs.copy()
+            copied.error_messages = field.error_messages.copy()
+            copied.validators = field.validators[:]
+            fields[name] = copied
+        return fields
+
+
+class _SearchFormMetaclass(DeclarativeFieldsMetaclass):
+    def __new__(mcs, name, bases, attrs):
+        form = super().__new__(mcs, name, bases, attrs)
+        form.base_fields = _FieldsCopiedLightly(form.base_fields)  # type: ignore[attr-defined]
+        return form
+
+
+class SearchForm(forms.Form, metaclass=_SearchFormMetaclass):
     """The fields every search page shares, read from the URL: keywords and a distance from a
     ZIP code. A type's search form adds its own filters."""
 
