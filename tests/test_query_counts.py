@@ -26,11 +26,12 @@ PAGES = [
     ("anonymous", "/es/", 0),
     ("seeker", "/es/", 2),
     ("anonymous", "/es/privacy/", 0),
-    ("anonymous", "/es/jobs/", 3),
+    # the page and its capped count in one query (apps.core.search.entries_page), the jobs
+    ("anonymous", "/es/jobs/", 2),
     ("anonymous", f"/es/jobs/?{SEARCH}", 2),
     # nearest first: the page and its count in one query (apps.core.search.nearest_page)
     ("anonymous", f"/es/jobs/?{NEAR}&page=2", 2),
-    ("seeker", f"/es/jobs/?{SEARCH}&sort=pay", 5),
+    ("seeker", f"/es/jobs/?{SEARCH}&sort=pay", 4),
     ("anonymous", "/es/jobs/work-authorization/", 0),
     ("anonymous", f"/es/jobs/feed/?{SEARCH}", 2),
     ("anonymous", "/es/jobs/{job}/", 1),
@@ -51,7 +52,7 @@ PAGES = [
     ("member", "/es/organizations/mine/", 3),
     ("member", "/es/organizations/register/", 2),
     ("member", "/es/notifications/preferences/", 3),
-    ("anonymous", "/es/events/", 3),
+    ("anonymous", "/es/events/", 2),
     ("anonymous", f"/es/events/?{EVENT_SEARCH}", 2),
     ("anonymous", f"/es/events/?{NEAR}&page=2", 2),
     ("seeker", f"/es/events/?{EVENT_SEARCH}&where=in_person", 4),

@@ -10,6 +10,7 @@ from apps.certifications.models import Credential, Training, TrainingSearchEntry
 from apps.certifications.training_filters import TrainingFilters
 from apps.certifications.vocabulary import Format
 from apps.core.search import (
+    PageItems,
     entries_having,
     entries_order,
     entries_search,
@@ -76,10 +77,13 @@ def _card_queryset() -> QuerySet[Training]:
     )  # fmt: skip
 
 
+TRAINING_CARDS = PageItems(_card_queryset)
+
+
 def trainings_for(entries) -> list[Training]:
     """The trainings of some search entries, in their order, with what a result card shows
     (its next start from the entry) and the distance when the search had one: one query."""
-    return items_of(entries, _card_queryset())
+    return items_of(entries, TRAINING_CARDS)
 
 
 def first_trainings(entries: QuerySet[TrainingSearchEntry], count: int) -> list[Training]:

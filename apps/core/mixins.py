@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic.list import MultipleObjectMixin
 
 from apps.core.roles import is_curator
-from apps.core.search import RESULTS_CAP, BestMatches, is_nearest_first, nearest_page
+from apps.core.search import RESULTS_CAP, BestMatches, entries_page
 
 
 class CuratorRequiredMixin(LoginRequiredMixin):
@@ -40,23 +40,6 @@ class CappedPaginator(Paginator):
     def capped(self) -> bool:
         return self.count > self.cap
 
-    def get_page(self, number):
-        """As Paginator's (a page number past the end or not a number shows the nearest
-        page), but a list ordered by distance reads its page and its count in one query."""
-        entries = self.object_list
-        if not isinstance(entries, QuerySet) or not is_nearest_first(entries):
-            return super().get_page(number)
-        try:
-            number = max(int(number), 1)
-        except (TypeError, ValueError):
-            number = 1
-        found_entries, found, number = nearest_page(
-            entries, number=min(number, -(-self.cap // self.per_page)),
-            size=self.per_page, cap=self.cap,
-        )  # fmt: skip
-        self.__dict__["count"] = found
-        return self._get_page(found_entries, number, self)  # type: ignore[attr-defined]
-
     @property
     def cap_display(self) -> str:
         """The cap as the active language writes numbers (grouped: "1,000")."""
@@ -67,6 +50,28 @@ class CappedPaginator(Paginator):
         if not self.capped:
             return super().num_pages
         return -(-self.cap // self.per_page)
+
+
+class SearchPaginator(CappedPaginator):
+    """A CappedPaginator of search entries (SearchListMixin): a page of a queryset of them is
+    their keys (and distances), read with their capped count in one statement
+    (apps.core.search.entries_page)."""
+
+    def get_page(self, number):
+        """As Paginator's: a page number past the end or not a number shows the nearest page."""
+        entries = self.object_list
+        if not isinstance(entries, QuerySet):  # best match: ranked already
+            return super().get_page(number)
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        found_entries, found, number = entries_page(
+            entries, number=min(number, -(-self.cap // self.per_page)),
+            size=self.per_page, cap=self.cap,
+        )  # fmt: skip
+        self.__dict__["count"] = found
+        return self._get_page(found_entries, number, self)  # type: ignore[attr-defined]
 
 
 class ForgivingPaginationMixin(MultipleObjectMixin):
@@ -97,7 +102,7 @@ class SearchListMixin(ForgivingPaginationMixin):
 
     filter_form_class: type
     paginate_by = 20
-    paginator_class = CappedPaginator
+    paginator_class = SearchPaginator
     context_object_name: str | None
 
     def search(self, filters) -> "QuerySet | BestMatches":

@@ -14,9 +14,11 @@ with `entries_search` (keywords, a ZIP radius, a publication date: the filters e
 shares, a `SearchFilters`) and ordered with `entries_order`; a type adds its own filters.
 """
 
+import json
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cached_property, lru_cache
@@ -37,7 +39,13 @@ from django.db.models import (
 )
 from django.db.models.expressions import Combinable, OrderBy, RawSQL
 from django.db.models.lookups import Lookup
+from django.db.models.query import (  # type: ignore[attr-defined]
+    get_related_populators,
+    prefetch_related_objects,
+)
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from apps.core.models import TermsField
 from apps.core.us import EARTH_RADIUS_MILES, ZipPoint, bounding_box, locate_zip
@@ -300,6 +308,42 @@ def is_nearest_first(entries: QuerySet) -> bool:
     return tuple(entries.query.order_by) == NEAREST
 
 
+def entries_page(entries: QuerySet, *, number: int, size: int, cap: int) -> tuple[list, int, int]:
+    """Page `number` (of `size` entries) of ordered entries, as their keys and distances
+    (`RankedEntry`, what items_of() reads), how many entries there are, counted no further
+    than `cap` + 1, and the page's number: the last one when `number` is past the end. One
+    statement: the count, in no order (an index that only filters answers it), and the page,
+    whose offset the count settles in SQL. Nearest first has its own (`nearest_page`)."""
+    if is_nearest_first(entries):
+        return nearest_page(entries, number=number, size=size, cap=cap)
+    pk = entries.model._meta.pk.attname
+    count_sql, count_params = entries.order_by().values(pk)[: cap + 1].query.sql_with_params()
+    connection = connections[entries.db]
+    name = connection.ops.quote_name
+    least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
+    with_distance = "distance" in entries.query.annotations
+    found = RawSQL(f"SELECT {name('found')} FROM {name('counted')}", ())  # noqa: S608, S611
+    page = entries.annotate(found=found).values(
+        pk, *(["distance"] if with_distance else []), "found"
+    )
+    page_sql, page_params = page.query.sql_with_params()
+    # Django's own SQL of both queries, and quoted names; every value stays a parameter.
+    counted, found_name = name("counted"), name("found")
+    statement = (
+        f"WITH {counted} AS (SELECT COUNT(*) AS {found_name} "  # noqa: S608
+        f"FROM ({count_sql}) AS {name('capped')}) {page_sql} "
+        f"LIMIT %s OFFSET (SELECT %s * {greatest}({least}(%s, ({found_name} + %s - 1) / %s) - 1, 0)"
+        f" FROM {counted})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*count_params, *page_params, size, size, number, size, size])
+        rows = cursor.fetchall()
+    found_count = rows[0][-1] if rows else 0
+    last = max(-(-found_count // size), 1)
+    keys = [RankedEntry(row[0], row[1] if with_distance else None) for row in rows]
+    return keys, found_count, min(number, last)
+
+
 def nearest_page(entries: QuerySet, *, number: int, size: int, cap: int) -> tuple[list, int, int]:
     """Page `number` (of `size` entries) of entries in NEAREST order, how many entries there
     are, counted no further than `cap` + 1, and the page's number: the last one when `number`
@@ -357,9 +401,93 @@ def first_items(entries: QuerySet, items: QuerySet, count: int) -> list:
     return list(items.filter(pk__in=entries.values("pk")[:count]).order_by(*order))
 
 
-def items_of(entries, items: QuerySet) -> list:
+class AmongKeys(Lookup):
+    """`column = ANY(keys)`, the keys one parameter (on SQLite a JSON array, read with
+    json_each): the SQL is then the same for any keys, and can be compiled once."""
+
+    lookup_name = "among_keys"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", (*lhs_params, self.rhs)
+        # Django's SQL of the column; the keys stay a parameter.
+        return f"{lhs} IN (SELECT value FROM json_each(%s))", (*lhs_params, self.rhs)  # noqa: S608
+
+
+class _Compiled(NamedTuple):
+    items: QuerySet  # what make() returned, never run itself
+    sql: str
+    params: list  # the queryset's own, and the keys' in their place
+    compiler: SQLCompiler  # read only: its converters and the columns' places
+    init_list: list[str]
+    fields: slice
+    populators: list
+    annotations: dict[str, int]
+
+
+class PageItems:
+    """A type's items as its result cards show them, loaded by key a page at a time.
+    `make()` returns the queryset of what a card reads (only(), select_related(), annotate(),
+    prefetch_related()); its SQL is compiled once per language and then run with the page's
+    keys as one parameter. Compiling it for every page, as in_bulk() does, cost more than
+    running it (bench/jobs_search.py)."""
+
+    _MARK = object()  # the keys' parameter while compiling
+
+    def __init__(self, make: Callable[[], QuerySet]):
+        self.make = make
+        self._compiled: dict[str | None, _Compiled] = {}
+
+    def _compile(self) -> _Compiled:
+        items = self.make()
+        compiler = items.filter(AmongKeys(F("pk"), self._MARK)).query.get_compiler(items.db)
+        sql, params = compiler.as_sql()
+        info = compiler.klass_info
+        assert info is not None  # noqa: S101 (a model queryset always has it)
+        fields = slice(info["select_fields"][0], info["select_fields"][-1] + 1)
+        return _Compiled(
+            items=items, sql=sql, params=list(params), compiler=compiler,
+            init_list=[column[0].target.attname for column in compiler.select[fields]],
+            fields=fields, populators=get_related_populators(info, compiler.select, items.db),
+            annotations=compiler.annotation_col_map,
+        )  # fmt: skip
+
+    def in_bulk(self, keys: list[int]) -> dict:
+        """The items with these keys, by key (as QuerySet.in_bulk)."""
+        if not keys:
+            return {}
+        language = get_language()
+        compiled = self._compiled.get(language)
+        if compiled is None:
+            compiled = self._compiled[language] = self._compile()
+        items = compiled.items
+        database = items.db
+        connection = connections[database]
+        keys_param = list(keys) if connection.vendor == "postgresql" else json.dumps(list(keys))
+        params = [keys_param if param is self._MARK else param for param in compiled.params]
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            rows = cursor.fetchall()
+        found = {}
+        for row in compiled.compiler.results_iter(results=[rows]):
+            item = items.model.from_db(database, compiled.init_list, row[compiled.fields])
+            for populator in compiled.populators:
+                populator.populate(row, item)
+            for name, position in compiled.annotations.items():
+                setattr(item, name, row[position])
+            found[item.pk] = item
+        prefetches = items._prefetch_related_lookups  # type: ignore[attr-defined]
+        if prefetches:
+            prefetch_related_objects(list(found.values()), *prefetches)
+        return found
+
+
+def items_of(entries, items: "QuerySet | PageItems") -> list:
     """The items of some search entries (an entry's key is its item's), in the entries'
-    order, each with the `distance` its entry had when the search had a place: one query."""
+    order, each with the `distance` its entry had when the search had a place: one query
+    (and the queryset's prefetches)."""
     entries = list(entries)
     found = items.in_bulk([entry.pk for entry in entries])
     ordered = []

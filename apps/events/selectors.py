@@ -1,7 +1,7 @@
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from apps.core.search import entries_order, entries_search, items_of
+from apps.core.search import PageItems, entries_order, entries_search, items_of
 from apps.events.filters import EventFilters
 from apps.events.models import AT_A_VENUE, ONLINE_FORMATS, Event, EventSearchEntry
 
@@ -45,15 +45,19 @@ def events_search(filters: EventFilters) -> QuerySet[EventSearchEntry]:
     return entries_order(entries, filters.sort, {"soonest": ["starts_at"]})
 
 
+def _event_cards(also: tuple[str, ...] = ()) -> QuerySet[Event]:
+    return Event.objects.select_related("organization").only(
+        *EVENT_CARD_FIELDS, "organization__name", "organization__slug", *also
+    )
+
+
+EVENT_CARDS = PageItems(_event_cards)
+
+
 def events_for(entries, *, also: tuple[str, ...] = ()) -> list[Event]:
     """The events of some search entries, in their order, with what a result card shows and
     the distance when the search had one: one query, with their organizations."""
-    return items_of(
-        entries,
-        Event.objects.select_related("organization").only(
-            *EVENT_CARD_FIELDS, "organization__name", "organization__slug", *also
-        ),
-    )
+    return items_of(entries, _event_cards(also) if also else EVENT_CARDS)
 
 
 def event_detail_queryset(user) -> QuerySet[Event]:

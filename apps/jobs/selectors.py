@@ -1,6 +1,13 @@
 from django.db.models import F, QuerySet
 
-from apps.core.search import BestMatches, entries_order, entries_search, first_items, items_of
+from apps.core.search import (
+    BestMatches,
+    PageItems,
+    entries_order,
+    entries_search,
+    first_items,
+    items_of,
+)
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import Job, JobSearchEntry
 
@@ -44,11 +51,14 @@ def _job_cards(also: tuple[str, ...] = ()) -> QuerySet[Job]:
     )
 
 
+JOB_CARDS = PageItems(_job_cards)
+
+
 def jobs_for(entries, *, also: tuple[str, ...] = ()) -> list[Job]:
     """The jobs of some search entries, in their order, with what a result card shows (and
     the fields named in `also`) and the distance when the search had one: two queries
     (the entries', then the jobs' with their organizations)."""
-    return items_of(entries, _job_cards(also))
+    return items_of(entries, _job_cards(also) if also else JOB_CARDS)
 
 
 def first_jobs(entries: QuerySet[JobSearchEntry], count: int) -> list[Job]:

@@ -4,7 +4,6 @@ import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
@@ -24,6 +23,7 @@ from django.utils import timezone
 
 from apps.core.search import (
     RADIUS_DEFAULT,
+    PageItems,
     entries_having,
     entries_order,
     entries_search,
@@ -123,19 +123,14 @@ def providers_for(entries, *, printable: bool = False) -> list[Provider]:
         )
         return items_of(entries, providers)
     if connection.vendor == "postgresql":
-        return items_of(entries, provider_cards_queryset())
+        return items_of(entries, PROVIDER_CARDS)
     return _cards_without_arrays(entries)
 
 
 def _cards_without_arrays(entries) -> list[Provider]:
     """The same cards where the database has no arrays (SQLite, the zero-setup demo): each
     card's services and places in two more queries."""
-    providers = items_of(
-        entries,
-        Provider.objects.select_related("organization").only(
-            *PROVIDER_CARD_FIELDS, "organization__name"
-        ),
-    )
+    providers = items_of(entries, PROVIDER_CARDS_WITHOUT_ARRAYS)
     ids = [provider.pk for provider in providers]
     services: dict[int, list[str]] = defaultdict(list)
     for provider_id, code in (
@@ -157,10 +152,7 @@ def _cards_without_arrays(entries) -> list[Provider]:
     return providers
 
 
-@cache
-def provider_cards_queryset() -> QuerySet[Provider]:
-    """Built once: it names no translated field by its plain name, so it is the same in every
-    language (items_of filters a copy; this one is never run)."""
+def _provider_cards() -> QuerySet[Provider]:
     own = {"provider": OuterRef("pk")}
     return (
         Provider.objects.select_related("organization")
@@ -178,6 +170,14 @@ def provider_cards_queryset() -> QuerySet[Provider]:
             ),
         )
     )
+
+
+PROVIDER_CARDS = PageItems(_provider_cards)
+PROVIDER_CARDS_WITHOUT_ARRAYS = PageItems(
+    lambda: Provider.objects.select_related("organization").only(
+        *PROVIDER_CARD_FIELDS, "organization__name"
+    )
+)
 
 
 def provider_detail_queryset(user) -> QuerySet[Provider]:

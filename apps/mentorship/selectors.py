@@ -4,7 +4,7 @@ conduct reports for staff and feedback per mentor."""
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 
 from apps.core.roles import is_curator
-from apps.core.search import entries_having, entries_order, entries_search, items_of
+from apps.core.search import PageItems, entries_having, entries_order, entries_search, items_of
 from apps.core.vocabulary import Category, bit_of
 from apps.mentorship.filters import MentorFilters
 from apps.mentorship.models import (
@@ -106,10 +106,15 @@ def mentors_search(filters: MentorFilters):
     return entries_order(entries, filters.sort)
 
 
+MENTOR_CARDS = PageItems(
+    lambda: MentorProfile.objects.select_related("user").only(*MENTOR_CARD_FIELDS)
+)
+
+
 def mentors_for(entries) -> list[MentorProfile]:
     """The mentors of some search entries, in their order, with what a card shows: one
     query."""
-    return items_of(entries, MentorProfile.objects.select_related("user").only(*MENTOR_CARD_FIELDS))
+    return items_of(entries, MENTOR_CARDS)
 
 
 def mentor_detail_queryset() -> QuerySet[MentorProfile]:

@@ -10,11 +10,14 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Value
+from django.db.models.functions import Concat
 
 from apps.core.indexing import search_entries, search_index
-from apps.core.mixins import CappedPaginator
+from apps.core.mixins import SearchPaginator
 from apps.core.models import PublicationStatus
 from apps.core.search import (
+    PageItems,
     SearchFilters,
     any_word,
     capped_counts,
@@ -150,15 +153,13 @@ def test_capped_counts_count_each_query_up_to_the_cap_in_one_statement(
     assert capped_counts({}) == {}
 
 
-def nearest_pages(size: int, cap: int, *numbers) -> list[tuple[int, list[str], int]]:
-    """(page number shown, titles, count) of each page asked for, nearest first."""
-    search = SearchFilters.build(zip="60623", radius=30, sort="nearest")
-    entries = entries_order(
-        entries_search(SearchableWorkshopEntry.objects.all(), search), "nearest"
-    )
+def search_pages(sort: str, size: int, cap: int, *numbers) -> list[tuple[int, list[str], int]]:
+    """(page number shown, titles, count) of each page asked for, in the order `sort`."""
+    search = SearchFilters.build(zip="60623", radius=30, sort=sort)
+    entries = entries_order(entries_search(SearchableWorkshopEntry.objects.all(), search), sort)
     shown = []
     for number in numbers:
-        paginator = CappedPaginator(entries, size)
+        paginator = SearchPaginator(entries, size)
         paginator.cap = cap
         page = paginator.get_page(number)
         titles = SearchableWorkshop.objects.in_bulk([entry.pk for entry in page])
@@ -172,7 +173,7 @@ def test_nearest_pages_come_with_their_count_in_one_query(publish, django_assert
     publish("Taller en Los Ángeles", zip_code="90001")
 
     with django_assert_num_queries(1):
-        paginator = CappedPaginator(
+        paginator = SearchPaginator(
             entries_order(
                 entries_search(
                     SearchableWorkshopEntry.objects.all(),
@@ -184,7 +185,7 @@ def test_nearest_pages_come_with_their_count_in_one_query(publish, django_assert
         )
         page = paginator.get_page(2)
         assert paginator.count == 4 and page.number == 2 and len(page) == 1
-    assert nearest_pages(3, 1000, 1, 2, "9", "x", 0) == [
+    assert search_pages("nearest", 3, 1000, 1, 2, "9", "x", 0) == [
         (1, ["Taller 60623", "Taller 60629", "Taller 60601"], 4),
         (2, ["Taller 60007"], 4),
         (2, ["Taller 60007"], 4),  # past the end: the last page
@@ -192,16 +193,82 @@ def test_nearest_pages_come_with_their_count_in_one_query(publish, django_assert
         (1, ["Taller 60623", "Taller 60629", "Taller 60601"], 4),
     ]
     # Counted no further than the cap and one; the pages stop at the cap.
-    assert nearest_pages(1, 2, 1, 3, 4) == [
+    assert search_pages("nearest", 1, 2, 1, 3, 4) == [
         (1, ["Taller 60623"], 3),
         (2, ["Taller 60629"], 3),
         (2, ["Taller 60629"], 3),
     ]
 
 
+def test_newest_pages_come_with_their_count_in_one_query(publish, django_assert_num_queries):
+    # Published in this order: the newest is the last.
+    for zip_code in ["60623", "60629", "60601", "60007"]:
+        publish(f"Taller {zip_code}", zip_code=zip_code)
+    publish("Taller en Los Ángeles", zip_code="90001")
+
+    newest = ["Taller 60007", "Taller 60601", "Taller 60629", "Taller 60623"]
+    with django_assert_num_queries(1):
+        paginator = SearchPaginator(
+            entries_order(
+                entries_search(
+                    SearchableWorkshopEntry.objects.all(), SearchFilters.build(zip="60623")
+                ),
+                "newest",
+            ),
+            3,
+        )
+        page = paginator.get_page(2)
+        assert paginator.count == 4 and page.number == 2 and len(page) == 1
+    assert (
+        search_pages("newest", 3, 1000, 1, 2, "9", "x", 0)
+        == [
+            (1, newest[:3], 4),
+            (2, newest[3:], 4),
+            (2, newest[3:], 4),  # past the end: the last page
+            (1, newest[:3], 4),  # not a number: the first
+            (1, newest[:3], 4),
+        ]
+    )
+    # Counted no further than the cap and one; the pages stop at the cap.
+    assert search_pages("newest", 1, 2, 1, 3, 4) == [
+        (1, newest[:1], 3),
+        (2, newest[1:2], 3),
+        (2, newest[1:2], 3),
+    ]
+
+
+def test_page_items_load_a_page_by_key_in_one_query_compiled_once(
+    publish, django_assert_num_queries
+):
+    workshops = [publish(f"Taller {number}") for number in range(3)]
+    cards = PageItems(
+        lambda: (
+            SearchableWorkshop.objects.select_related("organization")
+            .only("title", "organization__name")
+            .annotate(shout=Concat("title", Value("!")))
+        )  # a parameter of the queryset's own
+    )
+    keys = [workshops[2].pk, workshops[0].pk]
+    with django_assert_num_queries(1):
+        found = cards.in_bulk(keys)
+    assert sorted(found) == sorted(keys)
+    assert found[workshops[2].pk].organization.name == workshops[2].organization.name
+    assert (
+        found[workshops[0].pk].title == "Taller 0" and found[workshops[0].pk].shout == "Taller 0!"
+    )
+    # Another page, of another length, runs the same SQL.
+    with django_assert_num_queries(1) as queries:
+        assert list(cards.in_bulk([workshops[1].pk])) == [workshops[1].pk]
+    assert cards._compiled  # compiled once, for the active language
+    assert queries.captured_queries[0]["sql"].count(str(workshops[1].pk)) >= 1
+    with django_assert_num_queries(0):
+        assert cards.in_bulk([]) == {}
+
+
 def test_a_nearest_search_with_nothing_near_has_one_empty_page(publish):
     publish("Taller en Los Ángeles", zip_code="90001")
-    assert nearest_pages(3, 1000, 1, 2) == [(1, [], 0), (1, [], 0)]
+    assert search_pages("nearest", 3, 1000, 1, 2) == [(1, [], 0), (1, [], 0)]
+    assert search_pages("newest", 3, 1000, 1, 2) == [(1, [], 0), (1, [], 0)]
 
 
 def test_first_items_come_in_the_entries_order_in_one_query(publish, django_assert_num_queries):
