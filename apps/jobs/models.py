@@ -198,7 +198,12 @@ class JobSearchEntry(SearchEntry):
         # The pay sort's index (best pay first, no pay last) is in migration 0007: SQLite
         # cannot index NULLS LAST, and puts nulls last in a descending order anyway.
         indexes = [
-            *SearchEntry.Meta.indexes,
+            # A search near a place, with or without filters, counts its matches from this
+            # index alone (an index-only scan) instead of one table row per entry in the box.
+            SearchEntry.place_index(
+                "jobs_entry_place",
+                include=["job", "expires_on", "published_at", *FILTER_COLUMNS, "pay_per_hour"],
+            ),
             *(models.Index(fields=[column, "-published_at"]) for column in FILTER_COLUMNS),
             # A kind of work's jobs by label (a career pathway counts them, up to the cap).
             models.Index(fields=["category", "work_authorization", "expires_on"]),
