@@ -12,8 +12,9 @@ entries and of the indexes), and starts, all on 127.0.0.1:
 - its own Redis (cache and broker), to read the cache's hits and misses and its CPU time;
 - gunicorn with production settings and 2 sync workers (bench/settings.py: Camino's URLs
   plus a trivial view returning "ok" through the whole middleware stack), twice: one as in
-  production, one where every cache key is unique (CAMINO_BENCH_CACHE=miss), so anonymous
-  pages are measured on a cache hit and on a miss;
+  production, one where every cache key is unique but the page cache's generation counters
+  (CAMINO_BENCH_CACHE=miss, bench/cache.py), so anonymous pages are measured on a cache hit
+  and on a miss;
 - a tiny asyncio server (bench/static_server.py) answering a few bytes: what wrk reaches
   against it is the client's ceiling, which must be at least 3x the trivial view's rate.
 Then `wrk -t1 -c4` runs every page once per round, in order, for several rounds, and the bench
