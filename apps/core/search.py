@@ -421,7 +421,8 @@ class _Compiled(NamedTuple):
     sql: str
     params: list  # the queryset's own, and the keys' in their place
     compiler: SQLCompiler  # read only: its converters and the columns' places
-    init_list: list[str]
+    # The columns read, as a set: from_db() asks of each of the model's fields whether it was.
+    init_list: frozenset[str]
     fields: slice
     populators: list
     annotations: dict[str, int]
@@ -449,7 +450,7 @@ class PageItems:
         fields = slice(info["select_fields"][0], info["select_fields"][-1] + 1)
         return _Compiled(
             items=items, sql=sql, params=list(params), compiler=compiler,
-            init_list=[column[0].target.attname for column in compiler.select[fields]],
+            init_list=frozenset(column[0].target.attname for column in compiler.select[fields]),
             fields=fields, populators=get_related_populators(info, compiler.select, items.db),
             annotations=compiler.annotation_col_map,
         )  # fmt: skip
