@@ -659,8 +659,8 @@ def explain(pages: list[Page]) -> None:
         print(f"\n=== {page.name} ({page.path}): {len(captured)} queries")
         with connection.cursor() as cursor:
             for query in captured.captured_queries:
-                if not query["sql"].lstrip().upper().startswith("SELECT"):
-                    continue
+                if not query["sql"].lstrip().upper().startswith(("SELECT", "WITH")):
+                    continue  # what the page reads (a page and its count are one WITH)
                 cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query['sql']}")
                 print(f"\n{query['sql']}\n" + "\n".join(row for (row,) in cursor.fetchall()))
 
