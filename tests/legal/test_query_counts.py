@@ -21,7 +21,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 SEARCH = "q=legal&service=asylum&language=es&cost=free&type=legal_aid&new_cases=1"
 NEAR = "zip=60623&radius=25&sort=distance"
-TODAY = timezone.localdate().isoweekday()
 
 PAGES = [
     # the page and its capped count in one query (apps.core.search.entries_page)
@@ -41,7 +40,9 @@ PAGES = [
 def provider_with_everything(**fields):
     provider = ProviderFactory(services=["asylum", "tps", "wage_theft"], **fields)
     for location in [provider.locations.get(), LocationFactory(provider=provider)]:
-        ScheduleFactory(location=location, weekday=TODAY, attending_type="walk_in")
+        # Today when the test runs (not when it was collected: a run may cross midnight).
+        today = timezone.localdate().isoweekday()
+        ScheduleFactory(location=location, weekday=today, attending_type="walk_in")
         PhoneFactory(provider=provider, location=location)
     PhoneFactory(provider=provider)
     AccreditationFactory(provider=provider)
