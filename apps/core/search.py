@@ -18,7 +18,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cached_property, lru_cache
@@ -320,7 +320,6 @@ def entries_page(entries: QuerySet, *, number: int, size: int, cap: int) -> tupl
     count_sql, count_params = entries.order_by().values(pk)[: cap + 1].query.sql_with_params()
     connection = connections[entries.db]
     name = connection.ops.quote_name
-    least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
     with_distance = "distance" in entries.query.annotations
     found = RawSQL(f"SELECT {name('found')} FROM {name('counted')}", ())  # noqa: S608, S611
     page = entries.annotate(found=found).values(
@@ -328,20 +327,14 @@ def entries_page(entries: QuerySet, *, number: int, size: int, cap: int) -> tupl
     )
     page_sql, page_params = page.query.sql_with_params()
     # Django's own SQL of both queries, and quoted names; every value stays a parameter.
-    counted, found_name = name("counted"), name("found")
     statement = (
-        f"WITH {counted} AS (SELECT COUNT(*) AS {found_name} "  # noqa: S608
+        f"WITH {name('counted')} AS (SELECT COUNT(*) AS {name('found')} "  # noqa: S608
         f"FROM ({count_sql}) AS {name('capped')}) {page_sql} "
-        f"LIMIT %s OFFSET (SELECT %s * {greatest}({least}(%s, ({found_name} + %s - 1) / %s) - 1, 0)"
-        f" FROM {counted})"
+        + _limited_to_page(connection, name("found"), name("counted"))
     )
-    with connection.cursor() as cursor:
-        cursor.execute(statement, [*count_params, *page_params, size, size, number, size, size])
-        rows = cursor.fetchall()
-    found_count = rows[0][-1] if rows else 0
-    last = max(-(-found_count // size), 1)
-    keys = [RankedEntry(row[0], row[1] if with_distance else None) for row in rows]
-    return keys, found_count, min(number, last)
+    return _page_rows(
+        connection, statement, [*count_params, *page_params], number, size, with_distance
+    )
 
 
 def nearest_page(entries: QuerySet, *, number: int, size: int, cap: int) -> tuple[list, int, int]:
@@ -355,26 +348,43 @@ def nearest_page(entries: QuerySet, *, number: int, size: int, cap: int) -> tupl
     sql, params = capped.query.sql_with_params()
     connection = connections[entries.db]
     name = connection.ops.quote_name
-    least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
-    # Django's own SQL of the query, and quoted names; every value stays a parameter. The
-    # offset is the asked page's, or the last page's when there are fewer entries.
+    # Django's own SQL of the query, and quoted names; every value stays a parameter.
     statement = (
         f"WITH {name('nearest')} AS ({sql}) "  # noqa: S608
         f"SELECT {name(pk)}, {name('distance')}, "
         f"(SELECT COUNT(*) FROM {name('nearest')}) AS {name('found')} "
         f"FROM {name('nearest')} "
         f"ORDER BY {name('distance')}, {name('published_at')} DESC, {name(pk)} DESC "
-        f"LIMIT %s OFFSET (SELECT %s * {greatest}({least}(%s, (COUNT(*) + %s - 1) / %s) - 1, 0) "
-        f"FROM {name('nearest')})"
+        + _limited_to_page(connection, "COUNT(*)", name("nearest"))
     )
-    offset_params = [size, number, size, size]
+    return _page_rows(connection, statement, params, number, size, with_distance=True)
+
+
+def _limited_to_page(connection, count: str, counted: str) -> str:
+    """The LIMIT and OFFSET of a page of a statement whose row count is `count`, read from
+    `counted`: the asked page's offset, or the last page's when there are fewer rows. Its
+    parameters come from _page_rows()."""
+    least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
+    # Only function names and the caller's quoted names; every value stays a parameter.
+    return (
+        f"LIMIT %s OFFSET (SELECT %s * {greatest}({least}(%s, ({count} + %s - 1) / %s) - 1, 0)"  # noqa: S608
+        f" FROM {counted})"
+    )
+
+
+def _page_rows(
+    connection, statement: str, params: Sequence, number: int, size: int, with_distance: bool
+) -> tuple[list, int, int]:
+    """Run a statement limited to a page (_limited_to_page) whose rows are a key, maybe a
+    distance, and last the count: the page's entries, the count, and the page's number."""
     with connection.cursor() as cursor:
-        cursor.execute(statement, [*params, size, *offset_params])
+        cursor.execute(statement, [*params, size, size, number, size, size])
         rows = cursor.fetchall()
-    found = rows[0][2] if rows else 0
+    found = rows[0][-1] if rows else 0
     last = max(-(-found // size), 1)
     # What items_of() reads of an entry: its key and distance (no model instance needed).
-    return [RankedEntry(pk, distance) for pk, distance, _found in rows], found, min(number, last)
+    keys = [RankedEntry(row[0], row[1] if with_distance else None) for row in rows]
+    return keys, found, min(number, last)
 
 
 def _through_entry(key):
