@@ -7,12 +7,14 @@ here in Python; any other widget is rendered by Django. Search pages draw a doze
 every request, and Django's template per widget, per label and per option cost more than the
 search itself (bench/jobs_search.py)."""
 
+from functools import lru_cache
 from html import escape
 
 from django import forms
 from django.forms.boundfield import BoundField
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 # Widgets whose markup is a single <input> with Django's own attributes and value.
 PLAIN_INPUTS = (
@@ -30,40 +32,84 @@ def attributes(attrs: dict) -> str:
     )
 
 
+class _Same:
+    """An object as a cache key by identity. The cache keeps it alive, so no other object
+    can take its id while the entry lasts."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+
+def _choices_as_text(choices) -> tuple[tuple[str, str], ...] | None:
+    pairs = []
+    for choice, label in choices:
+        if isinstance(label, (list, tuple)):
+            return None
+        pairs.append((str(choice), str(conditional_escape(str(label)))))
+    return tuple(pairs)
+
+
+@lru_cache(maxsize=256)
+def _declared_choices_as_text(choices: _Same, language: str | None):
+    return _choices_as_text(choices.value)
+
+
+def choices_as_text(choices) -> tuple[tuple[str, str], ...] | None:
+    """Each choice as its value and its label escaped, in the active language; None when
+    there are option groups. A search page draws the same lists of choices on every request:
+    a list a form declared (no form changes one in place) is translated and escaped once per
+    language."""
+    if type(choices) in (list, tuple):
+        return _declared_choices_as_text(_Same(choices), get_language())
+    return _choices_as_text(choices)  # read anew each time (a queryset's, say)
+
+
 def _options(widget: forms.Select, value) -> str | None:
     """A drop-down's options, or None when it has option groups (left to Django)."""
+    choices = choices_as_text(widget.choices)
+    if choices is None:
+        return None
     chosen = set(widget.format_value(value))
     html = []
     selected_one = False
-    for choice, label in widget.choices:
-        if isinstance(label, (list, tuple)):
-            return None
-        selected = not selected_one and str(choice) in chosen
+    for choice, label in choices:
+        selected = not selected_one and choice in chosen
         selected_one = selected_one or selected
         html.append(
-            f'<option value="{escape(str(choice))}"{" selected" if selected else ""}>'
-            f"{conditional_escape(str(label))}</option>"
+            f'<option value="{escape(choice)}"{" selected" if selected else ""}>{label}</option>'
         )
     return "".join(html)
 
 
-def _checkboxes(field: BoundField, attrs: dict) -> str:
-    """A group of checkboxes as plain labelled inputs (the fieldset's legend names them)."""
+def _checkboxes(field: BoundField, attrs: dict) -> str | None:
+    """A group of checkboxes as plain labelled inputs (the fieldset's legend names them), or
+    None when it has groups (left to Django)."""
+    choices = choices_as_text(field.field.widget.choices)
+    if choices is None:
+        return None
     chosen = {str(value) for value in field.value() or ()}
     extra = attributes({k: v for k, v in attrs.items() if k not in ("id", "required")})
     name = escape(field.html_name)
     return "".join(
-        f'<label><input type="checkbox" name="{name}" value="{escape(str(choice))}"{extra}'
-        f"{' checked' if str(choice) in chosen else ''}> {conditional_escape(label)}</label>"
-        for choice, label in field.field.widget.choices
+        f'<label><input type="checkbox" name="{name}" value="{escape(choice)}"{extra}'
+        f"{' checked' if choice in chosen else ''}> {label}</label>"
+        for choice, label in choices
     )
 
 
-def label_html(field: BoundField) -> str:
-    """What Django's label_tag() writes: the label, its suffix unless it ends in punctuation,
-    pointing at the widget's id."""
+def label_html(field: BoundField, label: str | None = None) -> str:
+    """What Django's label_tag() writes: the label (escaped, or `label` when the caller has
+    it), its suffix unless it ends in punctuation, pointing at the widget's id."""
     widget = field.field.widget
-    contents = str(conditional_escape(field.label))
+    contents = str(conditional_escape(field.label)) if label is None else label
     suffix = field.field.label_suffix
     if suffix is None:
         suffix = field.form.label_suffix
@@ -84,8 +130,11 @@ def _input(input_type: str, name: str, attrs: dict) -> str:
 
 def widget_html(field: BoundField, attrs: dict) -> str:
     widget = field.field.widget
-    if type(widget) is forms.CheckboxSelectMultiple:
-        return _checkboxes(field, attrs)
+    if (
+        type(widget) is forms.CheckboxSelectMultiple
+        and (boxes := _checkboxes(field, attrs)) is not None
+    ):
+        return boxes
     attrs = field.build_widget_attrs(attrs, widget)
     if field.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", field.auto_id)
@@ -123,7 +172,7 @@ def field_html(field: BoundField) -> SafeString:
         attrs["aria-invalid"] = "true"
     widget = widget_html(field, attrs)
     css = "field field--error" if errors else "field"
-    label = conditional_escape(field.label)
+    label = str(conditional_escape(field.label))
     closing = "</div>"
     if field.use_fieldset:
         parts = [f'<fieldset class="{css}"><legend>{label}</legend>']
@@ -132,7 +181,7 @@ def field_html(field: BoundField) -> SafeString:
         parts = [f'<div class="{css}"><label>{widget} {label}</label>']
         widget = ""
     else:
-        parts = [f'<div class="{css}">{label_html(field)}']
+        parts = [f'<div class="{css}">{label_html(field, label)}']
     if errors:
         items = "".join(f"<li>{conditional_escape(str(error))}</li>" for error in errors)
         parts.append(f'<ul class="errorlist" id="{auto_id}_errors">{items}</ul>')

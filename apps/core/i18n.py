@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import cast
 
 import polib
 from django.conf import settings
+from django.db.models import Field, Model
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -46,14 +48,15 @@ class TranslatedText:
         return self.text
 
 
-def translated(instance, field: str) -> TranslatedText:
-    """The value of a modeltranslation field for the active language, with its source."""
-    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+def translated(instance, field: str, language: str | None = None) -> TranslatedText:
+    """The value of a modeltranslation field in `language` (the active one by default), with
+    its source. A page of cards names the language once for all of them."""
+    current = (language or get_language() or settings.LANGUAGE_CODE)[:2]
     order = [current] + [code for code in settings.MODELTRANSLATION_LANGUAGES if code != current]
-    for language in order:
-        text = getattr(instance, f"{field}_{language}", None)
+    for code in order:
+        text = getattr(instance, f"{field}_{code}", None)
         if text:
-            return TranslatedText(text=text, language=language, is_fallback=language != current)
+            return TranslatedText(text=text, language=code, is_fallback=code != current)
     return TranslatedText(text="", language=current, is_fallback=False)
 
 
@@ -71,16 +74,17 @@ def _day_text(day: date, format_name: str, language: str) -> str:
     return date_format(day, format_name)
 
 
-def day_text(day: date, format_name: str = "DATE_FORMAT") -> str:
-    """date_format(day, format_name) in the active language, written once per day, format and
-    language: a page of cards repeats the same few days."""
-    return _day_text(day, format_name, get_language() or settings.LANGUAGE_CODE)
+def day_text(day: date, format_name: str = "DATE_FORMAT", language: str | None = None) -> str:
+    """date_format(day, format_name) in `language` (the active one by default), written once
+    per day, format and language: a page of cards repeats the same few days."""
+    return _day_text(day, format_name, language or get_language() or settings.LANGUAGE_CODE)
 
 
 @cache
-def _choice_labels(field, language: str) -> dict:
+def _choice_labels(model: type[Model], name: str, language: str) -> tuple[str, dict]:
+    field = cast(Field, model._meta.get_field(name))  # a field with choices
     with override(language):
-        return {value: str(label) for value, label in field.flatchoices}
+        return field.attname, {value: str(label) for value, label in field.flatchoices}
 
 
 @cache
@@ -96,10 +100,14 @@ def choices_labels(choices) -> dict[str, str]:
     return _enum_labels(choices, get_language() or settings.LANGUAGE_CODE)
 
 
-def choice_label(instance, name: str) -> str:
-    """What `instance.get_<name>_display()` says, read from a table made once per field and
-    language: Django's method translates every choice of the field on each call, which on a
-    page of twenty results costs more than the rest of the page's text."""
-    field = instance._meta.get_field(name)
-    value = getattr(instance, field.attname)
-    return _choice_labels(field, get_language() or settings.LANGUAGE_CODE).get(value, value)
+def choice_label(instance, name: str, language: str | None = None) -> str:
+    """What `instance.get_<name>_display()` says, in `language` (the active one by default),
+    read from a table made once per field and language: Django's method translates every
+    choice of the field on each call, which on a page of twenty results costs more than the
+    rest of the page's text."""
+    model: type[Model] = type(instance)
+    attname, labels = _choice_labels(
+        model, name, language or get_language() or settings.LANGUAGE_CODE
+    )
+    value = getattr(instance, attname)
+    return labels.get(value, value)

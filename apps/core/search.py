@@ -39,14 +39,12 @@ from django.db.models import (
 )
 from django.db.models.expressions import Combinable, OrderBy, RawSQL
 from django.db.models.lookups import Lookup
-from django.db.models.query import (  # type: ignore[attr-defined]
-    get_related_populators,
-    prefetch_related_objects,
-)
+from django.db.models.query import prefetch_related_objects
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from apps.core.instances import row_loader
 from apps.core.models import TermsField
 from apps.core.us import EARTH_RADIUS_MILES, ZipPoint, bounding_box, locate_zip
 
@@ -431,10 +429,7 @@ class _Compiled(NamedTuple):
     sql: str
     params: list  # the queryset's own, and the keys' in their place
     compiler: SQLCompiler  # read only: its converters and the columns' places
-    # The columns read, as a set: from_db() asks of each of the model's fields whether it was.
-    init_list: frozenset[str]
-    fields: slice
-    populators: list
+    load: Callable  # a row's instance with its select_related() objects
     annotations: dict[str, int]
 
 
@@ -457,11 +452,9 @@ class PageItems:
         sql, params = compiler.as_sql()
         info = compiler.klass_info
         assert info is not None  # noqa: S101 (a model queryset always has it)
-        fields = slice(info["select_fields"][0], info["select_fields"][-1] + 1)
         return _Compiled(
             items=items, sql=sql, params=list(params), compiler=compiler,
-            init_list=frozenset(column[0].target.attname for column in compiler.select[fields]),
-            fields=fields, populators=get_related_populators(info, compiler.select, items.db),
+            load=row_loader(info, compiler.select, items.db),
             annotations=compiler.annotation_col_map,
         )  # fmt: skip
 
@@ -474,8 +467,7 @@ class PageItems:
         if compiled is None:
             compiled = self._compiled[language] = self._compile()
         items = compiled.items
-        database = items.db
-        connection = connections[database]
+        connection = connections[items.db]
         keys_param = list(keys) if connection.vendor == "postgresql" else json.dumps(list(keys))
         params = [keys_param if param is self._MARK else param for param in compiled.params]
         with connection.cursor() as cursor:
@@ -483,9 +475,7 @@ class PageItems:
             rows = cursor.fetchall()
         found = {}
         for row in compiled.compiler.results_iter(results=[rows]):
-            item = items.model.from_db(database, compiled.init_list, row[compiled.fields])
-            for populator in compiled.populators:
-                populator.populate(row, item)
+            item = compiled.load(row)
             for name, position in compiled.annotations.items():
                 setattr(item, name, row[position])
             found[item.pk] = item

@@ -90,3 +90,21 @@ def test_errors_and_help_are_written_and_pointed_at_in_the_readers_language():
     html = Template("{% load camino %}{% field form.name %}").render(Context({"form": form}))
     assert '<span class="helptext" id="id_name_helptext">As you like to be called</span>' in html
     assert 'aria-describedby="id_name_helptext"' in html
+
+
+def test_choices_are_written_in_the_language_of_each_page():
+    """Choice labels are translated once per list and language (a search page's lists are the
+    same on every request), so each language gets its own, and a form's new list its own."""
+    from apps.jobs.forms import JobFilterForm
+
+    field = "{% load camino %}{% field form.category %}{% field form.workplace %}"
+    for language, words in [("es", ["Cualquier categoría", "Remoto"]),
+                            ("en", ["Any category", "Remote"]),
+                            ("es", ["Cualquier categoría", "Remoto"])]:  # fmt: skip
+        with translation.override(language):
+            html = Template(field).render(Context({"form": JobFilterForm({})}))
+        assert all(word in html for word in words), (language, html)
+    form = JobFilterForm({"category": "x"})
+    form.fields["category"].choices = [("x", "Una lista propia")]
+    html = Template(field).render(Context({"form": form}))
+    assert '<option value="x" selected>Una lista propia</option>' in html

@@ -1,7 +1,10 @@
+from datetime import tzinfo
 from decimal import Decimal
 
 from django import template
+from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from apps.core.cards import Card, cards_html, with_distance
@@ -19,9 +22,9 @@ def money(value) -> str:
 
 
 @register.simple_tag
-def pay_range(job) -> str:
+def pay_range(job, language: str | None = None) -> str:
     """ "$15–$20 per hour", "$18 per hour", "From $15 per hour" or "" when not stated."""
-    unit = choice_label(job, "pay_unit")
+    unit = choice_label(job, "pay_unit", language)
     if job.pay_min and job.pay_max and job.pay_min != job.pay_max:
         return f"{money(job.pay_min)}–{money(job.pay_max)} {unit}"
     if job.pay_min or job.pay_max:
@@ -41,24 +44,27 @@ def job_place(job) -> str:
     return with_distance(place, job)
 
 
-def job_card(job) -> Card:
-    posted = job.posted_on
+def job_card(job, language: str, zone: tzinfo) -> Card:
+    """A job's result card, in `language`, its day of posting in the time zone `zone` (a
+    page of cards finds both once)."""
+    published = job.published_at
     return Card(
         kind="job",
-        title=translated(job, "title"),
+        title=translated(job, "title", language),
         url=job.get_absolute_url(),
         organization=job.organization.name,
         label=(
             f"authorization authorization--{job.work_authorization}",
-            choice_label(job, "work_authorization"),
+            choice_label(job, "work_authorization", language),
         ),
         facts=[
-            pay_range(job),
-            choice_label(job, "employment_type"),
+            pay_range(job, language),
+            choice_label(job, "employment_type", language),
             job_place(job),
-            choice_label(job, "work_language"),
-            _("Posted %(date)s") % {"date": day_text(posted, "SHORT_DATE_FORMAT")}
-            if posted
+            choice_label(job, "work_language", language),
+            _("Posted %(date)s")
+            % {"date": day_text(published.astimezone(zone).date(), "SHORT_DATE_FORMAT", language)}
+            if published
             else "",
         ],
     )
@@ -67,7 +73,9 @@ def job_card(job) -> Card:
 @register.simple_tag
 def job_cards(jobs) -> SafeString:
     """{% job_cards jobs %}: the result cards of a page of jobs (apps.core.cards)."""
-    return cards_html(job_card(job) for job in jobs)
+    language = get_language()
+    zone = timezone.get_current_timezone()
+    return cards_html(job_card(job, language, zone) for job in jobs)
 
 
 @register.simple_tag

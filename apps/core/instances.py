@@ -1,0 +1,110 @@
+"""Model instances made from a compiled query's rows (apps.core.search.PageItems), with their
+select_related() objects, as Django's iterator makes them but cheaper.
+
+Model.from_db() calls __init__, which sends pre_init and post_init and walks every field of
+the model, loaded or not: on a page of job cards, forty instances cost more than the query
+that read them. When nothing can tell the difference, an instance is made directly: its
+loaded fields' values in its __dict__, which is all that __init__ leaves there for them, and
+its state as from_db() sets it. Otherwise, from_db() as usual."""
+
+from collections.abc import Callable, Sequence
+
+from django.db.models import Model
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.query_utils import DeferredAttribute
+from django.db.models.signals import post_init, pre_init
+from modeltranslation.translator import delete_mt_init
+
+# Descriptors that leave a field's value as is in the instance's __dict__ (a foreign key's
+# also clears a cache that a new instance does not have yet).
+_PLAIN_DESCRIPTORS = (DeferredAttribute, ForeignKeyDeferredAttribute)
+# post_init receivers an instance made without __init__ does not need: modeltranslation's
+# removes the mark its patched __init__ sets, and such an instance has none.
+_UNNEEDED_RECEIVERS = frozenset({delete_mt_init})
+
+Maker = Callable[[Sequence], Model]
+Loader = Callable[[Sequence], Model]
+
+
+def _made_directly(model: type[Model], attnames: Sequence[str]) -> bool:
+    """Whether an instance with only these fields' values in its __dict__ is the one
+    __init__ makes: no receiver would have seen __init__ happen, and every field's value is
+    stored as is (a file field's, say, is not)."""
+    if pre_init.has_listeners(model):
+        return False
+    receivers, async_receivers = post_init._live_receivers(model)
+    if async_receivers or not set(receivers) <= _UNNEEDED_RECEIVERS:
+        return False
+    return all(type(getattr(model, name, None)) in _PLAIN_DESCRIPTORS for name in attnames)
+
+
+def instance_maker(model: type[Model], attnames: Sequence[str], database: str) -> Maker:
+    """A function making a `model` instance read from `database` from the values of the
+    fields `attnames` (in the model's field order), as model.from_db() does."""
+    if not _made_directly(model, attnames):
+        loaded = frozenset(attnames)
+        return lambda values: model.from_db(database, loaded, values)
+    names = tuple(attnames)
+    new = model.__new__
+
+    def make(values: Sequence) -> Model:
+        instance = new(model)
+        state = ModelState()
+        state.adding = False
+        state.db = database
+        fields = instance.__dict__
+        fields["_state"] = state
+        fields.update(zip(names, values, strict=True))
+        return instance
+
+    return make
+
+
+def _related_loader(info: dict, select: list, database: str) -> Callable[[Sequence, Model], None]:
+    """What RelatedPopulator.populate() does for one select_related() model: make its
+    instance from its columns (None when its key is NULL) and link the two both ways."""
+    if info["from_parent"]:  # multi-table inheritance: no card type has it
+        raise ValueError(f"{info['model']} is loaded with its parent's columns")
+    fields = info["select_fields"]
+    start, end = fields[0], fields[-1] + 1
+    model = info["model"]
+    attnames = [column[0].target.attname for column in select[start:end]]
+    make = instance_maker(model, attnames, database)
+    key_at = attnames.index(model._meta.pk.attname)
+    children = [
+        _related_loader(child, select, database) for child in info.get("related_klass_infos", [])
+    ]
+    set_local, set_remote = info["local_setter"], info["remote_setter"]
+
+    def populate(row: Sequence, owner: Model) -> None:
+        values = row[start:end]
+        related = None if values[key_at] is None else make(values)
+        if related is not None:
+            for child in children:
+                child(row, related)
+            set_remote(related, owner)
+        set_local(owner, related)
+
+    return populate
+
+
+def row_loader(info: dict, select: list, database: str) -> Loader:
+    """A function making a row's instance with its select_related() objects, from a
+    compiler's klass_info and select."""
+    fields = info["select_fields"]
+    start, end = fields[0], fields[-1] + 1
+    make = instance_maker(
+        info["model"], [column[0].target.attname for column in select[start:end]], database
+    )
+    related = [
+        _related_loader(child, select, database) for child in info.get("related_klass_infos", [])
+    ]
+
+    def load(row: Sequence) -> Model:
+        instance = make(row[start:end])
+        for populate in related:
+            populate(row, instance)
+        return instance
+
+    return load
