@@ -2,10 +2,11 @@
 any publishable type. They are the same for every anonymous visitor, so one rendering is
 served to all of them from the default cache (Redis; it fails open, apps/core/cache.py).
 
-A page's key names its type's *generation*, a counter in the cache that services bump
+A page is stored with its types' *generations*, counters in the cache that services bump
 (`pages_changed`) when the transaction that changed what such pages show commits: a
 publication workflow transition (the after_transition hook) and every (re)indexing of a
-published item (apps/core/indexing.py, called after edits). The key also names today's date,
+published item (apps/core/indexing.py, called after edits). It is served only while they are
+current; they are read with the page, in one round trip. The page's key names today's date,
 since items leave the public pages when their date passes, before the expiry task runs.
 
 Only anonymous GETs without a session or pending messages are cached or served from the
@@ -18,6 +19,7 @@ import time
 from collections.abc import Sequence
 from contextlib import suppress
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -36,20 +38,26 @@ def _generation_key(kind: str) -> str:
     return f"pages:{kind}:generation"
 
 
-def pages_generations(kinds: Sequence[str]) -> list[int]:
-    """The current generation of each type's pages, read in one round trip to the cache."""
+def _generations_and(kinds: Sequence[str], key: str | None = None) -> tuple[list[int], Any]:
+    """The current generation of each type's pages and, when `key` is given, what the cache
+    holds under it: one round trip to the cache."""
     keys = [_generation_key(kind) for kind in kinds]
-    found = cache.get_many(keys)
+    found = cache.get_many([*keys, key] if key else keys)
     generations = []
-    for key in keys:
-        generation = found.get(key)
+    for generation_key in keys:
+        generation = found.get(generation_key)
         if generation is None:
             # Never set, evicted, or Redis is down: start from the clock, so that no page
             # cached under an earlier generation can be served again.
             generation = time.time_ns()
-            cache.add(key, generation, timeout=None)
+            cache.add(generation_key, generation, timeout=None)
         generations.append(generation)
-    return generations
+    return generations, found.get(key) if key else None
+
+
+def pages_generations(kinds: Sequence[str]) -> list[int]:
+    """The current generation of each type's pages, read in one round trip to the cache."""
+    return _generations_and(kinds)[0]
 
 
 def pages_generation(kind: str) -> int:
@@ -93,11 +101,8 @@ def _cacheable(request: HttpRequest, params: frozenset[str]) -> bool:
 def _page_key(request: HttpRequest, kinds: tuple[str, ...]) -> str:
     # Parameters sorted, values as typed: the page shows them back as typed.
     query = sorted((name, request.GET.getlist(name)) for name in request.GET)
-    # Host and scheme too: feeds carry absolute links.
-    # The types' generations too, so a change to any of them makes a new key; all hashed, so
-    # the key stays short however many types a page shows.
-    generations = pages_generations(kinds)
-    page = repr((request.scheme, request.get_host(), request.path, query, kinds, generations))
+    # Host and scheme too: feeds carry absolute links. Hashed, so the key stays short.
+    page = repr((request.scheme, request.get_host(), request.path, query, kinds))
     digest = hashlib.sha256(page.encode()).hexdigest()
     return f"pages:{timezone.localdate()}:{get_language()}:{digest}"
 
@@ -140,12 +145,14 @@ def cached_page(
             if not _cacheable(request, params):
                 return view(request, *args, **kwargs)
             key = _page_key(request, kinds)
+            # A page is stored with the generations of its types when it was rendered, and
+            # served only while they are current, read in the same round trip as the page.
+            generations, stored = _generations_and(kinds, key)
             # The bench measures misses with this header (off unless configured).
             forced_miss = settings.PAGE_CACHE_MISS_HEADER and (
                 settings.PAGE_CACHE_MISS_HEADER in request.headers
             )
-            stored = None if forced_miss else cache.get(key)
-            if stored is None:
+            if forced_miss or not (stored and stored[0] == generations):
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render") and not response.is_rendered:
                     # A template response: render it with the placeholder, not a token.
@@ -158,9 +165,9 @@ def cached_page(
                     if not response.streaming:
                         response.content = _with_token(request, response.content)
                     return response
-                stored = (response.content, dict(response.headers))
+                stored = (generations, response.content, dict(response.headers))
                 cache.set(key, stored, settings.PAGE_CACHE_TIMEOUT)
-            content, headers = stored
+            _generations, content, headers = stored
             return HttpResponse(_with_token(request, content), headers=headers)
 
         return cached
