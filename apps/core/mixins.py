@@ -1,3 +1,5 @@
+from collections.abc import Hashable
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -55,7 +57,11 @@ class CappedPaginator(Paginator):
 class SearchPaginator(CappedPaginator):
     """A CappedPaginator of search entries (SearchListMixin): a page of a queryset of them is
     their keys (and distances), read with their capped count in one statement
-    (apps.core.search.entries_page)."""
+    (apps.core.search.entries_page), kept under `kept_as` when given."""
+
+    def __init__(self, *args, kept_as: Hashable | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kept_as = kept_as
 
     def get_page(self, number):
         """As Paginator's: a page number past the end or not a number shows the nearest page."""
@@ -68,7 +74,7 @@ class SearchPaginator(CappedPaginator):
             number = 1
         found_entries, found, number = entries_page(
             entries, number=min(number, -(-self.cap // self.per_page)),
-            size=self.per_page, cap=self.cap,
+            size=self.per_page, cap=self.cap, kept_as=self.kept_as,
         )  # fmt: skip
         self.__dict__["count"] = found
         return self._get_page(found_entries, number, self)  # type: ignore[attr-defined]
@@ -98,7 +104,8 @@ class SearchListMixin(ForgivingPaginationMixin):
     """A ListView of a search page: the filters come from the URL through the type's search
     form (its `filters()`), `search(filters)` gives the matching entries in order, counted no
     further than the cap, and `load(entries)` the page's items, in context as
-    `context_object_name`."""
+    `context_object_name`. What `search(filters)` finds depends on the filters and the clock
+    only, so its page statement is kept under the view and the filters (entries_page)."""
 
     filter_form_class: type
     paginate_by = 20
@@ -119,6 +126,12 @@ class SearchListMixin(ForgivingPaginationMixin):
 
     def get_queryset(self):
         return self.search(self.filters)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return super().get_paginator(
+            queryset, per_page, orphans, allow_empty_first_page,
+            kept_as=(type(self), self.filters), **kwargs,
+        )  # fmt: skip
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, filters=self.filters, **kwargs)

@@ -17,8 +17,11 @@ shares, a `SearchFilters`) and ordered with `entries_order`; a type adds its own
 import json
 import math
 import re
+import threading
+import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cached_property, lru_cache
@@ -306,83 +309,119 @@ def is_nearest_first(entries: QuerySet) -> bool:
     return tuple(entries.query.order_by) == NEAREST
 
 
-def entries_page(entries: QuerySet, *, number: int, size: int, cap: int) -> tuple[list, int, int]:
+def entries_page(
+    entries: QuerySet, *, number: int, size: int, cap: int, kept_as: Hashable | None = None
+) -> tuple[list, int, int]:
     """Page `number` (of `size` entries) of ordered entries, as their keys and distances
     (`RankedEntry`, what items_of() reads), how many entries there are, counted no further
     than `cap` + 1, and the page's number: the last one when `number` is past the end. One
-    statement: the count, in no order (an index that only filters answers it), and the page,
-    whose offset the count settles in SQL. Nearest first has its own (`nearest_page`)."""
-    if is_nearest_first(entries):
-        return nearest_page(entries, number=number, size=size, cap=cap)
-    pk = entries.model._meta.pk.attname
-    count_sql, count_params = entries.order_by().values(pk)[: cap + 1].query.sql_with_params()
+    statement (`_page_statement`), whose offset the count settles in SQL.
+
+    With `kept_as`, a key naming the search (its type and filters) such that the same key
+    gives the same entries but for the clock, the statement is compiled once per minute and
+    kept: compiling it cost more than running it (bench/jobs_search.py). A search that reads
+    the clock (what has expired, what has ended) may then see it up to a minute late, as its
+    cached pages do for longer (apps/core/pagecache.py)."""
     connection = connections[entries.db]
-    name = connection.ops.quote_name
-    with_distance = "distance" in entries.query.annotations
-    found = RawSQL(f"SELECT {name('found')} FROM {name('counted')}", ())  # noqa: S608, S611
-    page = entries.annotate(found=found).values(
-        pk, *(["distance"] if with_distance else []), "found"
-    )
-    page_sql, page_params = page.query.sql_with_params()
-    # Django's own SQL of both queries, and quoted names; every value stays a parameter.
-    statement = (
-        f"WITH {name('counted')} AS (SELECT COUNT(*) AS {name('found')} "  # noqa: S608
-        f"FROM ({count_sql}) AS {name('capped')}) {page_sql} "
-        + _limited_to_page(connection, name("found"), name("counted"))
-    )
-    return _page_rows(
-        connection, statement, [*count_params, *page_params], number, size, with_distance
-    )
-
-
-def nearest_page(entries: QuerySet, *, number: int, size: int, cap: int) -> tuple[list, int, int]:
-    """Page `number` (of `size` entries) of entries in NEAREST order, how many entries there
-    are, counted no further than `cap` + 1, and the page's number: the last one when `number`
-    is past the end. One query: ordering by distance computes the distance of every entry
-    near the place anyway, so counting the first `cap` + 1 of them in the same statement
-    costs almost nothing, where a separate count would find them all again."""
-    pk = entries.model._meta.pk.attname
-    capped = entries.values(pk, "distance", "published_at")[: cap + 1]
-    sql, params = capped.query.sql_with_params()
-    connection = connections[entries.db]
-    name = connection.ops.quote_name
-    # Django's own SQL of the query, and quoted names; every value stays a parameter.
-    statement = (
-        f"WITH {name('nearest')} AS ({sql}) "  # noqa: S608
-        f"SELECT {name(pk)}, {name('distance')}, "
-        f"(SELECT COUNT(*) FROM {name('nearest')}) AS {name('found')} "
-        f"FROM {name('nearest')} "
-        f"ORDER BY {name('distance')}, {name('published_at')} DESC, {name(pk)} DESC "
-        + _limited_to_page(connection, "COUNT(*)", name("nearest"))
-    )
-    return _page_rows(connection, statement, params, number, size, with_distance=True)
-
-
-def _limited_to_page(connection, count: str, counted: str) -> str:
-    """The LIMIT and OFFSET of a page of a statement whose row count is `count`, read from
-    `counted`: the asked page's offset, or the last page's when there are fewer rows. Its
-    parameters come from _page_rows()."""
-    least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
-    # Only function names and the caller's quoted names; every value stays a parameter.
-    return (
-        f"LIMIT %s OFFSET (SELECT %s * {greatest}({least}(%s, ({count} + %s - 1) / %s) - 1, 0)"  # noqa: S608
-        f" FROM {counted})"
-    )
-
-
-def _page_rows(
-    connection, statement: str, params: Sequence, number: int, size: int, with_distance: bool
-) -> tuple[list, int, int]:
-    """Run a statement limited to a page (_limited_to_page) whose rows are a key, maybe a
-    distance, and last the count: the page's entries, the count, and the page's number."""
+    if kept_as is None:
+        statement = _page_statement(entries, cap)
+    else:
+        minute = int(time.time() // 60)
+        key = (kept_as, cap, entries.db, get_language(), timezone.localdate(), minute)
+        statement = _kept_statements.get(key) or _kept_statements.keep(
+            key, _page_statement(entries, cap)
+        )
+    sql, params, with_distance = statement
     with connection.cursor() as cursor:
-        cursor.execute(statement, [*params, size, size, number, size, size])
+        cursor.execute(sql, [*params, size, size, number, size, size])
         rows = cursor.fetchall()
     found = rows[0][-1] if rows else 0
     last = max(-(-found // size), 1)
     # What items_of() reads of an entry: its key and distance (no model instance needed).
     keys = [RankedEntry(row[0], row[1] if with_distance else None) for row in rows]
     return keys, found, min(number, last)
+
+
+class _PageStatement(NamedTuple):
+    sql: str  # its last parameters are _limited_to_page's
+    params: list
+    with_distance: bool  # its rows are a key, maybe a distance, and last the count
+
+
+def _page_statement(entries: QuerySet, cap: int) -> _PageStatement:
+    """The statement of a page of ordered entries with their count: the count, in no order
+    (an index that only filters answers it), then the page. Nearest first counts the nearest
+    entries in the same statement: ordering by distance computes the distance of every entry
+    near the place anyway, so counting the first `cap` + 1 of them costs almost nothing,
+    where a separate count would find them all again."""
+    pk = entries.model._meta.pk.attname
+    connection = connections[entries.db]
+    name = connection.ops.quote_name
+    # Django's own SQL of the queries, and quoted names; every value stays a parameter.
+    if is_nearest_first(entries):
+        sql, params = entries.values(pk, "distance", "published_at")[
+            : cap + 1
+        ].query.sql_with_params()
+        statement = (
+            f"WITH {name('nearest')} AS ({sql}) "  # noqa: S608
+            f"SELECT {name(pk)}, {name('distance')}, "
+            f"(SELECT COUNT(*) FROM {name('nearest')}) AS {name('found')} "
+            f"FROM {name('nearest')} "
+            f"ORDER BY {name('distance')}, {name('published_at')} DESC, {name(pk)} DESC "
+            + _limited_to_page(connection, "COUNT(*)", name("nearest"))
+        )
+        return _PageStatement(statement, list(params), with_distance=True)
+    count_sql, count_params = entries.order_by().values(pk)[: cap + 1].query.sql_with_params()
+    with_distance = "distance" in entries.query.annotations
+    found = RawSQL(f"SELECT {name('found')} FROM {name('counted')}", ())  # noqa: S608, S611
+    page = entries.annotate(found=found).values(
+        pk, *(["distance"] if with_distance else []), "found"
+    )
+    page_sql, page_params = page.query.sql_with_params()
+    statement = (
+        f"WITH {name('counted')} AS (SELECT COUNT(*) AS {name('found')} "  # noqa: S608
+        f"FROM ({count_sql}) AS {name('capped')}) {page_sql} "
+        + _limited_to_page(connection, name("found"), name("counted"))
+    )
+    return _PageStatement(statement, [*count_params, *page_params], with_distance)
+
+
+class _KeptStatements:
+    """The most recently used page statements, by key (at most `size`)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._statements: OrderedDict[Hashable, _PageStatement] = OrderedDict()
+        self._lock = threading.Lock()  # the development server runs requests in threads
+
+    def get(self, key: Hashable) -> _PageStatement | None:
+        with self._lock:
+            statement = self._statements.get(key)
+            if statement is not None:
+                self._statements.move_to_end(key)
+            return statement
+
+    def keep(self, key: Hashable, statement: _PageStatement) -> _PageStatement:
+        with self._lock:
+            self._statements[key] = statement
+            if len(self._statements) > self.size:
+                self._statements.popitem(last=False)
+        return statement
+
+
+_kept_statements = _KeptStatements(size=1024)
+
+
+def _limited_to_page(connection, count: str, counted: str) -> str:
+    """The LIMIT and OFFSET of a page of a statement whose row count is `count`, read from
+    `counted`: the asked page's offset, or the last page's when there are fewer rows. Its
+    parameters come from entries_page()."""
+    least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
+    # Only function names and the caller's quoted names; every value stays a parameter.
+    return (
+        f"LIMIT %s OFFSET (SELECT %s * {greatest}({least}(%s, ({count} + %s - 1) / %s) - 1, 0)"  # noqa: S608
+        f" FROM {counted})"
+    )
 
 
 def _through_entry(key):

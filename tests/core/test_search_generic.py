@@ -4,6 +4,8 @@ entries in step with publication, searches them by keyword and by ZIP radius, an
 them with `manage.py reindex`. The same tests run on SQLite and on PostgreSQL."""
 
 import re
+import time
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -235,6 +237,54 @@ def test_newest_pages_come_with_their_count_in_one_query(publish, django_assert_
         (2, newest[1:2], 3),
         (2, newest[1:2], 3),
     ]
+
+
+def test_a_kept_page_statement_is_compiled_once_a_minute_and_reads_what_is_there_now(
+    publish, monkeypatch
+):
+    """A search page's statement is kept under its search's key (SearchListMixin names the
+    view and the filters): only the SQL is kept, so new items show at once; another search,
+    another day or another minute compile their own."""
+    from django.utils import timezone
+
+    import apps.core.search as search_module
+
+    compiled = []
+    compile_page = search_module._page_statement
+    monkeypatch.setattr(
+        search_module, "_page_statement", lambda *args: compiled.append(1) or compile_page(*args)
+    )
+
+    def titles(sort: str, number: int = 1) -> tuple[list[str], int]:
+        filters = SearchFilters.build(zip="60623", sort=sort)
+        entries = entries_order(
+            entries_search(SearchableWorkshopEntry.objects.all(), filters), filters.sort
+        )
+        paginator = SearchPaginator(entries, 2, kept_as=("workshops", filters))
+        page = paginator.get_page(number)
+        found = SearchableWorkshop.objects.in_bulk([entry.pk for entry in page])
+        return [found[entry.pk].title for entry in page], paginator.count
+
+    today = timezone.localdate()
+    last_day = publish("Taller de hoy")
+    SearchableWorkshopEntry.objects.filter(pk=last_day.pk).update(expires_on=today)
+    assert titles("newest") == (["Taller de hoy"], 1)
+    publish("Taller 60629", zip_code="60629")
+    publish("Taller 60601", zip_code="60601")
+    assert titles("newest") == (["Taller 60601", "Taller 60629"], 3)  # read now
+    assert titles("newest", 2) == (["Taller de hoy"], 3)  # another page, the same statement
+    assert len(compiled) == 1
+    assert titles("nearest") == (["Taller de hoy", "Taller 60629"], 3)  # another search
+    assert len(compiled) == 2
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + timedelta(days=1))
+    assert titles("newest") == (["Taller 60601", "Taller 60629"], 2)  # the day after its date
+    assert len(compiled) == 3
+
+    minute = time.time() + 60
+    monkeypatch.setattr(time, "time", lambda: minute)
+    titles("newest")
+    assert len(compiled) == 4
 
 
 def test_page_items_load_a_page_by_key_in_one_query_compiled_once(
