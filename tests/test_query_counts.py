@@ -29,7 +29,7 @@ PAGES = [
     # the page and its capped count in one query (apps.core.search.entries_page), the jobs
     ("anonymous", "/es/jobs/", 2),
     ("anonymous", f"/es/jobs/?{SEARCH}", 2),
-    # nearest first: the page and its count in one query (apps.core.search.nearest_page)
+    # nearest first: the page and its count in one query (apps.core.search.entries_page)
     ("anonymous", f"/es/jobs/?{NEAR}&page=2", 2),
     ("seeker", f"/es/jobs/?{SEARCH}&sort=pay", 4),
     ("anonymous", "/es/jobs/work-authorization/", 0),

@@ -23,8 +23,8 @@ _PLAIN_DESCRIPTORS = (DeferredAttribute, ForeignKeyDeferredAttribute)
 # removes the mark its patched __init__ sets, and such an instance has none.
 _UNNEEDED_RECEIVERS = frozenset({delete_mt_init})
 
+# A function making an instance from the values read (a row, or a model's part of it).
 Maker = Callable[[Sequence], Model]
-Loader = Callable[[Sequence], Model]
 
 
 def _made_directly(model: type[Model], attnames: Sequence[str]) -> bool:
@@ -89,7 +89,7 @@ def _related_loader(info: dict, select: list, database: str) -> Callable[[Sequen
     return populate
 
 
-def row_loader(info: dict, select: list, database: str) -> Loader:
+def row_loader(info: dict, select: list, database: str) -> Maker:
     """A function making a row's instance with its select_related() objects, from a
     compiler's klass_info and select."""
     fields = info["select_fields"]

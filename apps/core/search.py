@@ -359,9 +359,8 @@ def _page_statement(entries: QuerySet, cap: int) -> _PageStatement:
     name = connection.ops.quote_name
     # Django's own SQL of the queries, and quoted names; every value stays a parameter.
     if is_nearest_first(entries):
-        sql, params = entries.values(pk, "distance", "published_at")[
-            : cap + 1
-        ].query.sql_with_params()
+        nearest = entries.values(pk, "distance", "published_at")[: cap + 1]
+        sql, params = nearest.query.sql_with_params()
         statement = (
             f"WITH {name('nearest')} AS ({sql}) "  # noqa: S608
             f"SELECT {name(pk)}, {name('distance')}, "
