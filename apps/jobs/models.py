@@ -195,6 +195,8 @@ class JobSearchEntry(SearchEntry):
     class Meta(SearchEntry.Meta):
         # Each filter of the search page, newest first within it: the first page of a filter
         # (and its capped count) reads that many index entries however rare the value is.
+        # The count reads the index alone (the expiry date is in it), where a common value
+        # would have the table read row by row until the cap.
         # The pay sort's index (best pay first, no pay last) is in migration 0007: SQLite
         # cannot index NULLS LAST, and puts nulls last in a descending order anyway.
         indexes = [
@@ -204,7 +206,22 @@ class JobSearchEntry(SearchEntry):
                 "jobs_entry_place",
                 include=["job", "expires_on", "published_at", *FILTER_COLUMNS, "pay_per_hour"],
             ),
-            *(models.Index(fields=[column, "-published_at"]) for column in FILTER_COLUMNS),
+            *(
+                models.Index(
+                    fields=[column, "-published_at"],
+                    include=["expires_on"],
+                    name=f"jobs_entry_{column}",
+                )
+                for column in FILTER_COLUMNS
+            ),
+            # A label near a place, the search seekers make most: with keywords, their
+            # entries are ANDed with this index's few in the box with the label (not with
+            # the label's and the box's, each many more); without, it counts them alone.
+            models.Index(
+                fields=["work_authorization", "latitude", "longitude"],
+                include=["job", "expires_on", "published_at"],
+                name="jobs_entry_label_place",
+            ),
             # A kind of work's jobs by label (a career pathway counts them, up to the cap).
             models.Index(fields=["category", "work_authorization", "expires_on"]),
         ]
