@@ -5,6 +5,7 @@ arguments, language, URLconf and script prefix: all that its answer depends on. 
 use it through `{% url %}` (apps/core/templatetags/addresses.py); an item's own address is
 its page's address with its key in place (`pk_url`)."""
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from django.conf import settings
@@ -36,6 +37,12 @@ def address(name: str, args=(), kwargs: dict | None = None, current_app: str | N
         return reverse(name, args=args, kwargs=kwargs, current_app=current_app)
 
 
+def pk_addresses(name: str) -> Callable[[int], str]:
+    """pk_url(name, pk) for the keys of a page of items: the address found once."""
+    before, _mark, after = address(name, kwargs={"pk": _MARK}).partition(_MARK)
+    return lambda pk: f"{before}{int(pk)}{after}"
+
+
 def pk_url(name: str, pk: int) -> str:
     """reverse(name, kwargs={"pk": pk}) for a URL whose one argument is an integer key."""
-    return address(name, kwargs={"pk": _MARK}).replace(_MARK, str(int(pk)))
+    return pk_addresses(name)(pk)

@@ -94,6 +94,8 @@ JOB_TRANSLATIONS = ("title", "description")
 
 
 class Job(Publishable):
+    DETAIL_URL = "jobs:detail"  # a job's page, by its key
+
     title = models.CharField(_("title"), max_length=160, blank=True)
     # Limits generous for any real listing; they keep pages, emails and search rows small.
     description = models.TextField(_("description"), max_length=10_000, blank=True)
@@ -155,7 +157,7 @@ class Job(Publishable):
         return translated(self, "title").text or str(_("Untitled job"))
 
     def get_absolute_url(self) -> str:
-        return pk_url("jobs:detail", self.pk)
+        return pk_url(self.DETAIL_URL, self.pk)
 
     def get_manage_url(self) -> str:
         return reverse("jobs:manage", kwargs={"pk": self.pk})

@@ -1,5 +1,7 @@
+from collections.abc import Callable
 from datetime import tzinfo
 from decimal import Decimal
+from typing import NamedTuple
 
 from django import template
 from django.utils import timezone
@@ -7,8 +9,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from apps.core.addresses import pk_addresses
 from apps.core.cards import Card, cards_html, with_distance
 from apps.core.i18n import choice_label, day_text, translated
+from apps.jobs.models import Job
 
 register = template.Library()
 
@@ -44,14 +48,29 @@ def job_place(job) -> str:
     return with_distance(place, job)
 
 
-def job_card(job, language: str, zone: tzinfo) -> Card:
-    """A job's result card, in `language`, its day of posting in the time zone `zone` (a
-    page of cards finds both once)."""
-    published = job.published_at
+class JobCardPage(NamedTuple):
+    """What the job cards of a page share, found once for the page."""
+
+    language: str
+    zone: tzinfo  # the time zone of the days of posting
+    url_of: Callable[[int], str]  # a job's address, by its key
+    posted: str  # "Posted %(date)s", translated
+
+    @classmethod
+    def now(cls) -> "JobCardPage":
+        return cls(
+            language=get_language(), zone=timezone.get_current_timezone(),
+            url_of=pk_addresses(Job.DETAIL_URL), posted=_("Posted %(date)s"),
+        )  # fmt: skip
+
+
+def job_card(job, page: JobCardPage) -> Card:
+    language, published = page.language, job.published_at
+    posted_on = published.astimezone(page.zone).date() if published else None
     return Card(
         kind="job",
         title=translated(job, "title", language),
-        url=job.get_absolute_url(),
+        url=page.url_of(job.pk),
         organization=job.organization.name,
         label=(
             f"authorization authorization--{job.work_authorization}",
@@ -62,9 +81,8 @@ def job_card(job, language: str, zone: tzinfo) -> Card:
             choice_label(job, "employment_type", language),
             job_place(job),
             choice_label(job, "work_language", language),
-            _("Posted %(date)s")
-            % {"date": day_text(published.astimezone(zone).date(), "SHORT_DATE_FORMAT", language)}
-            if published
+            page.posted % {"date": day_text(posted_on, "SHORT_DATE_FORMAT", language)}
+            if posted_on
             else "",
         ],
     )
@@ -73,9 +91,8 @@ def job_card(job, language: str, zone: tzinfo) -> Card:
 @register.simple_tag
 def job_cards(jobs) -> SafeString:
     """{% job_cards jobs %}: the result cards of a page of jobs (apps.core.cards)."""
-    language = get_language()
-    zone = timezone.get_current_timezone()
-    return cards_html(job_card(job, language, zone) for job in jobs)
+    page = JobCardPage.now()
+    return cards_html(job_card(job, page) for job in jobs)
 
 
 @register.simple_tag
