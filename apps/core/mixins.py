@@ -57,11 +57,14 @@ class CappedPaginator(Paginator):
 class SearchPaginator(CappedPaginator):
     """A CappedPaginator of search entries (SearchListMixin): a page of a queryset of them is
     their keys (and distances), read with their capped count in one statement
-    (apps.core.search.entries_page), kept under `kept_as` when given."""
+    (apps.core.search.entries_page); best matches are ranked in Python. The statement is
+    kept under `kept_as` when given."""
 
     def __init__(self, *args, kept_as: Hashable | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kept_as = kept_as
+        if isinstance(self.object_list, BestMatches):
+            self.object_list.kept_as = kept_as
 
     def get_page(self, number):
         """As Paginator's: a page number past the end or not a number shows the nearest page."""

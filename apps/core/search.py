@@ -323,15 +323,9 @@ def entries_page(
     the clock (what has expired, what has ended) may then see it up to a minute late, as its
     cached pages do for longer (apps/core/pagecache.py)."""
     connection = connections[entries.db]
-    if kept_as is None:
-        statement = _page_statement(entries, cap)
-    else:
-        minute = int(time.time() // 60)
-        key = (kept_as, cap, entries.db, get_language(), timezone.localdate(), minute)
-        statement = _kept_statements.get(key) or _kept_statements.keep(
-            key, _page_statement(entries, cap)
-        )
-    sql, params, with_distance = statement
+    sql, params, with_distance = _kept(
+        kept_as, ("page", cap, entries.db), lambda: _page_statement(entries, cap)
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, size, size, number, size, size])
         rows = cursor.fetchall()
@@ -342,18 +336,30 @@ def entries_page(
     return keys, found, min(number, last)
 
 
-class _PageStatement(NamedTuple):
-    sql: str  # its last parameters are _limited_to_page's
+class _Statement(NamedTuple):
+    sql: str
     params: list
-    with_distance: bool  # its rows are a key, maybe a distance, and last the count
+    with_distance: bool  # whether its rows have a distance
 
 
-def _page_statement(entries: QuerySet, cap: int) -> _PageStatement:
-    """The statement of a page of ordered entries with their count: the count, in no order
-    (an index that only filters answers it), then the page. Nearest first counts the nearest
-    entries in the same statement: ordering by distance computes the distance of every entry
-    near the place anyway, so counting the first `cap` + 1 of them costs almost nothing,
-    where a separate count would find them all again."""
+def _kept(kept_as: Hashable | None, what: tuple, compile: Callable[[], _Statement]) -> _Statement:
+    """The statement `compile()` gives for the search `kept_as` names (entries_page), kept for
+    the rest of the minute and the day, per language; `what` names what it reads (a page,
+    best matches) and how much, in which database. Compiled each time without `kept_as`."""
+    if kept_as is None:
+        return compile()
+    minute = int(time.time() // 60)
+    key = (kept_as, what, get_language(), timezone.localdate(), minute)
+    return _kept_statements.get(key) or _kept_statements.keep(key, compile())
+
+
+def _page_statement(entries: QuerySet, cap: int) -> _Statement:
+    """The statement of a page of ordered entries with their count (its rows: a key, maybe a
+    distance, and last the count; its last parameters are _limited_to_page's): the count, in
+    no order (an index that only filters answers it), then the page. Nearest first counts
+    the nearest entries in the same statement: ordering by distance computes the distance of
+    every entry near the place anyway, so counting the first `cap` + 1 of them costs almost
+    nothing, where a separate count would find them all again."""
     pk = entries.model._meta.pk.attname
     connection = connections[entries.db]
     name = connection.ops.quote_name
@@ -369,7 +375,7 @@ def _page_statement(entries: QuerySet, cap: int) -> _PageStatement:
             f"ORDER BY {name('distance')}, {name('published_at')} DESC, {name(pk)} DESC "
             + _limited_to_page(connection, "COUNT(*)", name("nearest"))
         )
-        return _PageStatement(statement, list(params), with_distance=True)
+        return _Statement(statement, list(params), with_distance=True)
     count_sql, count_params = entries.order_by().values(pk)[: cap + 1].query.sql_with_params()
     with_distance = "distance" in entries.query.annotations
     found = RawSQL(f"SELECT {name('found')} FROM {name('counted')}", ())  # noqa: S608, S611
@@ -382,7 +388,7 @@ def _page_statement(entries: QuerySet, cap: int) -> _PageStatement:
         f"FROM ({count_sql}) AS {name('capped')}) {page_sql} "
         + _limited_to_page(connection, name("found"), name("counted"))
     )
-    return _PageStatement(statement, [*count_params, *page_params], with_distance)
+    return _Statement(statement, [*count_params, *page_params], with_distance)
 
 
 class _KeptStatements:
@@ -390,17 +396,17 @@ class _KeptStatements:
 
     def __init__(self, size: int):
         self.size = size
-        self._statements: OrderedDict[Hashable, _PageStatement] = OrderedDict()
+        self._statements: OrderedDict[Hashable, _Statement] = OrderedDict()
         self._lock = threading.Lock()  # the development server runs requests in threads
 
-    def get(self, key: Hashable) -> _PageStatement | None:
+    def get(self, key: Hashable) -> _Statement | None:
         with self._lock:
             statement = self._statements.get(key)
             if statement is not None:
                 self._statements.move_to_end(key)
             return statement
 
-    def keep(self, key: Hashable, statement: _PageStatement) -> _PageStatement:
+    def keep(self, key: Hashable, statement: _Statement) -> _Statement:
         with self._lock:
             self._statements[key] = statement
             if len(self._statements) > self.size:
@@ -555,13 +561,24 @@ class BestMatches:
     def __init__(self, entries: QuerySet, size: int):
         self.entries = entries
         self.size = size
+        self.kept_as: Hashable | None = None  # the search's name, to keep its statement
 
-    @cached_property
-    def ranked(self) -> list[RankedEntry]:
+    def _statement(self) -> _Statement:
         with_distance = "distance" in self.entries.query.annotations
         columns = ["pk", "title_hits", *(["distance"] if with_distance else [])]
         newest = self.entries.order_by("-published_at", "-pk").values_list(*columns)
-        rows = list(newest[: self.size])
+        sql, params = newest[: self.size].query.sql_with_params()
+        return _Statement(sql, list(params), with_distance)
+
+    @cached_property
+    def ranked(self) -> list[RankedEntry]:
+        database = self.entries.db
+        sql, params, with_distance = _kept(
+            self.kept_as, ("best", self.size, database), self._statement
+        )
+        with connections[database].cursor() as cursor:  # a key and numbers: no conversion
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
         rows.sort(key=lambda row: -row[1])  # a stable sort: newest first among equals
         return [RankedEntry(row[0], row[2] if with_distance else None) for row in rows]
 

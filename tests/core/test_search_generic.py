@@ -287,6 +287,33 @@ def test_a_kept_page_statement_is_compiled_once_a_minute_and_reads_what_is_there
     assert len(compiled) == 4
 
 
+def test_best_matches_keep_their_statement_too(publish, monkeypatch):
+    from apps.core.search import BestMatches
+
+    compiled = []
+    compile_best = BestMatches._statement
+    monkeypatch.setattr(
+        BestMatches, "_statement", lambda self: compiled.append(1) or compile_best(self)
+    )
+
+    def titles() -> list[str]:
+        filters = SearchFilters.build(q="taller cocina")
+        entries = entries_order(
+            entries_search(SearchableWorkshopEntry.objects.all(), filters), filters.sort
+        )
+        page = SearchPaginator(entries, 5, kept_as=("workshops", filters)).get_page(1)
+        found = SearchableWorkshop.objects.in_bulk([entry.pk for entry in page])
+        return [found[entry.pk].title for entry in page]
+
+    publish("Taller de cocina", description="Taller")
+    publish("Cocina para todos", description="Un taller")
+    assert titles() == ["Taller de cocina", "Cocina para todos"]
+    publish("Taller: cocina rápida")
+    # Read now, with the statement compiled once: the newest first among equal titles.
+    assert titles() == ["Taller: cocina rápida", "Taller de cocina", "Cocina para todos"]
+    assert len(compiled) == 1
+
+
 def test_page_items_load_a_page_by_key_in_one_query_compiled_once(
     publish, django_assert_num_queries
 ):
