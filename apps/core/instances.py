@@ -61,24 +61,29 @@ def instance_maker(model: type[Model], attnames: Sequence[str], database: str) -
     return make
 
 
+def _part(info: dict, select: list, database: str) -> tuple[slice, list[str], Maker, list]:
+    """A model's part of a compiler's rows: its columns, their fields' names, the function
+    making its instance, and the loaders of its own select_related() objects."""
+    fields = info["select_fields"]
+    columns = slice(fields[0], fields[-1] + 1)
+    attnames = [column[0].target.attname for column in select[columns]]
+    children = [
+        _related_loader(child, select, database) for child in info.get("related_klass_infos", [])
+    ]
+    return columns, attnames, instance_maker(info["model"], attnames, database), children
+
+
 def _related_loader(info: dict, select: list, database: str) -> Callable[[Sequence, Model], None]:
     """What RelatedPopulator.populate() does for one select_related() model: make its
     instance from its columns (None when its key is NULL) and link the two both ways."""
     if info["from_parent"]:  # multi-table inheritance: no card type has it
         raise ValueError(f"{info['model']} is loaded with its parent's columns")
-    fields = info["select_fields"]
-    start, end = fields[0], fields[-1] + 1
-    model = info["model"]
-    attnames = [column[0].target.attname for column in select[start:end]]
-    make = instance_maker(model, attnames, database)
-    key_at = attnames.index(model._meta.pk.attname)
-    children = [
-        _related_loader(child, select, database) for child in info.get("related_klass_infos", [])
-    ]
+    columns, attnames, make, children = _part(info, select, database)
+    key_at = attnames.index(info["model"]._meta.pk.attname)
     set_local, set_remote = info["local_setter"], info["remote_setter"]
 
     def populate(row: Sequence, owner: Model) -> None:
-        values = row[start:end]
+        values = row[columns]
         related = None if values[key_at] is None else make(values)
         if related is not None:
             for child in children:
@@ -92,17 +97,10 @@ def _related_loader(info: dict, select: list, database: str) -> Callable[[Sequen
 def row_loader(info: dict, select: list, database: str) -> Maker:
     """A function making a row's instance with its select_related() objects, from a
     compiler's klass_info and select."""
-    fields = info["select_fields"]
-    start, end = fields[0], fields[-1] + 1
-    make = instance_maker(
-        info["model"], [column[0].target.attname for column in select[start:end]], database
-    )
-    related = [
-        _related_loader(child, select, database) for child in info.get("related_klass_infos", [])
-    ]
+    columns, _attnames, make, related = _part(info, select, database)
 
     def load(row: Sequence) -> Model:
-        instance = make(row[start:end])
+        instance = make(row[columns])
         for populate in related:
             populate(row, instance)
         return instance
