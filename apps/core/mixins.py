@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic.list import MultipleObjectMixin
 
 from apps.core.roles import is_curator
-from apps.core.search import RESULTS_CAP, BestMatches, entries_page
+from apps.core.search import RESULTS_CAP, BestMatches, entries_page, kept_search
 
 
 class CuratorRequiredMixin(LoginRequiredMixin):
@@ -60,11 +60,11 @@ class SearchPaginator(CappedPaginator):
     (apps.core.search.entries_page); best matches are ranked in Python. The statement is
     kept under `kept_as` when given."""
 
-    def __init__(self, *args, kept_as: Hashable | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, object_list, *args, kept_as: Hashable | None = None, **kwargs):
+        if isinstance(object_list, BestMatches):
+            object_list = object_list.named(kept_as)
+        super().__init__(object_list, *args, **kwargs)
         self.kept_as = kept_as
-        if isinstance(self.object_list, BestMatches):
-            self.object_list.kept_as = kept_as
 
     def get_page(self, number):
         """As Paginator's: a page number past the end or not a number shows the nearest page."""
@@ -108,7 +108,8 @@ class SearchListMixin(ForgivingPaginationMixin):
     form (its `filters()`), `search(filters)` gives the matching entries in order, counted no
     further than the cap, and `load(entries)` the page's items, in context as
     `context_object_name`. What `search(filters)` finds depends on the filters and the clock
-    only, so its page statement is kept under the view and the filters (entries_page)."""
+    only, so the search and its page statement are kept under the view and the filters
+    (apps.core.search.kept_search, entries_page)."""
 
     filter_form_class: type
     paginate_by = 20
@@ -128,13 +129,16 @@ class SearchListMixin(ForgivingPaginationMixin):
         return super().get(request, *args, **kwargs)  # type: ignore[misc]
 
     def get_queryset(self):
-        return self.search(self.filters)
+        return kept_search(self.kept_as, lambda: self.search(self.filters))
+
+    @cached_property
+    def kept_as(self) -> Hashable:
+        return (type(self), self.filters)
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         return super().get_paginator(
-            queryset, per_page, orphans, allow_empty_first_page,
-            kept_as=(type(self), self.filters), **kwargs,
-        )  # fmt: skip
+            queryset, per_page, orphans, allow_empty_first_page, kept_as=self.kept_as, **kwargs
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, filters=self.filters, **kwargs)

@@ -25,7 +25,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cached_property, lru_cache
-from typing import ClassVar, NamedTuple, Self, overload
+from operator import itemgetter
+from typing import ClassVar, NamedTuple, Self, TypeVar, overload
 
 import snowballstemmer
 from django.db import connection, connections, migrations
@@ -52,6 +53,8 @@ from apps.core.models import TermsField
 from apps.core.us import EARTH_RADIUS_MILES, ZipPoint, bounding_box, locate_zip
 
 LANGUAGE_NAMES = {"es": "spanish", "en": "english"}
+
+T = TypeVar("T")
 
 # Words too common to help; they are dropped from documents and queries alike.
 STOP_WORDS = frozenset(
@@ -342,15 +345,26 @@ class _Statement(NamedTuple):
     with_distance: bool  # whether its rows have a distance
 
 
-def _kept(kept_as: Hashable | None, what: tuple, compile: Callable[[], _Statement]) -> _Statement:
-    """The statement `compile()` gives for the search `kept_as` names (entries_page), kept for
-    the rest of the minute and the day, per language; `what` names what it reads (a page,
-    best matches) and how much, in which database. Compiled each time without `kept_as`."""
+def _kept(kept_as: Hashable | None, what: tuple, make: Callable[[], T]) -> T:
+    """What `make()` gives for the search `kept_as` names (entries_page), kept for the rest of
+    the minute and the day, per language; `what` names what it is (the search, its page
+    statement, its best matches' statement) and how much, in which database. Made each time without
+    `kept_as`."""
     if kept_as is None:
-        return compile()
+        return make()
     minute = int(time.time() // 60)
     key = (kept_as, what, get_language(), timezone.localdate(), minute)
-    return _kept_statements.get(key) or _kept_statements.keep(key, compile())
+    found = _kept_searches.get(key)
+    return found if found is not None else _kept_searches.keep(key, make())
+
+
+def kept_search(kept_as: Hashable, build: Callable[[], "QuerySet | BestMatches"]):
+    """The entries `build()` gives for the search `kept_as` names (SearchListMixin: its view
+    and filters), built once a minute as its statement is compiled (entries_page): building
+    a keyword and ZIP search's queryset cost more than a tenth of its page. Each caller gets
+    its own copy: the kept one is never run."""
+    found = _kept(kept_as, ("search",), build)
+    return found.all() if isinstance(found, QuerySet) else found.named(kept_as)
 
 
 def _page_statement(entries: QuerySet, cap: int) -> _Statement:
@@ -391,30 +405,30 @@ def _page_statement(entries: QuerySet, cap: int) -> _Statement:
     return _Statement(statement, [*count_params, *page_params], with_distance)
 
 
-class _KeptStatements:
-    """The most recently used page statements, by key (at most `size`)."""
+class _KeptSearches:
+    """The most recently used searches and statements, by key (at most `size`)."""
 
     def __init__(self, size: int):
         self.size = size
-        self._statements: OrderedDict[Hashable, _Statement] = OrderedDict()
+        self._kept: OrderedDict[Hashable, object] = OrderedDict()
         self._lock = threading.Lock()  # the development server runs requests in threads
 
-    def get(self, key: Hashable) -> _Statement | None:
+    def get(self, key: Hashable):
         with self._lock:
-            statement = self._statements.get(key)
-            if statement is not None:
-                self._statements.move_to_end(key)
-            return statement
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
 
-    def keep(self, key: Hashable, statement: _Statement) -> _Statement:
+    def keep(self, key: Hashable, found: T) -> T:
         with self._lock:
-            self._statements[key] = statement
-            if len(self._statements) > self.size:
-                self._statements.popitem(last=False)
-        return statement
+            self._kept[key] = found
+            if len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return found
 
 
-_kept_statements = _KeptStatements(size=1024)
+_kept_searches = _KeptSearches(size=2048)  # a search and its statement: 1,024 of each
 
 
 def _limited_to_page(connection, count: str, counted: str) -> str:
@@ -558,10 +572,14 @@ class BestMatches:
     and returns their keys and title hits; they are ranked here. Counting the matches apart,
     or ranking them in SQL, made the database find the same rows two and three times."""
 
-    def __init__(self, entries: QuerySet, size: int):
+    def __init__(self, entries: QuerySet, size: int, kept_as: Hashable | None = None):
         self.entries = entries
         self.size = size
-        self.kept_as: Hashable | None = None  # the search's name, to keep its statement
+        self.kept_as = kept_as  # the search's name, to keep its statement (_kept)
+
+    def named(self, kept_as: Hashable | None) -> "BestMatches":
+        """The same matches, not ranked yet, under the search's name."""
+        return BestMatches(self.entries, self.size, kept_as)
 
     def _statement(self) -> _Statement:
         with_distance = "distance" in self.entries.query.annotations
@@ -571,7 +589,10 @@ class BestMatches:
         return _Statement(sql, list(params), with_distance)
 
     @cached_property
-    def ranked(self) -> list[RankedEntry]:
+    def _ranked_rows(self) -> tuple[list[tuple], bool]:
+        """The rows (key, title hits, maybe distance), ranked, and whether they have a
+        distance. A page makes entries of its own rows only: making all thousand took a
+        quarter of a millisecond."""
         database = self.entries.db
         sql, params, with_distance = _kept(
             self.kept_as, ("best", self.size, database), self._statement
@@ -579,21 +600,28 @@ class BestMatches:
         with connections[database].cursor() as cursor:  # a key and numbers: no conversion
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        rows.sort(key=lambda row: -row[1])  # a stable sort: newest first among equals
-        return [RankedEntry(row[0], row[2] if with_distance else None) for row in rows]
+        rows.sort(key=itemgetter(1), reverse=True)  # stable: newest first among equals
+        return rows, with_distance
 
     def count(self) -> int:
-        return len(self.ranked)
+        return len(self)
 
     def __len__(self) -> int:
-        return len(self.ranked)
+        return len(self._ranked_rows[0])
 
     @overload
     def __getitem__(self, index: int) -> RankedEntry: ...
     @overload
     def __getitem__(self, index: slice) -> list[RankedEntry]: ...
     def __getitem__(self, index):
-        return self.ranked[index]
+        rows, with_distance = self._ranked_rows
+
+        def entry(row: tuple) -> RankedEntry:
+            return RankedEntry(row[0], row[2] if with_distance else None)
+
+        if isinstance(index, slice):
+            return [entry(row) for row in rows[index]]
+        return entry(rows[index])
 
 
 def _tsquery_group(forms: frozenset[str]) -> str:

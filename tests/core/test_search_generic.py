@@ -314,6 +314,49 @@ def test_best_matches_keep_their_statement_too(publish, monkeypatch):
     assert len(compiled) == 1
 
 
+def test_a_named_search_is_built_once_a_minute_and_each_page_reads_what_is_there_now(
+    publish, monkeypatch
+):
+    """SearchListMixin names its search (view and filters) and keeps it for the minute, as its
+    statement (kept_search): every caller gets a copy, so what one page ran is never served
+    to the next."""
+    from apps.core.search import kept_search
+
+    built = []
+
+    def titles(q: str = "") -> list[str]:
+        filters = SearchFilters.build(q=q)
+
+        def build():
+            built.append(filters.sort)
+            entries = entries_search(SearchableWorkshopEntry.objects.all(), filters)
+            return entries_order(entries, filters.sort)
+
+        entries = kept_search(("workshops", filters), build)
+        page = SearchPaginator(entries, 5, kept_as=("workshops", filters)).get_page(1)
+        found = SearchableWorkshop.objects.in_bulk([entry.pk for entry in page])
+        return [found[entry.pk].title for entry in page]
+
+    publish("Taller de cocina")
+    assert titles() == ["Taller de cocina"]
+    assert titles("cocina") == ["Taller de cocina"]
+    publish("Cocina para todos")
+    assert titles() == ["Cocina para todos", "Taller de cocina"]  # read now
+    assert titles("cocina") == ["Cocina para todos", "Taller de cocina"]
+    assert built == ["newest", "relevance"]  # once each
+
+    filters = SearchFilters.build()
+    copy = kept_search(("workshops", filters), lambda: pytest.fail("built again"))
+    assert len(list(copy)) == 2  # a caller may run its copy...
+    publish("Taller nuevo")
+    assert titles()[0] == "Taller nuevo"  # ...and the next still reads what is there now
+
+    minute = time.time() + 60
+    monkeypatch.setattr(time, "time", lambda: minute)
+    titles()
+    assert built == ["newest", "relevance", "newest"]
+
+
 def test_page_items_load_a_page_by_key_in_one_query_compiled_once(
     publish, django_assert_num_queries
 ):
