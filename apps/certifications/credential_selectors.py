@@ -52,7 +52,7 @@ def credentials_search(filters: CredentialFilters):
         entries = entries.filter(total_cost__lte=filters.cost)
     if filters.format:
         entries = entries.filter(format__in=FORMATS.get(Format(filters.format), ()))
-    return entries_order(entries, filters.sort, SORTS)
+    return entries_order(entries, filters, SORTS)
 
 
 # What a card reads of a credential (apps/certifications/templatetags/credentials.py).

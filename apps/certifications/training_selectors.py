@@ -65,9 +65,7 @@ def trainings_search(filters: TrainingFilters):
         entries = entries.filter(aid_open_to_all=True)
     if filters.language:
         entries = entries_having(entries, "languages", bit_of(filters.language, SpokenLanguage))
-    return entries_order(
-        entries, filters.sort, {"soonest": SOONEST, "cheapest": ["cost", *SOONEST]}
-    )
+    return entries_order(entries, filters, {"soonest": SOONEST, "cheapest": ["cost", *SOONEST]})
 
 
 def _card_queryset() -> QuerySet[Training]:

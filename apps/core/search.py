@@ -287,19 +287,19 @@ def entries_having(entries: QuerySet, column: str, bits: int) -> QuerySet:
     return entries.filter(having_bits(column, bits))
 
 
-def entries_order(entries: QuerySet, sort: str, more_sorts: dict | None = None):
-    """Entries in the order asked for (newest first among equals). Only the key leaves the
-    database (plus distance): the sort that finds one page among thousands of matches then
-    moves narrow rows. `more_sorts` adds a type's own orders by name.
+def entries_order(entries: QuerySet, filters: SearchFilters, more_sorts: dict | None = None):
+    """Entries in the order the filters ask for (newest first among equals). Only the key
+    leaves the database (plus distance): the sort that finds one page among thousands of
+    matches then moves narrow rows. `more_sorts` adds a type's own orders by name.
 
     Best match ranks the newest RESULTS_CAP + 1 matches only (`BestMatches`): a common word
     then costs the same at any size. With more matches than that, an older match whose title
     would rank it higher is left out; the list says there are more than the cap, and a
     narrower search finds it. Nearest ranks every entry within the radius (the bounding box
     index finds them): its cost follows the entries near a place, not all entries."""
-    if sort == "relevance":
-        return BestMatches(entries, RESULTS_CAP + 1)
-    first = {"newest": [], "nearest": ["distance"], **(more_sorts or {})}[sort]
+    if filters.sort == "relevance":
+        return BestMatches(entries, RESULTS_CAP + 1, words=filters.q)
+    first = {"newest": [], "nearest": ["distance"], **(more_sorts or {})}[filters.sort]
     return entries.only(entries.model._meta.pk.attname).order_by(*first, *NEWEST)
 
 
@@ -565,6 +565,86 @@ class RankedEntry(NamedTuple):
     distance: float | None
 
 
+# Reading a match from the terms' index, then sorting it, costs about three times as much as
+# meeting it on a walk through the newest entries (bench/jobs_search.py's words, at 100,000
+# and 1,000,000 entries).
+READ_COST = 3
+
+
+def _walking_pays(entries: QuerySet, words: str, size: int) -> bool:
+    """Whether the newest `size` entries matching `words` are found sooner by walking the
+    newest entries until that many match (what PostgreSQL's planner prefers) than by reading
+    all the matches from the terms' index and sorting them. The walk meets `size` / share
+    entries, the read share x entries, each READ_COST times as costly. The planner prices
+    checking an entry's terms as almost free: for a word in 4% of 100,000 entries it walked
+    25,000 of them (8 ms) where reading the 4,200 took 3 ms. The shares come from the
+    planner's own statistics of the terms (_term_statistics); without them, or on another
+    database, the planner chooses."""
+    terms = query_terms(words)
+    if connections[entries.db].vendor != "postgresql" or not terms:
+        return True
+    statistics = _term_statistics(
+        entries.db, entries.model._meta.db_table, int(time.time() // 3600)
+    )
+    if statistics is None:
+        return True
+    share = 1.0
+    for forms in terms:  # every word must match; each matches through any of its forms
+        share *= min(
+            1.0, sum(column.share(form) for column in statistics.columns for form in forms)
+        )
+    walked = min(statistics.entries, size / share) if share else statistics.entries
+    return walked < READ_COST * share * statistics.entries
+
+
+class _ColumnTerms(NamedTuple):
+    shares: dict[str, float]  # of the entries holding each of the column's common terms
+    unlisted: float  # what the planner takes for a term not listed
+
+    def share(self, term: str) -> float:
+        return self.shares.get(term, self.unlisted)
+
+
+class _TermStatistics(NamedTuple):
+    columns: list[_ColumnTerms]  # the title's terms and the others'
+    entries: float  # how many entries there are
+
+
+# PostgreSQL's share for a term ANALYZE did not list: half the rarest listed one's, at most
+# this (DEFAULT_TS_MATCH_SEL in its source).
+UNLISTED_TERM_SHARE = 0.005
+
+
+@lru_cache(maxsize=64)
+def _term_statistics(database: str, table: str, hour: int) -> _TermStatistics | None:
+    """What ANALYZE found of the terms of `table` (the most common ones, TERM_STATISTICS),
+    read once an hour; None before it has run."""
+    with connections[database].cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats"
+            " WHERE schemaname = current_schema() AND tablename = %s AND attname = ANY(%s)",
+            [table, list(TERM_COLUMNS)],
+        )
+        columns = cursor.fetchall()
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [table])
+        (entries,) = cursor.fetchone()
+    if entries <= 0 or not any(terms for terms, _frequencies in columns):
+        return None
+    # Each column's terms, their frequencies, then the smallest, the largest and that of nulls.
+    return _TermStatistics(
+        [
+            _ColumnTerms(
+                dict(zip(terms, frequencies, strict=False)),
+                min(UNLISTED_TERM_SHARE, frequencies[-3] / 2),
+            )
+            if terms
+            else _ColumnTerms({}, UNLISTED_TERM_SHARE)
+            for terms, frequencies in columns
+        ],
+        entries,
+    )
+
+
 class BestMatches:
     """The newest `size` matches of a keyword search, those whose titles hold more of the
     words first, newest first among equals: what a paginator pages through (its count is at
@@ -572,19 +652,27 @@ class BestMatches:
     and returns their keys and title hits; they are ranked here. Counting the matches apart,
     or ranking them in SQL, made the database find the same rows two and three times."""
 
-    def __init__(self, entries: QuerySet, size: int, kept_as: Hashable | None = None):
+    def __init__(
+        self, entries: QuerySet, size: int, *, words: str, kept_as: Hashable | None = None
+    ):
         self.entries = entries
         self.size = size
+        self.words = words  # the query: how common its words are settles the plan
         self.kept_as = kept_as  # the search's name, to keep its statement (_kept)
 
     def named(self, kept_as: Hashable | None) -> "BestMatches":
         """The same matches, not ranked yet, under the search's name."""
-        return BestMatches(self.entries, self.size, kept_as)
+        return BestMatches(self.entries, self.size, words=self.words, kept_as=kept_as)
 
     def _statement(self) -> _Statement:
         with_distance = "distance" in self.entries.query.annotations
         columns = ["pk", "title_hits", *(["distance"] if with_distance else [])]
-        newest = self.entries.order_by("-published_at", "-pk").values_list(*columns)
+        order: tuple = NEWEST
+        if not _walking_pays(self.entries, self.words, self.size):
+            # The same order, through an expression no index gives: PostgreSQL then reads
+            # the words' entries from their index and sorts them.
+            order = (OrderBy(F("published_at") + Value(timedelta(0)), descending=True), "-pk")
+        newest = self.entries.order_by(*order).values_list(*columns)
         sql, params = newest[: self.size].query.sql_with_params()
         return _Statement(sql, list(params), with_distance)
 

@@ -42,7 +42,7 @@ def events_search(filters: EventFilters) -> QuerySet[EventSearchEntry]:
         entries = entries.filter(id_at_the_door="no")
     if filters.seats:
         entries = entries.filter(Q(seats_left=None) | Q(seats_left__gt=0))
-    return entries_order(entries, filters.sort, {"soonest": ["starts_at"]})
+    return entries_order(entries, filters, {"soonest": ["starts_at"]})
 
 
 def _event_cards(also: tuple[str, ...] = ()) -> QuerySet[Event]:

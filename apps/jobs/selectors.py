@@ -23,7 +23,7 @@ def jobs_search(filters: JobFilters) -> QuerySet[JobSearchEntry] | BestMatches:
     """The search entries of the published jobs matching the filters, in the order asked
     for: one SQL query, whatever the number of jobs. jobs_for() loads a page."""
     return entries_order(
-        jobs_matching(filters), filters.sort, {"pay": [F("pay_per_hour").desc(nulls_last=True)]}
+        jobs_matching(filters), filters, {"pay": [F("pay_per_hour").desc(nulls_last=True)]}
     )
 
 

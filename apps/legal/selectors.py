@@ -98,7 +98,7 @@ def providers_search(filters: LegalFilters, now: datetime | None = None):
             provider_id=OuterRef("pk"), detentionfacility_id=filters.facility
         )
         entries = entries.filter(Exists(visits))
-    return entries_order(entries, filters.sort, SORTS)
+    return entries_order(entries, filters, SORTS)
 
 
 # What a result card reads of a provider (apps/legal/templatetags/legal.py, provider_card).

@@ -103,7 +103,7 @@ def mentors_search(filters: MentorFilters):
         entries = entries_having(entries, "industries", bit_of(filters.industry, Category))
     if filters.mode:
         entries = entries_having(entries, "meeting_modes", bit_of(filters.mode, MeetingMode))
-    return entries_order(entries, filters.sort)
+    return entries_order(entries, filters)
 
 
 MENTOR_CARDS = PageItems(
