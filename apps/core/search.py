@@ -348,8 +348,8 @@ class _Statement(NamedTuple):
 def _kept(kept_as: Hashable | None, what: tuple, make: Callable[[], T]) -> T:
     """What `make()` gives for the search `kept_as` names (entries_page), kept for the rest of
     the minute and the day, per language; `what` names what it is (the search, its page
-    statement, its best matches' statement) and how much, in which database. Made each time without
-    `kept_as`."""
+    statement, its best matches' statement) and how much, in which database. Made each time
+    without `kept_as`."""
     if kept_as is None:
         return make()
     minute = int(time.time() // 60)
@@ -565,7 +565,7 @@ class RankedEntry(NamedTuple):
     distance: float | None
 
 
-# Reading a match from the terms' index, then sorting it, costs about three times as much as
+# Reading a match from the terms' index, then sorting it, cost two to three times as much as
 # meeting it on a walk through the newest entries (bench/jobs_search.py's words, at 100,000
 # and 1,000,000 entries).
 READ_COST = 3
@@ -575,11 +575,11 @@ def _walking_pays(entries: QuerySet, words: str, size: int) -> bool:
     """Whether the newest `size` entries matching `words` are found sooner by walking the
     newest entries until that many match (what PostgreSQL's planner prefers) than by reading
     all the matches from the terms' index and sorting them. The walk meets `size` / share
-    entries, the read share x entries, each READ_COST times as costly. The planner prices
-    checking an entry's terms as almost free: for a word in 4% of 100,000 entries it walked
-    25,000 of them (8 ms) where reading the 4,200 took 3 ms. The shares come from the
-    planner's own statistics of the terms (_term_statistics); without them, or on another
-    database, the planner chooses."""
+    entries; the read meets share x entries, each costing READ_COST walked ones. The planner
+    prices checking an entry's terms as almost free: for a word in 4% of 100,000 entries it
+    walked 25,000 of them (8 ms) where reading the 4,200 took 3 ms. The shares come from
+    the planner's own statistics of the terms (_term_statistics); without them, or on
+    another database, the planner chooses."""
     terms = query_terms(words)
     if connections[entries.db].vendor != "postgresql" or not terms:
         return True
@@ -630,12 +630,13 @@ def _term_statistics(database: str, table: str, hour: int) -> _TermStatistics | 
         (entries,) = cursor.fetchone()
     if entries <= 0 or not any(terms for terms, _frequencies in columns):
         return None
-    # Each column's terms, their frequencies, then the smallest, the largest and that of nulls.
+    # Each column's terms, then their frequencies followed by the smallest and the largest
+    # of them (and, for some types, that of nulls).
     return _TermStatistics(
         [
             _ColumnTerms(
                 dict(zip(terms, frequencies, strict=False)),
-                min(UNLISTED_TERM_SHARE, frequencies[-3] / 2),
+                min(UNLISTED_TERM_SHARE, frequencies[len(terms)] / 2),
             )
             if terms
             else _ColumnTerms({}, UNLISTED_TERM_SHARE)
