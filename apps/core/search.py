@@ -318,7 +318,11 @@ def entries_page(
     """Page `number` (of `size` entries) of ordered entries, as their keys and distances
     (`RankedEntry`, what items_of() reads), how many entries there are, counted no further
     than `cap` + 1, and the page's number: the last one when `number` is past the end. One
-    statement (`_page_statement`), whose offset the count settles in SQL.
+    statement (`_page_statement`), whose offset the count settles in SQL. The entries up to
+    the end of the asked page are selected first, a number the planner sees: with only the
+    offset, which it cannot know, it took the page for a tenth of the entries, and sorted
+    all 32,500 entries with a label near a ZIP code, at 1,000,000 entries, to skip them
+    (14 ms), where walking the newest took 0.1 ms.
 
     With `kept_as`, a key naming the search (its type and filters) such that the same key
     gives the same entries but for the clock, the statement is compiled once per minute and
@@ -326,11 +330,13 @@ def entries_page(
     the clock (what has expired, what has ended) may then see it up to a minute late, as its
     cached pages do for longer (apps/core/pagecache.py)."""
     connection = connections[entries.db]
-    sql, params, with_distance = _kept(
+    sql, params, with_distance, reaching = _kept(
         kept_as, ("page", cap, entries.db), lambda: _page_statement(entries, cap)
     )
+    # The entries up to the end of the asked page, or of the last one the cap allows.
+    reach = [min(number, -(-(cap + 1) // size)) * size] if reaching else []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, size, size, number, size, size])
+        cursor.execute(sql, [*params, *reach, size, size, number, size, size])
         rows = cursor.fetchall()
     found = rows[0][-1] if rows else 0
     last = max(-(-found // size), 1)
@@ -343,6 +349,8 @@ class _Statement(NamedTuple):
     sql: str
     params: list
     with_distance: bool  # whether its rows have a distance
+    # Whether its first page parameter is how many entries reach to the end of the page.
+    reaching: bool = False
 
 
 def _kept(kept_as: Hashable | None, what: tuple, make: Callable[[], T]) -> T:
@@ -392,17 +400,42 @@ def _page_statement(entries: QuerySet, cap: int) -> _Statement:
         return _Statement(statement, list(params), with_distance=True)
     count_sql, count_params = entries.order_by().values(pk)[: cap + 1].query.sql_with_params()
     with_distance = "distance" in entries.query.annotations
+    columns = [pk, *(["distance"] if with_distance else []), "found"]
     found = RawSQL(f"SELECT {name('found')} FROM {name('counted')}", ())  # noqa: S608, S611
-    page = entries.annotate(found=found).values(
-        pk, *(["distance"] if with_distance else []), "found"
-    )
-    page_sql, page_params = page.query.sql_with_params()
+    # The entries up to the asked page are selected with the values they are sorted by, to
+    # sort them again once selected: SQL keeps no subquery's order. PostgreSQL sees they come
+    # sorted and does not sort them again.
+    sorts = _order_columns(entries)
+    newest = entries.annotate(found=found, **{alias: value for alias, value, _ in sorts})
+    aliases = [alias for alias, _, _ in sorts]
+    newest_sql, newest_params = newest.values(*columns, *aliases).query.sql_with_params()
+    order = ", ".join(f"{name(alias)}{direction}" for alias, _, direction in sorts)
     statement = (
         f"WITH {name('counted')} AS (SELECT COUNT(*) AS {name('found')} "  # noqa: S608
-        f"FROM ({count_sql}) AS {name('capped')}) {page_sql} "
+        f"FROM ({count_sql}) AS {name('capped')}) "
+        f"SELECT {', '.join(name(column) for column in columns)} "
+        f"FROM ({newest_sql} LIMIT %s) AS {name('newest')} ORDER BY {order} "
         + _limited_to_page(connection, name("found"), name("counted"))
     )
-    return _Statement(statement, [*count_params, *page_params], with_distance)
+    return _Statement(statement, [*count_params, *newest_params], with_distance, reaching=True)
+
+
+def _order_columns(entries: QuerySet) -> list[tuple[str, Combinable, str]]:
+    """The values ordered entries are sorted by, each as an alias, its expression and its
+    direction in SQL, for a statement that sorts the entries a second time by what they
+    were selected with."""
+    sorts: list[tuple[str, Combinable, str]] = []
+    for n, key in enumerate(entries.query.order_by):
+        value: Combinable
+        if isinstance(key, str):
+            value, descending, nulls = F(key.lstrip("-")), key.startswith("-"), ""
+        elif isinstance(key, OrderBy):
+            value, descending = key.expression, key.descending
+            nulls = " NULLS LAST" if key.nulls_last else " NULLS FIRST" if key.nulls_first else ""
+        else:
+            raise ValueError(f"no sort column for the order {key!r}")
+        sorts.append((f"sorted_as_{n}", value, (" DESC" if descending else "") + nulls))
+    return sorts
 
 
 class _KeptSearches:
@@ -683,7 +716,7 @@ class BestMatches:
         distance. A page makes entries of its own rows only: making all thousand took a
         quarter of a millisecond."""
         database = self.entries.db
-        sql, params, with_distance = _kept(
+        sql, params, with_distance, _ = _kept(
             self.kept_as, ("best", self.size, database), self._statement
         )
         with connections[database].cursor() as cursor:  # a key and numbers: no conversion
