@@ -6,6 +6,7 @@ publication workflow reindex through `after_transition`; a type's services call
 list fewer than its published items (`SearchType.is_listed`: a mentor who paused is not). Indexing a
 published item, or removing one, also changes the keys of its type's cached public pages."""
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -67,6 +68,7 @@ class SearchType:
             "expires_on": getattr(item, "expires_on", None) or date.max,
             "latitude": point.latitude if point else None,
             "longitude": point.longitude if point else None,
+            "longitude_band": math.floor(point.longitude) if point else None,
             "search_title": document(self.texts(item, self.title_fields)),
             "search_body": document(self.texts(item, self.body_fields)),
             **self.columns(item),

@@ -325,32 +325,41 @@ class TermsField(models.TextField):
         return f" {' '.join(terms)} " if terms else ""
 
 
+# The key of an index that finds the entries near a place: those in a bounding box.
+PLACE_KEY = ["longitude_band", "latitude", "longitude"]
+
+
 class SearchEntry(models.Model):
     """What a search reads of one published item: one narrow row per item, kept in step by
     apps.core.indexing. Searches read these rows instead of the items themselves, which carry
     every text in two languages: a common word matches thousands of items, and every match
     must be read to count and rank them. A type's entry adds the item as a one-to-one primary
-    key and its own filter columns, and its migration adds `search_index_operations`."""
+    key and its own filter columns, and its migration adds `search_index_operations` and
+    `longitude_band_operations`."""
 
     published_at = models.DateTimeField(db_index=True)
     expires_on = models.DateField(db_index=True)
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
+    # The whole degree of longitude west or east of the place (its floor): the place indexes
+    # lead with it, so a search near a place reads the few degrees its box spans, not a band
+    # of latitude across the whole country (apps.core.search.within_radius).
+    longitude_band = models.SmallIntegerField(null=True)
     # Stemmed terms (apps.core.search) of the title, and of the rest.
     search_title = TermsField()
     search_body = TermsField()
 
     class Meta:
         abstract = True
-        indexes = [models.Index(fields=["latitude", "longitude"])]
+        indexes = [models.Index(fields=PLACE_KEY)]
 
     @staticmethod
     def place_index(name: str, *, include: list[str]) -> models.Index:
-        """The ZIP radius's (latitude, longitude) index carrying, on PostgreSQL, the columns
+        """The ZIP radius's index (PLACE_KEY) carrying, on PostgreSQL, the columns
         a type's filters, sorts and count read besides (`include`, the key too): a search
         around a place then reads this index alone (an index-only scan, on a table vacuumed
         as autovacuum keeps it), not one row of the table per entry in the bounding box,
         scattered over as many pages. A type with filtered place searches puts it instead of
         Meta.indexes' plain one. Other databases ignore `include` (models.W040 is silenced
         for them in the settings)."""
-        return models.Index(fields=["latitude", "longitude"], include=include, name=name)
+        return models.Index(fields=PLACE_KEY, include=include, name=name)

@@ -38,10 +38,12 @@ from django.db.models import (
     IntegerField,
     Q,
     QuerySet,
+    SmallIntegerField,
     Value,
     When,
 )
 from django.db.models.expressions import Combinable, OrderBy, RawSQL
+from django.db.models.functions import Cast, Floor
 from django.db.models.lookups import Lookup
 from django.db.models.query import prefetch_related_objects
 from django.db.models.sql.compiler import SQLCompiler
@@ -166,11 +168,15 @@ def distance_from(point: ZipPoint, table: str) -> RawSQL:
 
 def within_radius(entries: QuerySet, point: ZipPoint, miles: float) -> QuerySet:
     """The entries within `miles` of `point`, annotated with their `distance`. The bounding
-    box comes first so that the (latitude, longitude) index narrows the rows before the
-    distance is computed for each."""
+    box comes first so that a place index (apps.core.models.PLACE_KEY) narrows the rows
+    before the distance is computed for each: the box's whole degrees of longitude, then
+    its latitudes in each. At 1,000,000 entries, counting the first thousand near a ZIP
+    code read 20 index pages so, where the latitudes alone read 396."""
     min_lat, max_lat, min_lon, max_lon = bounding_box(point.latitude, point.longitude, miles)
+    bands = list(range(math.floor(min_lon), math.floor(max_lon) + 1))
     # One annotate and one filter (a copy of the query each): the box's conditions first.
     return entries.annotate(distance=distance_from(point, entries.model._meta.db_table)).filter(
+        Q(longitude_band__in=bands),
         Q(latitude__range=(min_lat, max_lat)),
         Q(longitude__range=(min_lon, max_lon)),
         Q(distance__lte=miles),
@@ -792,6 +798,41 @@ def search_index_operations(table: str) -> list:
                 schema_editor.execute(f'DROP INDEX "{table}_{column}"')
 
     return [migrations.RunPython(forwards, backwards), *search_statistics_operations(table)]
+
+
+# How many of the commonest places ANALYZE keeps, with how many entries lie at each.
+PLACE_STATISTICS = 1000
+
+
+def longitude_band_operations(app_label: str, model_name: str) -> list:
+    """Migration operations that fill the longitude band (SearchEntry.longitude_band) of the
+    entries written before it existed (the next reindex would write the same) and, on
+    PostgreSQL, make ANALYZE count the entries at the commonest places. Taking the band,
+    the latitude and the longitude for unrelated, the planner counted 1,452 entries in a
+    box around a ZIP code that held 129,000 of 1,000,000, and sorted them all for a first
+    page (63 ms) instead of walking the newest until twenty matched (0.1 ms)."""
+
+    def forwards(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        model.objects.using(schema_editor.connection.alias).filter(longitude__isnull=False).update(
+            longitude_band=Cast(Floor("longitude"), SmallIntegerField())
+        )
+        if schema_editor.connection.vendor == "postgresql":
+            table = model._meta.db_table
+            schema_editor.execute(
+                f'CREATE STATISTICS "{table}_place" (mcv)'
+                f' ON longitude_band, latitude, longitude FROM "{table}"'
+            )
+            schema_editor.execute(
+                f'ALTER STATISTICS "{table}_place" SET STATISTICS {PLACE_STATISTICS}'
+            )
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            table = apps.get_model(app_label, model_name)._meta.db_table
+            schema_editor.execute(f'DROP STATISTICS "{table}_place"')
+
+    return [migrations.RunPython(forwards, backwards)]
 
 
 def search_vector_operations(table: str, *, drop: bool = False) -> list:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.addresses import pk_url
 from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.i18n import translated
-from apps.core.models import Publishable, Report, SearchEntry, curation_indexes
+from apps.core.models import PLACE_KEY, Publishable, Report, SearchEntry, curation_indexes
 from apps.core.us import State, zip_code_validator
 from apps.core.vocabulary import Category
 from apps.jobs.querysets import JobQuerySet
@@ -220,7 +220,7 @@ class JobSearchEntry(SearchEntry):
             # entries are ANDed with this index's few in the box with the label (not with
             # the label's and the box's, each many more); without, it counts them alone.
             models.Index(
-                fields=["work_authorization", "latitude", "longitude"],
+                fields=["work_authorization", *PLACE_KEY],
                 include=["job", "expires_on", "published_at"],
                 name="jobs_entry_label_place",
             ),

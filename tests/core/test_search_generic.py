@@ -125,6 +125,23 @@ def test_zip_radius_finds_the_nearest_first(publish):
     assert len(found(q="taller")) == 6
 
 
+def test_a_radius_finds_entries_in_every_whole_degree_of_longitude_its_box_spans(publish):
+    # West of 88° W and east of it, 25 and 14 miles from La Villita; Aurora is 33 miles away.
+    for zip_code in ["60623", "60540", "60527", "60505"]:
+        publish(f"Taller {zip_code}", zip_code=zip_code)
+
+    bands = dict(
+        SearchableWorkshopEntry.objects.values_list("workshop__zip_code", "longitude_band")
+    )
+    assert bands == {"60623": -88, "60540": -89, "60527": -88, "60505": -89}
+    assert found(zip="60623", radius=30, sort="nearest") == [
+        "Taller 60623", "Taller 60527", "Taller 60540"
+    ]  # fmt: skip
+    assert found(zip="60540", radius=30, sort="nearest") == [
+        "Taller 60540", "Taller 60505", "Taller 60527", "Taller 60623"
+    ]  # fmt: skip
+
+
 def test_a_type_filters_on_its_own_columns(publish):
     publish("Taller de derechos laborales", topic="legal")
     publish("Taller de cocina", topic="food")
@@ -429,6 +446,19 @@ def test_postgresql_searches_the_type_through_its_gin_index(publish):
             "WHERE indexname = 'testapp_searchableworkshopentry_search_body'"
         )
         assert "USING gin (search_body)" in cursor.fetchone()[0]
+
+
+@pytest.mark.postgres
+def test_analyze_counts_the_entries_at_the_commonest_places_of_every_type():
+    """Without them the planner takes a crowded place for an empty one (apps.core.search
+    longitude_band_operations)."""
+    tables = sorted(search_type.entry._meta.db_table for search_type in search_entries)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT stxrelid::regclass::text, stxkind::text, stxstattarget FROM pg_statistic_ext"
+            " WHERE stxname = stxrelid::regclass::text || '_place' ORDER BY 1"
+        )
+        assert cursor.fetchall() == [(table, "{m}", 1000) for table in tables]
 
 
 @pytest.mark.postgres

@@ -53,3 +53,41 @@ def test_jobs_staff_expired_by_hand_become_taken_down_and_expiries_by_date_stay(
 
     statuses = dict(new.get_model("jobs", "Job").objects.values_list("pk", "status"))
     assert statuses == {by_staff.pk: "taken_down", by_date.pk: "expired", republished.pk: "expired"}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("latest_afterwards")
+def test_search_entries_written_before_the_longitude_band_get_theirs():
+    old = migrate([("jobs", "0015_search_indexes_for_counts")])
+    try:
+        organization = old.get_model("organizations", "Organization").objects.create(
+            name="Cocina", slug="cocina"
+        )
+        Job = old.get_model("jobs", "Job")
+        entry = {"published_at": "2026-12-01T12:00Z", "expires_on": "2027-01-01",
+                 "search_title": "", "search_body": "", "category": "food",
+                 "employment_type": "full_time", "work_authorization": "open",
+                 "work_language": "spanish", "workplace": "onsite"}  # fmt: skip
+        places = {  # Chicago, a mile west of a whole degree, and nowhere
+            Job.objects.create(organization=organization, category="food").pk: (41.85, -87.72),
+            Job.objects.create(organization=organization, category="food").pk: (41.76, -88.02),
+            Job.objects.create(organization=organization, category="food").pk: (None, None),
+        }
+        for pk, (latitude, longitude) in places.items():
+            old.get_model("jobs", "JobSearchEntry").objects.create(
+                job_id=pk, latitude=latitude, longitude=longitude, **entry
+            )
+    finally:
+        new = migrate([("jobs", "0016_place_by_longitude_band")])
+
+    bands = dict(
+        new.get_model("jobs", "JobSearchEntry").objects.values_list("pk", "longitude_band")
+    )
+    assert bands == dict(zip(places, [-88, -89, None], strict=True))
+    if connection.vendor == "postgresql":  # ANALYZE counts the entries at the commonest places
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT stxkind::text, stxstattarget FROM pg_statistic_ext WHERE stxname = %s",
+                ["jobs_jobsearchentry_place"],
+            )
+            assert cursor.fetchall() == [("{m}", 1000)]
