@@ -341,7 +341,7 @@ class SearchEntry(models.Model):
     expires_on = models.DateField(db_index=True)
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
-    # The whole degree of longitude west or east of the place (its floor): the place indexes
+    # The whole degree of longitude at or west of the place (its floor): the place indexes
     # lead with it, so a search near a place reads the few degrees its box spans, not a band
     # of latitude across the whole country (apps.core.search.within_radius).
     longitude_band = models.SmallIntegerField(null=True)
