@@ -95,7 +95,11 @@ def assert_clear_refusal(response, lang="es"):
     assert f'href="/{lang}/notifications/preferences/"' in page
 
 
-@pytest.mark.parametrize("token", ["nonsense", make_token(user_id=1, topic="job_alerts") + "x"])
+@pytest.mark.parametrize(
+    "token",
+    ["nonsense", make_token(user_id=1, topic="job_alerts") + "x"],
+    ids=["nonsense", "damaged"],  # the same names in every test process; the token has a time
+)
 def test_a_forged_or_damaged_link_is_refused_with_a_clear_page(client, token):
     UserFactory()
     assert_clear_refusal(client.get(f"/es/notifications/unsubscribe/{token}/"))
