@@ -41,12 +41,12 @@ class Worker:
         self,
         concurrency: int = 1,
         email_dir: Path | None = None,
-        email_delay: float = 0,
+        pause_after_emails: int | None = None,
         redis_url: str | None = None,
     ):
         self.concurrency = concurrency
         self.email_dir = email_dir
-        self.email_delay = email_delay
+        self.pause_after_emails = pause_after_emails
         self.redis_url = redis_url
         self.log = Path(tempfile.mkstemp(prefix="camino-worker-", suffix=".log")[1])
         self.process: subprocess.Popen | None = None
@@ -57,7 +57,7 @@ class Worker:
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "DATABASE_URL": test_database_url(),
             "CAMINO_EAGER_TASKS": "0",
-            "CAMINO_EMAIL_DELAY": str(self.email_delay),
+            "CAMINO_EMAIL_PAUSE_AFTER": str(self.pause_after_emails or ""),
             **({"CAMINO_EMAIL_DIR": str(self.email_dir)} if self.email_dir else {}),
             **({"REDIS_URL": self.redis_url} if self.redis_url else {}),
         }

@@ -34,8 +34,8 @@ if REDIS_URL:
         )
     }
 
-# The real worker that some tests start writes its emails to files the test can read (as
-# slowly as CAMINO_EMAIL_DELAY says).
+# The real worker that some tests start writes its emails to files the test can read (and
+# stops after as many as CAMINO_EMAIL_PAUSE_AFTER says, for a test to kill it then).
 if env("CAMINO_EMAIL_DIR"):
-    EMAIL_BACKEND = "tests.testapp.mail.PacedFileBackend"
+    EMAIL_BACKEND = "tests.testapp.mail.PausingFileBackend"
     EMAIL_FILE_PATH = env("CAMINO_EMAIL_DIR")

@@ -1,5 +1,6 @@
 import os
 import time
+from pathlib import Path
 
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.filebased import EmailBackend as FileBackend
@@ -14,17 +15,27 @@ class RefusingBackend(BaseEmailBackend):
         raise ConnectionRefusedError("connection refused by the test email server")
 
 
-class PacedFileBackend(FileBackend):
-    """The file backend, taking CAMINO_EMAIL_DELAY seconds per email as a slow mail server
-    does: long enough for a test to kill a worker in the middle of a batch."""
+class PausingFileBackend(FileBackend):
+    """The file backend. With CAMINO_EMAIL_PAUSE_AFTER=n, a connection that has sent n emails
+    stops before the next one for good, once it has written a file `paused` beside them: a
+    test can kill the worker at a moment it knows, between two emails. (A kill between an
+    email going out and the worker recording it makes a second copy that nothing can
+    prevent; a test that waited for a number of emails could land in that gap when the
+    machine was busy.)"""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sent = 0
 
     def send_messages(self, email_messages):
-        delay = float(os.environ.get("CAMINO_EMAIL_DELAY", "0"))
-        sent = 0
+        pause_after = os.environ.get("CAMINO_EMAIL_PAUSE_AFTER")
+        before = self.sent
         for message in email_messages:
-            time.sleep(delay)
-            sent += super().send_messages([message])
-        return sent
+            if pause_after and self.sent == int(pause_after):
+                Path(self.file_path, "paused").touch()
+                time.sleep(3600)  # until the test kills the worker
+            self.sent += super().send_messages([message])
+        return self.sent - before
 
 
 def meeting_reminder(batch: list[dict]) -> list[Email | None]:
