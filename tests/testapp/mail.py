@@ -25,13 +25,13 @@ class PausingFileBackend(FileBackend):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.pause_after = int(os.environ.get("CAMINO_EMAIL_PAUSE_AFTER") or 0)  # 0: never
         self.sent = 0
 
     def send_messages(self, email_messages):
-        pause_after = os.environ.get("CAMINO_EMAIL_PAUSE_AFTER")
         before = self.sent
         for message in email_messages:
-            if pause_after and self.sent == int(pause_after):
+            if self.pause_after and self.sent == self.pause_after:
                 Path(self.file_path, "paused").touch()
                 time.sleep(3600)  # until the test kills the worker
             self.sent += super().send_messages([message])
