@@ -17,8 +17,11 @@ run: setup
 	$(MANAGE) load_demo
 	DJANGO_DEBUG=false CAMINO_BASE_URL=$(CAMINO_BASE_URL) $(MANAGE) run_demo 127.0.0.1:$(PORT)
 
+# Tests run in one process per core, up to four (pytest-xdist), a test file to a process;
+# TEST_PROCESSES=0 runs them all in this one.
+TEST_PROCESSES ?= auto
 test: setup
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest --numprocesses=$(TEST_PROCESSES) --maxprocesses=4 --dist=loadfile $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed catalogue
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 
 from portal.celery import app
@@ -52,14 +53,16 @@ class Worker:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> "Worker":
+        # The test process's own databases, named outright: the worker is not a test process.
         env = {
-            **os.environ,
+            **{name: value for name, value in os.environ.items() if name != "PYTEST_XDIST_WORKER"},
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "DATABASE_URL": test_database_url(),
+            "REDIS_URL": self.redis_url or settings.REDIS_URL,
+            "CAMINO_TEST_CACHE_DB": str(settings.CACHE_DB),
             "CAMINO_EAGER_TASKS": "0",
             "CAMINO_EMAIL_PAUSE_AFTER": str(self.pause_after_emails or ""),
             **({"CAMINO_EMAIL_DIR": str(self.email_dir)} if self.email_dir else {}),
-            **({"REDIS_URL": self.redis_url} if self.redis_url else {}),
         }
         command = [
             sys.executable, "-m", "celery", "-A", "portal", "worker",

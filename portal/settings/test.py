@@ -24,15 +24,21 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
 # CAMINO_EAGER_TASKS=0 so that it, and the retries it sends, go through the broker.
 CELERY_TASK_ALWAYS_EAGER = env_bool("CAMINO_EAGER_TASKS", True)
 
+# `make test` runs the tests in several processes (pytest-xdist names them gw0, gw1, ...). Each
+# has its own test database (pytest-django adds the suffix) and its own Redis databases, since
+# tests purge the broker's queues and clear the cache.
+TEST_PROCESS = int(env("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+
 if REDIS_URL:
-    # Redis database 15 unless CAMINO_TEST_CACHE_DB says otherwise (two test runs side by
-    # side): tests clear the cache, which must never touch the broker's database or a cache
-    # someone configured with REDIS_CACHE_URL.
-    CACHES = {
-        "default": redis_cache(
-            urlsplit(REDIS_URL)._replace(path=f"/{int(env('CAMINO_TEST_CACHE_DB', '15'))}").geturl()
-        )
-    }
+    redis_url = urlsplit(REDIS_URL)
+    REDIS_URL = CELERY_BROKER_URL = redis_url._replace(
+        path=f"/{int(redis_url.path.strip('/') or 0) + TEST_PROCESS}"
+    ).geturl()
+    # The cache counts down from database 15 (or CAMINO_TEST_CACHE_DB, for two test runs side
+    # by side): tests clear it, which must never touch a broker's database or a cache someone
+    # configured with REDIS_CACHE_URL.
+    CACHE_DB = int(env("CAMINO_TEST_CACHE_DB", "15")) - TEST_PROCESS
+    CACHES = {"default": redis_cache(redis_url._replace(path=f"/{CACHE_DB}").geturl())}
 
 # The real worker that some tests start writes its emails to files the test can read (and
 # stops after as many as CAMINO_EMAIL_PAUSE_AFTER says, for a test to kill it then).
