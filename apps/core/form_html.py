@@ -2,10 +2,11 @@
 
 Its label (a legend for a group of choices; wrapped around a single checkbox), its errors and
 its help text with ids, and the widget pointing at both with aria-describedby, marked invalid
-when it has errors. The common widgets (text-like inputs, drop-downs, checkboxes) are written
-here in Python; any other widget is rendered by Django. Search pages draw a dozen fields on
-every request, and Django's template per widget, per label and per option cost more than the
-search itself (bench/jobs_search.py)."""
+when it has errors. The common widgets (text-like and hidden inputs, drop-downs, checkboxes,
+radio buttons) are written here in Python; any other widget is rendered by Django. Search
+pages draw a dozen fields on every request, and Django's template per widget, per label and
+per option cost more than the search itself (bench/jobs_search.py); a signed-in person's job
+list adds the radio buttons of how often to hear about a saved search."""
 
 from functools import lru_cache
 from html import escape
@@ -19,7 +20,7 @@ from django.utils.translation import get_language
 # Widgets whose markup is a single <input> with Django's own attributes and value.
 PLAIN_INPUTS = (
     forms.TextInput, forms.NumberInput, forms.EmailInput, forms.URLInput, forms.DateInput,
-    forms.DateTimeInput, forms.TimeInput, forms.SearchInput, forms.TelInput,
+    forms.DateTimeInput, forms.TimeInput, forms.SearchInput, forms.TelInput, forms.HiddenInput,
 )  # fmt: skip
 
 
@@ -105,6 +106,29 @@ def _checkboxes(field: BoundField, attrs: dict) -> str | None:
     )
 
 
+def _radios(field: BoundField, attrs: dict, value) -> str | None:
+    """Radio buttons as Django writes them (a box of boxes, each a label around its button),
+    from the options Django makes, or None when they have groups (left to Django)."""
+    widget = field.field.widget
+    context = widget.get_context(field.html_name, value, attrs)["widget"]
+    if any(group for group, _options, _index in context["optgroups"]):
+        return None
+    name = escape(field.html_name)
+    buttons = []
+    for _group, options, _index in context["optgroups"]:
+        for option in options:
+            option_attrs = option["attrs"]
+            label_for = attributes({"for": option_attrs.get("id")})
+            label = conditional_escape(str(option["label"]))
+            buttons.append(
+                f'<div><label{label_for}><input type="radio" name="{name}"'
+                f' value="{escape(str(option["value"]))}"{attributes(option_attrs)}>'
+                f" {label}</label></div>"
+            )
+    box = attributes({"id": context["attrs"].get("id"), "class": context["attrs"].get("class")})
+    return f"<div{box}>{''.join(buttons)}</div>"
+
+
 def label_html(field: BoundField, label: str | None = None) -> str:
     """What Django's label_tag() writes: the label (escaped, or `label` when the caller has
     it), its suffix unless it ends in punctuation, pointing at the widget's id."""
@@ -148,6 +172,8 @@ def widget_html(field: BoundField, attrs: dict) -> str:
     if type(widget) is forms.Select and (options := _options(widget, value)) is not None:
         attrs = widget.build_attrs(widget.attrs, attrs)
         return f'<select name="{escape(field.html_name)}"{attributes(attrs)}>{options}</select>'
+    if type(widget) is forms.RadioSelect and (buttons := _radios(field, attrs, value)) is not None:
+        return buttons
     if type(widget) is forms.CheckboxInput:
         attrs = widget.build_attrs(widget.attrs, attrs)
         if widget.check_test(value):

@@ -44,6 +44,14 @@ class Everything(forms.Form):
         label="Colours", choices=[("r", "Red"), ("g", "Green")], required=False,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
+    often = forms.ChoiceField(
+        label="Often", choices=[("d", "Daily <b>"), ("w", "Weekly")], widget=forms.RadioSelect
+    )
+    reason = forms.ChoiceField(
+        label="Reason", choices=[("x", "X & Y"), ("z", "Z")], required=False,
+        widget=forms.RadioSelect({"class": "reasons"}),
+    )  # fmt: skip
+    query = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 @pytest.mark.parametrize(
@@ -52,8 +60,8 @@ class Everything(forms.Form):
         None,
         {"name": 'Ana "la" <b>', "email": "ana@example.org", "age": "30", "pay": "15.5",
          "day": "2026-12-04", "site": "https://example.org/?a=1&b=2", "kind": "b",
-         "number": "2", "agree": "on"},
-        {"name": "", "age": "7", "kind": "zzz", "number": "9"},
+         "number": "2", "agree": "on", "often": "w", "reason": "x", "query": "q=a&b=<c>"},
+        {"name": "", "age": "7", "kind": "zzz", "number": "9", "often": "never"},
     ],
 )  # fmt: skip
 def test_each_widget_is_what_django_writes(data):
