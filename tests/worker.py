@@ -52,9 +52,10 @@ class Worker:
         self.log = Path(tempfile.mkstemp(prefix="camino-worker-", suffix=".log")[1])
         self.process: subprocess.Popen | None = None
 
-    def start(self) -> "Worker":
-        # The test process's own databases, named outright: the worker is not a test process.
-        env = {
+    def environment(self) -> dict[str, str]:
+        """The worker's environment: the test process's own databases, named outright (the
+        worker is not a test process, so it adds no process number of its own)."""
+        return {
             **{name: value for name, value in os.environ.items() if name != "PYTEST_XDIST_WORKER"},
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "DATABASE_URL": test_database_url(),
@@ -64,6 +65,9 @@ class Worker:
             "CAMINO_EMAIL_PAUSE_AFTER": str(self.pause_after_emails or ""),
             **({"CAMINO_EMAIL_DIR": str(self.email_dir)} if self.email_dir else {}),
         }
+
+    def start(self) -> "Worker":
+        env = self.environment()
         command = [
             sys.executable, "-m", "celery", "-A", "portal", "worker",
             "--pool=prefork", f"--concurrency={self.concurrency}", "--loglevel=INFO",
