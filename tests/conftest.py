@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from apps.core.i18n import build_catalogue
+from apps.core.search import search_memory_clear
 
 REQUIRE_SERVICES = os.environ.get("CAMINO_REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("CAMINO_CHROMIUM", "/usr/bin/chromium")
@@ -64,6 +65,13 @@ def _clean_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _search_memory():
+    """Searches keep their statements for a minute and the terms' statistics for an hour
+    (apps.core.search); each test starts with none, to search its own data."""
+    search_memory_clear()
 
 
 @pytest.fixture

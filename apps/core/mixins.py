@@ -1,4 +1,5 @@
 from collections.abc import Hashable
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -26,7 +27,8 @@ class CuratorRequiredMixin(LoginRequiredMixin):
 
 class CappedPaginator(Paginator):
     """Pages of at most `cap` results, counted no further than `cap` + 1: a count that stops
-    there costs the same with a thousand matches as with a million. Past the cap the list
+    there costs the same with a thousand matches as with a million (best matches the planner
+    expects far past it are not counted: apps.core.search.BestMatches). Past the cap the list
     says "more than 1,000" and its last page is the one that holds the cap-th result (page
     50 of 20); narrower filters reach the others."""
 
@@ -57,7 +59,7 @@ class CappedPaginator(Paginator):
 class SearchPaginator(CappedPaginator):
     """A CappedPaginator of search entries (SearchListMixin): a page of a queryset of them is
     their keys (and distances), read with their capped count in one statement
-    (apps.core.search.entries_page); best matches are ranked in Python. The statement is
+    (apps.core.search.entries_page, or BestMatches.page for best matches). The statement is
     kept under `kept_as` when given."""
 
     def __init__(self, object_list, *args, kept_as: Hashable | None = None, **kwargs):
@@ -69,16 +71,21 @@ class SearchPaginator(CappedPaginator):
     def get_page(self, number):
         """As Paginator's: a page number past the end or not a number shows the nearest page."""
         entries = self.object_list
-        if not isinstance(entries, QuerySet):  # best match: ranked already
-            return super().get_page(number)
         try:
             number = max(int(number), 1)
         except (TypeError, ValueError):
             number = 1
-        found_entries, found, number = entries_page(
-            entries, number=min(number, -(-self.cap // self.per_page)),
-            size=self.per_page, cap=self.cap, kept_as=self.kept_as,
-        )  # fmt: skip
+        number = min(number, -(-self.cap // self.per_page))
+        if isinstance(entries, BestMatches):
+            found_entries, found, number = entries.page(number, self.per_page)
+        else:
+            found_entries, found, number = entries_page(
+                cast(QuerySet, entries),
+                number=number,
+                size=self.per_page,
+                cap=self.cap,
+                kept_as=self.kept_as,
+            )
         self.__dict__["count"] = found
         return self._get_page(found_entries, number, self)  # type: ignore[attr-defined]
 

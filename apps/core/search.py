@@ -239,6 +239,10 @@ class SearchFilters:
             sort = cls.default_sort
         return cls(point=point, radius=radius, sort=sort, **fields)
 
+    def only_words(self) -> bool:
+        """Whether the words are all the search asks for (its order aside)."""
+        return self == type(self).build(q=self.q, sort=self.sort)
+
     @staticmethod
     def parse_common(data) -> dict:
         """The shared filters of a query string (a QueryDict) that are valid, as build()
@@ -298,13 +302,16 @@ def entries_order(entries: QuerySet, filters: SearchFilters, more_sorts: dict | 
     leaves the database (plus distance): the sort that finds one page among thousands of
     matches then moves narrow rows. `more_sorts` adds a type's own orders by name.
 
-    Best match ranks the newest RESULTS_CAP + 1 matches only (`BestMatches`): a common word
-    then costs the same at any size. With more matches than that, an older match whose title
-    would rank it higher is left out; the list says there are more than the cap, and a
-    narrower search finds it. Nearest ranks every entry within the radius (the bounding box
+    Best match ranks the newest RESULTS_CAP + 1 matches only (`BestMatches`), and walks no
+    further than a page needs when the planner expects far more: a common word then costs
+    the same at any size. With more matches than that, an older match whose title would
+    rank it higher is left out; the list says there are more than the cap, and a narrower
+    search finds it. Nearest ranks every entry within the radius (the bounding box
     index finds them): its cost follows the entries near a place, not all entries."""
     if filters.sort == "relevance":
-        return BestMatches(entries, RESULTS_CAP + 1, words=filters.q)
+        return BestMatches(
+            entries, RESULTS_CAP + 1, words=filters.q, only_words=filters.only_words()
+        )
     first = {"newest": [], "nearest": ["distance"], **(more_sorts or {})}[filters.sort]
     return entries.only(entries.model._meta.pk.attname).order_by(*first, *NEWEST)
 
@@ -362,8 +369,8 @@ class _Statement(NamedTuple):
 def _kept(kept_as: Hashable | None, what: tuple, make: Callable[[], T]) -> T:
     """What `make()` gives for the search `kept_as` names (entries_page), kept for the rest of
     the minute and the day, per language; `what` names what it is (the search, its page
-    statement, its best matches' statement) and how much, in which database. Made each time
-    without `kept_as`."""
+    statement, its best matches' statements) and how much, in which database. Made each
+    time without `kept_as`."""
     if kept_as is None:
         return make()
     minute = int(time.time() // 60)
@@ -466,8 +473,20 @@ class _KeptSearches:
                 self._kept.popitem(last=False)
         return found
 
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
 
-_kept_searches = _KeptSearches(size=2048)  # a search and its statement: 1,024 of each
+
+# A search, its page statement or its best matches' two: 1,024 searches.
+_kept_searches = _KeptSearches(size=4096)
+
+
+def search_memory_clear() -> None:
+    """Forget the kept searches and statements and the terms' statistics (tests: each
+    starts from its own data)."""
+    _kept_searches.clear()
+    _term_statistics.cache_clear()
 
 
 def _limited_to_page(connection, count: str, counted: str) -> str:
@@ -685,51 +704,151 @@ def _term_statistics(database: str, table: str, hour: int) -> _TermStatistics | 
     )
 
 
+def _estimated_matches(entries: QuerySet, words: str) -> float | None:
+    """How many entries hold `words`, when it is one word, by the terms' statistics (which
+    the planner estimates with): as many as hold the form of it found most, in the title
+    or in the rest. No more than there are, as of the last ANALYZE: an entry may hold it
+    in both, or in several forms, and a term ANALYZE did not list is taken for none. None
+    for several words (ANALYZE does not see which go together), or without statistics."""
+    terms = query_terms(words)
+    if connections[entries.db].vendor != "postgresql" or len(terms) != 1:
+        return None
+    statistics = _term_statistics(
+        entries.db, entries.model._meta.db_table, int(time.time() // 3600)
+    )
+    if statistics is None:
+        return None
+    (forms,) = terms
+    share = max(column.shares.get(form, 0.0) for column in statistics.columns for form in forms)
+    return share * statistics.entries
+
+
+# A one-word search is taken to have more matches than the cap, uncounted, when its
+# estimate (_estimated_matches) is at least this many times the cap: the statistics may be
+# up to a tenth of the entries old (autovacuum analyzes again after that).
+ESTIMATE_MARGIN = 2
+
+
 class BestMatches:
     """The newest `size` matches of a keyword search, those whose titles hold more of the
     words first, newest first among equals: what a paginator pages through (its count is at
-    most `size`, apps.core.mixins.CappedPaginator). One query walks the newest matches once
-    and returns their keys and title hits; they are ranked here. Counting the matches apart,
-    or ranking them in SQL, made the database find the same rows two and three times."""
+    most `size`, apps.core.mixins.CappedPaginator). One query walks the newest matches and
+    returns their keys and title hits; they are ranked here. Counting the matches apart,
+    or ranking them in SQL, made the database find the same rows two and three times.
+
+    The walk stops once it has met as many entries whose titles hold every word as the
+    asked page needs (`_statement`): those rank first, so the page is the same as if all
+    were ranked. A page then costs the same with a million matches as with a thousand, but
+    the walk does not count them: when the words are all the search asks for (`only_words`)
+    and the terms' statistics put them far past the cap, `page()` says there are more than
+    the cap without counting; otherwise it counts by walking them all."""
 
     def __init__(
-        self, entries: QuerySet, size: int, *, words: str, kept_as: Hashable | None = None
+        self,
+        entries: QuerySet,
+        size: int,
+        *,
+        words: str,
+        only_words: bool = False,
+        kept_as: Hashable | None = None,
     ):
         self.entries = entries
         self.size = size
         self.words = words  # the query: how common its words are settles the plan
+        # Whether the words are the search's only filter, so that their statistics estimate
+        # its matches.
+        self.only_words = only_words
         self.kept_as = kept_as  # the search's name, to keep its statement (_kept)
 
     def named(self, kept_as: Hashable | None) -> "BestMatches":
         """The same matches, not ranked yet, under the search's name."""
-        return BestMatches(self.entries, self.size, words=self.words, kept_as=kept_as)
+        return BestMatches(
+            self.entries, self.size, words=self.words, only_words=self.only_words,
+            kept_as=kept_as,
+        )  # fmt: skip
 
-    def _statement(self) -> _Statement:
+    def _statement(self, stopping: bool, walking: bool) -> _Statement:
+        """The newest `size` matches, newest first. `stopping`: only those met before the
+        walk has met more matches whose titles hold every word than its last parameter
+        (a run condition: PostgreSQL stops reading there). Not `walking`: read from the
+        terms' index and sorted, rather than met walking the newest entries."""
         with_distance = "distance" in self.entries.query.annotations
         columns = ["pk", "title_hits", *(["distance"] if with_distance else [])]
         order: tuple = NEWEST
-        if not _walking_pays(self.entries, self.words, self.size):
+        if not walking:
             # The same order, through an expression no index gives: PostgreSQL then reads
             # the words' entries from their index and sorts them.
             order = (OrderBy(F("published_at") + Value(timedelta(0)), descending=True), "-pk")
-        newest = self.entries.order_by(*order).values_list(*columns)
-        sql, params = newest[: self.size].query.sql_with_params()
-        return _Statement(sql, list(params), with_distance)
-
-    @cached_property
-    def _ranked_rows(self) -> tuple[list[tuple], bool]:
-        """The rows (key, title hits, maybe distance), ranked, and whether they have a
-        distance. A page makes entries of its own rows only: making all thousand took a
-        quarter of a millisecond."""
-        database = self.entries.db
-        sql, params, with_distance, _ = _kept(
-            self.kept_as, ("best", self.size, database), self._statement
+        newest = self.entries.order_by(*order)
+        if not stopping:
+            sql, params = newest.values_list(*columns)[: self.size].query.sql_with_params()
+            return _Statement(sql, list(params), with_distance)
+        # Selected with the values they are sorted by, as _page_statement's: the walk counts
+        # in that order, which PostgreSQL sees they come in.
+        sorts = _order_columns(newest)
+        newest = newest.annotate(**{alias: value for alias, value, _ in sorts})
+        aliases = [alias for alias, _, _ in sorts]
+        sql, params = newest.values(*columns, *aliases)[: self.size].query.sql_with_params()
+        name = connections[self.entries.db].ops.quote_name
+        order_sql = ", ".join(f"{name(alias)}{direction}" for alias, _, direction in sorts)
+        selected = ", ".join(name(column) for column in columns)
+        # Django's own SQL of the matches, and quoted names; every value stays a parameter.
+        statement = (
+            f"SELECT {selected} FROM (SELECT {selected}, "  # noqa: S608
+            f"COUNT(*) FILTER (WHERE {name('title_hits')} = %s) OVER (ORDER BY {order_sql} "
+            f"ROWS UNBOUNDED PRECEDING) AS {name('top_met')} FROM ({sql}) AS {name('newest')}"
+            f") AS {name('walked')} WHERE {name('top_met')} <= %s"
         )
+        return _Statement(statement, [len(query_terms(self.words)), *params], with_distance)
+
+    def _rows(self, top: int | None = None) -> tuple[list[tuple], bool]:
+        """The rows (key, title hits, maybe distance) of all `size` matches, ranked, and
+        whether they have a distance; with `top`, of those the walk meets before the match
+        that makes `top` + 1 whose titles hold every word: their first `top` rank as they
+        would among all (or all of them are there, when the walk met fewer such matches).
+        A page makes entries of its own rows only: making all thousand took a quarter of
+        a millisecond."""
+        database = self.entries.db
+        stopping = top is not None
+        # Walking to the `top`-th costs less than walking to the `size`-th.
+        walking = _walking_pays(self.entries, self.words, top or self.size)
+        sql, params, with_distance, _ = _kept(
+            self.kept_as, ("best", stopping, walking, self.size, database),
+            lambda: self._statement(stopping, walking),
+        )  # fmt: skip
         with connections[database].cursor() as cursor:  # a key and numbers: no conversion
-            cursor.execute(sql, params)
+            cursor.execute(sql, [*params, top] if stopping else params)
             rows = cursor.fetchall()
         rows.sort(key=itemgetter(1), reverse=True)  # stable: newest first among equals
         return rows, with_distance
+
+    @cached_property
+    def _ranked_rows(self) -> tuple[list[tuple], bool]:
+        return self._rows()
+
+    def _surely_past_cap(self) -> bool:
+        """Whether the search's words alone are estimated far past `size` matches
+        (_estimated_matches, ESTIMATE_MARGIN)."""
+        if not self.only_words:
+            return False
+        estimate = _estimated_matches(self.entries, self.words)
+        return estimate is not None and estimate >= ESTIMATE_MARGIN * self.size
+
+    def page(self, number: int, size: int) -> tuple[list["RankedEntry"], int, int]:
+        """As entries_page: page `number` (of `size` entries), how many matches there are
+        (at most `self.size`) and the page's number, the last one when `number` is past the
+        end. One statement; with the count estimated (_surely_past_cap), its walk stops at
+        the end of the page, and a walk that meets every match counts them."""
+        number = max(1, min(number, -(-self.size // size)))
+        past_cap = self._surely_past_cap()
+        rows, with_distance = self._rows(number * size) if past_cap else self._ranked_rows
+        top = len(query_terms(self.words))
+        # Fewer than the page needs hold every word: the walk met all `self.size` matches.
+        walked_all = sum(1 for row in rows if row[1] == top) < number * size
+        found = len(rows) if walked_all or not past_cap else self.size
+        number = min(number, max(-(-found // size), 1))
+        entries = [_ranked_entry(row, with_distance) for row in rows[(number - 1) * size :]]
+        return entries[:size], found, number
 
     def count(self) -> int:
         return len(self)
@@ -737,19 +856,30 @@ class BestMatches:
     def __len__(self) -> int:
         return len(self._ranked_rows[0])
 
-    @overload
-    def __getitem__(self, index: int) -> RankedEntry: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[RankedEntry]: ...
-    def __getitem__(self, index):
+    def __iter__(self):
         rows, with_distance = self._ranked_rows
+        return (_ranked_entry(row, with_distance) for row in rows)
 
-        def entry(row: tuple) -> RankedEntry:
-            return RankedEntry(row[0], row[2] if with_distance else None)
-
+    @overload
+    def __getitem__(self, index: int) -> "RankedEntry": ...
+    @overload
+    def __getitem__(self, index: slice) -> list["RankedEntry"]: ...
+    def __getitem__(self, index):
+        """An entry, or a slice of them: the first entries (a feed's) from a walk that stops
+        after them, unless all are ranked already."""
         if isinstance(index, slice):
-            return [entry(row) for row in rows[index]]
-        return entry(rows[index])
+            stop = index.stop
+            if "_ranked_rows" in self.__dict__ or stop is None or stop < 0:
+                rows, with_distance = self._ranked_rows
+            else:
+                rows, with_distance = self._rows(stop)
+            return [_ranked_entry(row, with_distance) for row in rows[index]]
+        rows, with_distance = self._ranked_rows
+        return _ranked_entry(rows[index], with_distance)
+
+
+def _ranked_entry(row: tuple, with_distance: bool) -> "RankedEntry":
+    return RankedEntry(row[0], row[2] if with_distance else None)
 
 
 def _tsquery_group(forms: frozenset[str]) -> str:

@@ -299,7 +299,9 @@ def test_best_matches_keep_their_statement_too(publish, monkeypatch):
     compiled = []
     compile_best = BestMatches._statement
     monkeypatch.setattr(
-        BestMatches, "_statement", lambda self: compiled.append(1) or compile_best(self)
+        BestMatches,
+        "_statement",
+        lambda self, *how: compiled.append(how) or compile_best(self, *how),
     )
 
     def titles() -> list[str]:
@@ -498,7 +500,7 @@ def test_best_match_reads_a_word_from_its_index_unless_walking_the_newest_finds_
         filters = SearchFilters.build(q=q)
         best = entries_order(entries_search(entries, filters), filters)
         assert isinstance(best, BestMatches)
-        return best._statement().sql
+        return best._statement(False, _walking_pays(entries, q, 1001)).sql
 
     assert re.search(r'ORDER BY "[a-z_]+"\."published_at" DESC', statement("taller"))
     assert re.search(r'ORDER BY \("[a-z_]+"\."published_at" \+ ', statement("cocina"))
@@ -539,6 +541,98 @@ def test_best_match_ranks_the_newest_matches_past_the_cap(publish, monkeypatch):
     monkeypatch.setattr("apps.core.search.RESULTS_CAP", 2)
     assert found(q="taller") == ["Clase 2", "Clase 1", "Clase 0"]
     assert found(q="taller", sort="newest")[-1] == "Taller de cocina"  # unranked: all of them
+
+
+def test_a_best_match_page_walks_only_to_its_end_and_ranks_as_ranking_all_would(publish):
+    """The walk stops once it has met as many entries whose titles hold every word as the
+    page needs: those rank first, so the page is the one that ranking all the matches gives."""
+    for number in range(12):  # newest last; every third title holds both words
+        if number % 3 == 0:
+            publish(f"Taller de cocina {number}")
+        elif number % 3 == 1:
+            publish(f"Taller {number}", description="Cocina mexicana.")
+        else:
+            publish(f"Clase {number}", description="Un taller de cocina.")
+    filters = SearchFilters.build(q="taller cocina")
+
+    def best():
+        return entries_order(
+            entries_search(SearchableWorkshopEntry.objects.all(), filters), filters
+        )
+
+    ranked = list(best())
+    names = SearchableWorkshop.objects.in_bulk([entry.pk for entry in ranked])
+    assert [names[entry.pk].title for entry in ranked[:5]] == [
+        "Taller de cocina 9", "Taller de cocina 6", "Taller de cocina 3", "Taller de cocina 0",
+        "Taller 10",
+    ]  # fmt: skip
+    # Walked newest first: 11, 10, 9 (both words), 8, 7, 6 (both), 5, 4, 3 (both)...
+    for top, walked in [(1, 5), (2, 8), (3, 11), (4, 12), (20, 12)]:
+        rows, _ = best()._rows(top)
+        assert len(rows) == walked
+        assert [row[0] for row in rows[:top]] == [entry.pk for entry in ranked[:top]]
+    assert best()[:2] == ranked[:2]
+    assert best()[1:3] == ranked[1:3]
+    for number in (1, 2, 3):
+        paginator = SearchPaginator(best(), 5)
+        page = paginator.get_page(number)
+        assert (list(page), paginator.count) == (ranked[(number - 1) * 5 : number * 5], 12)
+
+
+@pytest.mark.postgres
+def test_one_word_the_statistics_put_far_past_the_cap_is_walked_only_to_its_page(publish):
+    """Its count is taken from ANALYZE's statistics of the terms ("more than the cap"); a
+    walk that meets every match counts them, whatever the statistics said."""
+    from apps.core.search import ESTIMATE_MARGIN, BestMatches, _estimated_matches
+
+    for number in range(45):
+        publish(f"Taller {number}")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE testapp_searchableworkshopentry")
+    filters = SearchFilters.build(q="taller")
+    entries = entries_search(SearchableWorkshopEntry.objects.all(), filters)
+
+    def best(only_words: bool = True) -> BestMatches:  # the newest 4 ranked: a cap of 3
+        return BestMatches(entries, 4, words="taller", only_words=only_words)
+
+    assert _estimated_matches(entries, "taller") == pytest.approx(45)
+    assert _estimated_matches(entries, "taller cocina") is None  # words may go together
+    ranked = list(best())
+    assert best().page(2, 2) == (ranked[2:4], 4, 2)  # 4: more than the cap of 3
+
+    # PostgreSQL stops the walk at the page's end (a run condition), rather than filtering
+    # the rows of a walk of all 4.
+    sql, params, *_ = best()._statement(stopping=True, walking=True)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) {sql}", [*params, 1])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert re.search(r"WindowAgg \(actual rows=1 .*\n\s+Run Condition: ", plan), plan
+
+    # Statistics older than the entries: ANALYZE saw 45, one is left. The walk meets fewer
+    # titles than the page needs, so it has met every match and counts them.
+    SearchableWorkshopEntry.objects.exclude(pk=ranked[3].pk).delete()
+    assert _estimated_matches(entries, "taller") >= ESTIMATE_MARGIN * 4
+    assert best().page(1, 2) == ([ranked[3]], 1, 1)
+    assert best().page(2, 2) == ([ranked[3]], 1, 1)  # past the end: the last page
+    # A search with other filters is not estimated from its words: it is counted.
+    assert best(only_words=False).page(1, 2) == ([ranked[3]], 1, 1)
+
+
+def test_only_words_means_no_filter_but_the_words():
+    from apps.events.filters import EventFilters
+    from apps.jobs.filters import JobFilters
+    from apps.legal.filters import LegalFilters
+
+    assert SearchFilters.build(q="taller").only_words()
+    assert SearchFilters.build(q="taller", sort="newest").only_words()  # the order aside
+    assert not SearchFilters.build(q="taller", zip="60629").only_words()
+    assert not SearchFilters.build(q="taller", posted=7).only_words()
+    assert JobFilters.build(q="cocinero").only_words()
+    assert not JobFilters.build(q="cocinero", authorization=("open",)).only_words()
+    assert EventFilters.build(q="feria").only_words()
+    assert not EventFilters.build(q="feria", free=True).only_words()
+    assert LegalFilters.build(q="asilo").only_words()
+    assert not LegalFilters.build(q="asilo", language="es").only_words()
 
 
 @pytest.mark.parametrize(

@@ -10,14 +10,17 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from apps.core.indexing import search_entries
+from apps.core.mixins import CappedPaginator
 from apps.core.search import RESULTS_CAP, normalise, query_terms
 from apps.jobs.filters import JobFilters
 from apps.jobs.forms import JobFilterForm
 from apps.jobs.models import Job, JobSearchEntry
 from apps.jobs.selectors import jobs_for, jobs_matching, jobs_search
+from apps.jobs.views import JobListView
 from tests.jobs.factories import JobFactory
 from tests.organizations.factories import OrganizationFactory
 
@@ -152,6 +155,34 @@ def test_a_list_past_the_cap_says_more_than_the_cap_in_each_language(client):
     past = client.get("/es/jobs/?page=51").content.decode()
     assert "No hay página 51 de estos resultados; se muestra la página 50." in past
     assert "Solo se muestran los primeros 1,000 resultados." in past
+
+
+@pytest.mark.postgres
+def test_a_word_in_far_more_jobs_than_the_cap_says_more_than_the_cap_in_each_language(
+    client, monkeypatch
+):
+    """The statistics of the word put it in twice the cap or more (apps.core.search
+    BestMatches): the list says "more than" without counting, and its page is the page of
+    all the matches ranked."""
+    monkeypatch.setattr(CappedPaginator, "cap", 4)
+    monkeypatch.setattr("apps.core.search.RESULTS_CAP", 4)
+    monkeypatch.setattr(JobListView, "paginate_by", 2)
+    publish_many(60)  # every title says "Ayudante general" / "General helper"
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE jobs_jobsearchentry")
+
+    with CaptureQueriesContext(connection) as captured:
+        english = client.get("/en/jobs/?q=helper&page=2")
+    assert "More than 4 jobs found" in english.content.decode()
+    # Its walk stopped at the page's end (BestMatches._statement): none counted them all.
+    walks = [query["sql"] for query in captured if 'FROM "jobs_jobsearchentry"' in query["sql"]]
+    assert len(walks) == 1 and '"top_met" <= 4' in walks[0]
+    assert "Page 2 of 2" in english.content.decode()
+    newest = expected()
+    assert [job.pk for job in english.context["jobs"]] == newest[2:4]
+    spanish = client.get("/es/jobs/?q=ayudante")
+    assert "Más de 4 empleos encontrados" in spanish.content.decode()
+    assert [job.pk for job in spanish.context["jobs"]] == newest[:2]
 
 
 def test_a_list_within_the_cap_counts_exactly(client):
