@@ -930,8 +930,11 @@ def search_index_operations(table: str) -> list:
     return [migrations.RunPython(forwards, backwards), *search_statistics_operations(table)]
 
 
-# How many of the commonest places ANALYZE keeps, with how many entries lie at each.
-PLACE_STATISTICS = 1000
+# How many of the commonest places ANALYZE keeps, with how many entries lie at each. The
+# planner reads every one for each ZIP search: with 457 places at 100,000 jobs, a target of
+# 1,000 cost 0.48 ms to plan a search that ran in 0.07 ms; 100 cost 0.08 ms, and chose the
+# same plans for ZIP codes crowded and sparse at 100,000 and 1,000,000 jobs.
+PLACE_STATISTICS = 100
 
 
 def longitude_band_operations(app_label: str, model_name: str) -> list:
@@ -953,9 +956,8 @@ def longitude_band_operations(app_label: str, model_name: str) -> list:
                 f'CREATE STATISTICS "{table}_place" (mcv)'
                 f' ON longitude_band, latitude, longitude FROM "{table}"'
             )
-            schema_editor.execute(
-                f'ALTER STATISTICS "{table}_place" SET STATISTICS {PLACE_STATISTICS}'
-            )
+            # What these migrations kept; place_statistics_operations changed it since.
+            schema_editor.execute(f'ALTER STATISTICS "{table}_place" SET STATISTICS 1000')
 
     def backwards(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
@@ -963,6 +965,21 @@ def longitude_band_operations(app_label: str, model_name: str) -> list:
             schema_editor.execute(f'DROP STATISTICS "{table}_place"')
 
     return [migrations.RunPython(forwards, backwards)]
+
+
+def place_statistics_operations(app_label: str, model_name: str, was: int) -> list:
+    """Migration operations that make ANALYZE keep PLACE_STATISTICS of the commonest places
+    of a type's entries (`longitude_band_operations` made it keep `was`), on PostgreSQL."""
+
+    def keep(target: int):
+        def operation(apps, schema_editor):
+            if schema_editor.connection.vendor == "postgresql":
+                table = apps.get_model(app_label, model_name)._meta.db_table
+                schema_editor.execute(f'ALTER STATISTICS "{table}_place" SET STATISTICS {target}')
+
+        return operation
+
+    return [migrations.RunPython(keep(PLACE_STATISTICS), keep(was))]
 
 
 def search_vector_operations(table: str, *, drop: bool = False) -> list:

@@ -1,0 +1,16 @@
+from django.db import migrations
+
+from apps.core.search import place_statistics_operations
+
+
+class Migration(migrations.Migration):
+    """ANALYZE keeps fewer of the commonest places: planning a ZIP search read them all."""
+
+    dependencies = [
+        ("certifications", "0008_place_by_longitude_band"),
+    ]
+
+    operations = [
+        *place_statistics_operations("certifications", "CredentialSearchEntry", was=1000),
+        *place_statistics_operations("certifications", "TrainingSearchEntry", was=1000),
+    ]

@@ -1,0 +1,15 @@
+from django.db import migrations
+
+from apps.core.search import place_statistics_operations
+
+
+class Migration(migrations.Migration):
+    """ANALYZE keeps fewer of the commonest places: planning a ZIP search read them all."""
+
+    dependencies = [
+        ("jobs", "0016_place_by_longitude_band"),
+    ]
+
+    operations = [
+        *place_statistics_operations("jobs", "JobSearchEntry", was=1000),
+    ]
