@@ -105,7 +105,7 @@ def query_terms(query: str) -> list[frozenset[str]]:
     """Each query word as the set of forms that may match it."""
     terms = []
     for word in normalise(query)[:MAX_QUERY_TERMS]:
-        forms = frozenset({word, _stemmer("es").stemWord(word), _stemmer("en").stemWord(word)})
+        forms = frozenset({word, _stem(word, "es"), _stem(word, "en")})
         if forms not in terms:
             terms.append(forms)
     return terms
@@ -847,8 +847,8 @@ class BestMatches:
         walked_all = sum(1 for row in rows if row[1] == top) < number * size
         found = len(rows) if walked_all or not past_cap else self.size
         number = min(number, max(-(-found // size), 1))
-        entries = [_ranked_entry(row, with_distance) for row in rows[(number - 1) * size :]]
-        return entries[:size], found, number
+        page = rows[(number - 1) * size : number * size]
+        return [_ranked_entry(row, with_distance) for row in page], found, number
 
     def count(self) -> int:
         return len(self)
