@@ -1,12 +1,15 @@
 """Camino's admin site: Django's, with what every admin page of Camino's shares, whichever
 app (Camino's or a library's) registers the page."""
 
+from functools import cache
 from typing import cast
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import BaseModelAdmin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.utils.translation import gettext as _
 
 
@@ -29,11 +32,58 @@ class SelectedIdsChecked:
         return super().response_action(request, queryset)  # type: ignore[misc]
 
 
+class KeysOnlyAutocomplete(AutocompleteSelect):
+    """Django's autocomplete select shows the chosen item again with the form's errors by
+    looking up the posted value as it is: one that is not a key ("abc", a form sent by
+    hand) was a 500. Such a value is shown as no choice; the form says it is not valid."""
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        key = remote.model._meta.get_field(remote.field_name)
+        return super().optgroups(name, [v for v in value if self._is_key(key, v)], attr)
+
+    def _is_key(self, key: models.Field, value) -> bool:
+        try:
+            found = key.to_python(value)
+        except ValidationError:
+            return False
+        if isinstance(found, int):  # and one the database can hold (SQLite cannot look up 10**40)
+            low, high = connections[self.db or "default"].ops.integer_field_range(
+                key.get_internal_type()
+            )
+            return (low is None or found >= low) and (high is None or found <= high)
+        return True
+
+
+class AutocompleteKeysChecked:
+    """Autocomplete fields of a model admin and of its inlines use KeysOnlyAutocomplete."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        model_admin = cast(BaseModelAdmin, self)
+        if "widget" not in kwargs and db_field.name in model_admin.get_autocomplete_fields(request):
+            kwargs["widget"] = KeysOnlyAutocomplete(
+                db_field, model_admin.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def get_inlines(self, request, obj):
+        inlines = super().get_inlines(request, obj)  # type: ignore[misc]
+        return [_with(AutocompleteKeysChecked, inline) for inline in inlines]
+
+
+@cache
+def _with(mixin: type, admin_class: type) -> type:
+    """`admin_class` with `mixin` first, made once."""
+    if issubclass(admin_class, mixin):
+        return admin_class
+    return type(admin_class.__name__, (mixin, admin_class), {})
+
+
 class CaminoAdminSite(admin.AdminSite):
     site_header = "Camino"
 
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
-        if not issubclass(admin_class, SelectedIdsChecked):
-            admin_class = type(admin_class.__name__, (SelectedIdsChecked, admin_class), {})
+        for mixin in (SelectedIdsChecked, AutocompleteKeysChecked):
+            admin_class = _with(mixin, admin_class)
         super().register(model_or_iterable, admin_class, **options)

@@ -1,9 +1,11 @@
 import pytest
 from django.contrib import admin
+from django.forms.models import _get_foreign_key
 from django.urls import reverse
 
 from apps.core.admin import SelectedIdsChecked
 from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.organizations.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +51,42 @@ def test_an_empty_add_form_is_refused_or_answered_with_errors(client, model):
 
     assert response.status_code in (200, 403)
     assert model.objects.count() == count
+
+
+def autocomplete_fields() -> list[tuple[str, str]]:
+    """(The add page's URL name, a posted field name) of every autocomplete field of the
+    registered admins and their inlines (an inline's first form)."""
+    found = []
+    for model, model_admin in REGISTERED:
+        page = f"admin:{model._meta.app_label}_{model._meta.model_name}_add"
+        found += [(page, name) for name in model_admin.autocomplete_fields]
+        for inline in model_admin.inlines:
+            foreign_key = _get_foreign_key(model, inline.model, inline.fk_name)
+            prefix = foreign_key.remote_field.get_accessor_name(model=False)
+            found += [(page, f"{prefix}-0-{name}") for name in inline.autocomplete_fields]
+    return found
+
+
+@pytest.mark.parametrize(("page", "field"), autocomplete_fields())
+@pytest.mark.parametrize("value", ["abc", ":", "1.5", "9" * 40])
+def test_an_autocomplete_field_sent_something_not_a_key_answers_with_the_form(
+    client, page, field, value
+):
+    """Django's autocomplete select looked the value up as it was to show it again: a 500."""
+    client.force_login(CuratorFactory(is_superuser=True))
+    prefix = field.split("-0-")[0]
+    response = client.post(
+        reverse(page), {field: value, f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-INITIAL_FORMS": "0"}
+    )
+    assert response.status_code == 200
+    assert response.context["errors"]
+
+
+def test_an_autocomplete_field_shows_the_chosen_item_again_with_the_errors(client):
+    organization = OrganizationFactory(name="Cocina Solidaria")
+    client.force_login(CuratorFactory(is_superuser=True))
+    response = client.post(reverse("admin:jobs_job_add"), {"organization": organization.pk})
+    assert response.status_code == 200 and response.context["errors"]
+    assert f'<option value="{organization.pk}" selected>Cocina Solidaria</option>' in (
+        response.content.decode()
+    )
