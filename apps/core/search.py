@@ -303,11 +303,11 @@ def entries_order(entries: QuerySet, filters: SearchFilters, more_sorts: dict | 
     matches then moves narrow rows. `more_sorts` adds a type's own orders by name.
 
     Best match ranks the newest RESULTS_CAP + 1 matches only (`BestMatches`), and walks no
-    further than a page needs when the planner expects far more: a common word then costs
-    the same at any size. With more matches than that, an older match whose title would
-    rank it higher is left out; the list says there are more than the cap, and a narrower
-    search finds it. Nearest ranks every entry within the radius (the bounding box
-    index finds them): its cost follows the entries near a place, not all entries."""
+    further than a page needs when the terms' statistics put a word far past that: a common
+    word then costs the same at any size. With more matches than that, an older match whose
+    title would rank it higher is left out; the list says there are more than the cap, and
+    a narrower search finds it. Nearest ranks every entry within the radius (the bounding
+    box index finds them): its cost follows the entries near a place, not all entries."""
     if filters.sort == "relevance":
         return BestMatches(
             entries, RESULTS_CAP + 1, words=filters.q, only_words=filters.only_words()
@@ -707,9 +707,10 @@ def _term_statistics(database: str, table: str, hour: int) -> _TermStatistics | 
 def _estimated_matches(entries: QuerySet, words: str) -> float | None:
     """How many entries hold `words`, when it is one word, by the terms' statistics (which
     the planner estimates with): as many as hold the form of it found most, in the title
-    or in the rest. No more than there are, as of the last ANALYZE: an entry may hold it
-    in both, or in several forms, and a term ANALYZE did not list is taken for none. None
-    for several words (ANALYZE does not see which go together), or without statistics."""
+    or in the rest. As of the last ANALYZE, that is no more than there are: an entry may
+    hold it in both, or in several forms, and a term ANALYZE did not list is taken for
+    none. None for several words (ANALYZE does not see which go together), or without
+    statistics."""
     terms = query_terms(words)
     if connections[entries.db].vendor != "postgresql" or len(terms) != 1:
         return None
