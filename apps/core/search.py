@@ -639,11 +639,7 @@ def _walking_pays(entries: QuerySet, words: str, size: int) -> bool:
     the planner's own statistics of the terms (_term_statistics); without them, or on
     another database, the planner chooses."""
     terms = query_terms(words)
-    if connections[entries.db].vendor != "postgresql" or not terms:
-        return True
-    statistics = _term_statistics(
-        entries.db, entries.model._meta.db_table, int(time.time() // 3600)
-    )
+    statistics = _statistics_of(entries) if terms else None
     if statistics is None:
         return True
     share = 1.0
@@ -671,6 +667,14 @@ class _TermStatistics(NamedTuple):
 # PostgreSQL's share for a term ANALYZE did not list: half the rarest listed one's, at most
 # this (DEFAULT_TS_MATCH_SEL in its source).
 UNLISTED_TERM_SHARE = 0.005
+
+
+def _statistics_of(entries: QuerySet) -> "_TermStatistics | None":
+    """The terms' statistics of the entries' table, read once an hour (_term_statistics);
+    None off PostgreSQL or before ANALYZE has run."""
+    if connections[entries.db].vendor != "postgresql":
+        return None
+    return _term_statistics(entries.db, entries.model._meta.db_table, int(time.time() // 3600))
 
 
 @lru_cache(maxsize=64)
@@ -712,11 +716,7 @@ def _estimated_matches(entries: QuerySet, words: str) -> float | None:
     none. None for several words (ANALYZE does not see which go together), or without
     statistics."""
     terms = query_terms(words)
-    if connections[entries.db].vendor != "postgresql" or len(terms) != 1:
-        return None
-    statistics = _term_statistics(
-        entries.db, entries.model._meta.db_table, int(time.time() // 3600)
-    )
+    statistics = _statistics_of(entries) if len(terms) == 1 else None
     if statistics is None:
         return None
     (forms,) = terms
