@@ -13,17 +13,28 @@ from django.db import connections, models
 from django.utils.translation import gettext as _
 
 
+def is_key(key: models.Field, value, using: str | None) -> bool:
+    """Whether `value` is one of `key`'s values that the database `using` can look up: not
+    "abc", and not 10**40 (SQLite raised OverflowError looking that up)."""
+    try:
+        found = key.to_python(value)
+    except ValidationError:
+        return False
+    if isinstance(found, int):
+        low, high = connections[using or "default"].ops.integer_field_range(key.get_internal_type())
+        return (low is None or found >= low) and (high is None or found <= high)
+    return True
+
+
 class SelectedIdsChecked:
     """Django's admin filters the changelist by the ids an action posts as they are, and an
-    id that is not one ("abc") was a 500. Here it is a message and the list again, with
-    nothing changed."""
+    id that is not one ("abc", 10**40) was a 500. Here it is a message and the list again,
+    with nothing changed."""
 
     def response_action(self, request, queryset):
         primary_key = cast(models.Field, self.model._meta.pk)  # type: ignore[attr-defined]
-        try:
-            for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
-                primary_key.to_python(value)
-        except ValidationError:
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if not all(is_key(primary_key, value, queryset.db) for value in selected):
             self.message_user(  # type: ignore[attr-defined]
                 request, _("Some of the chosen items do not exist. Nothing was changed."),
                 messages.WARNING,
@@ -40,19 +51,7 @@ class KeysOnlyAutocomplete(AutocompleteSelect):
     def optgroups(self, name, value, attr=None):
         remote = self.field.remote_field
         key = remote.model._meta.get_field(remote.field_name)
-        return super().optgroups(name, [v for v in value if self._is_key(key, v)], attr)
-
-    def _is_key(self, key: models.Field, value) -> bool:
-        try:
-            found = key.to_python(value)
-        except ValidationError:
-            return False
-        if isinstance(found, int):  # and one the database can hold (SQLite cannot look up 10**40)
-            low, high = connections[self.db or "default"].ops.integer_field_range(
-                key.get_internal_type()
-            )
-            return (low is None or found >= low) and (high is None or found <= high)
-        return True
+        return super().optgroups(name, [v for v in value if is_key(key, v, self.db)], attr)
 
 
 class AutocompleteKeysChecked:
