@@ -334,8 +334,13 @@ class SearchEntry(models.Model):
     apps.core.indexing. Searches read these rows instead of the items themselves, which carry
     every text in two languages: a common word matches thousands of items, and every match
     must be read to count and rank them. A type's entry adds the item as a one-to-one primary
-    key and its own filter columns, and its migration adds `search_index_operations` and
-    `longitude_band_operations`."""
+    key and its own filter columns, and its migration adds `search_index_operations`,
+    `longitude_band_operations` and `facet_operations` (with its `facet_columns`)."""
+
+    # The filter columns whose values, at the entry's place, are facets (apps.core.search:
+    # facets_sql): a keyword search near a place with these labels finds its entries in
+    # one index. A type with such labels names them, and its filters' labels() ask for them.
+    facet_columns: ClassVar[tuple[str, ...]] = ()
 
     published_at = models.DateTimeField(db_index=True)
     expires_on = models.DateField(db_index=True)

@@ -34,6 +34,16 @@ class JobFilters(SearchFilters):
     language: tuple[str, ...] = ()
     min_pay: Decimal | None = None
 
+    def labels(self) -> dict[str, tuple[str, ...]]:
+        """The values asked of each filter column of the entries (JobSearchEntry)."""
+        return {
+            "work_authorization": self.authorization,
+            "category": (self.category,) if self.category else (),
+            "employment_type": self.type,
+            "workplace": self.workplace,
+            "work_language": self.language,
+        }
+
     @classmethod
     def parse(cls, query: str, *, sort: str = "") -> "JobFilters":
         """The filters of a query string, as the search page reads them from its URL

@@ -194,6 +194,8 @@ class JobSearchEntry(SearchEntry):
     # The best pay per hour, to compare pay across pay periods (none for piece rates).
     pay_per_hour = models.DecimalField(max_digits=9, decimal_places=2, null=True)
 
+    facet_columns = FILTER_COLUMNS
+
     class Meta(SearchEntry.Meta):
         # Each filter of the search page, newest first within it: the first page of a filter
         # (and its capped count) reads that many index entries however rare the value is.

@@ -30,16 +30,9 @@ def jobs_search(filters: JobFilters) -> QuerySet[JobSearchEntry] | BestMatches:
 def jobs_matching(filters: JobFilters) -> QuerySet[JobSearchEntry]:
     """The search entries of the published jobs matching the filters, in no order."""
     entries = entries_search(JobSearchEntry.objects.all(), filters)
-    if filters.authorization:
-        entries = entries.filter(work_authorization__in=filters.authorization)
-    if filters.category:
-        entries = entries.filter(category=filters.category)
-    if filters.type:
-        entries = entries.filter(employment_type__in=filters.type)
-    if filters.workplace:
-        entries = entries.filter(workplace__in=filters.workplace)
-    if filters.language:
-        entries = entries.filter(work_language__in=filters.language)
+    for column, values in filters.labels().items():
+        if values:
+            entries = entries.filter(**{f"{column}__in": values})
     if filters.min_pay is not None:
         entries = entries.filter(pay_per_hour__gte=filters.min_pay)
     return entries

@@ -5,6 +5,7 @@ them with `manage.py reindex`. The same tests run on SQLite and on PostgreSQL.""
 
 import re
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 from io import StringIO
 
@@ -24,8 +25,10 @@ from apps.core.search import (
     SearchFilters,
     any_word,
     capped_counts,
+    entries_facets,
     entries_order,
     entries_search,
+    facets_sql,
     first_items,
 )
 from apps.core.services import publication_archive, publication_publish
@@ -448,7 +451,103 @@ def test_postgresql_searches_the_type_through_its_gin_index(publish):
             "SELECT indexdef FROM pg_indexes "
             "WHERE indexname = 'testapp_searchableworkshopentry_search_body'"
         )
-        assert "USING gin (search_body)" in cursor.fetchone()[0]
+        assert "USING gin (search_body, array_to_tsvector(" in cursor.fetchone()[0]
+
+
+@dataclass(frozen=True)
+class WorkshopFilters(SearchFilters):
+    """The test type's search with its label, as a type with labels writes it."""
+
+    topic: tuple[str, ...] = ()
+
+    def labels(self) -> dict[str, tuple[str, ...]]:
+        return {"topic": self.topic}
+
+
+def found_with_topic(**filters) -> list[str]:
+    search = WorkshopFilters.build(**filters)
+    entries = entries_search(SearchableWorkshopEntry.objects.all(), search)
+    if search.topic:
+        entries = entries.filter(topic__in=search.topic)
+    titles = SearchableWorkshop.objects.in_bulk(
+        [entry.pk for entry in entries_order(entries, search)]
+    )
+    return sorted(titles[pk].title for pk in titles)
+
+
+@pytest.fixture
+def workshops_near_and_far(publish):
+    publish("Cocina en Little Village", topic="food")  # 60623
+    publish("Cocina legal en Little Village", topic="legal")
+    publish("Costura en Little Village", topic="food")
+    publish("Taller en West Lawn", description="Cocina de casa", topic="food", zip_code="60629")
+    publish("Cocina en Elk Grove", topic="food", zip_code="60007")  # 18 miles away
+    publish("Cocina en Los Ángeles", topic="food", zip_code="90001")
+    publish("Cocina en línea", topic="food", zip_code="")  # no place
+
+
+@pytest.mark.parametrize(
+    ("filters", "titles"),
+    [
+        (
+            {"q": "cocina", "zip": "60623", "radius": 10, "topic": ("food",)},
+            ["Cocina en Little Village", "Taller en West Lawn"],
+        ),
+        (
+            {"q": "cocina", "zip": "60623", "radius": 25, "topic": ("food",)},
+            ["Cocina en Elk Grove", "Cocina en Little Village", "Taller en West Lawn"],
+        ),
+        (
+            {"q": "cocina", "zip": "60623", "radius": 10, "topic": ("food", "legal")},
+            ["Cocina en Little Village", "Cocina legal en Little Village", "Taller en West Lawn"],
+        ),
+        (
+            {"q": "cocina", "zip": "60623", "radius": 10},
+            ["Cocina en Little Village", "Cocina legal en Little Village", "Taller en West Lawn"],
+        ),
+        (  # too wide for facets: the words and the place are found apart
+            {"q": "cocina", "zip": "60623", "radius": 500, "topic": ("food",)},
+            ["Cocina en Elk Grove", "Cocina en Little Village", "Taller en West Lawn"],
+        ),
+        ({"q": "cocina", "zip": "60623", "radius": 10, "topic": ("work",)}, []),
+    ],
+)
+def test_words_near_a_place_with_a_label_find_what_each_filter_finds(
+    workshops_near_and_far, filters, titles
+):
+    """On PostgreSQL through the facets in the words' indexes (entries_facets), elsewhere
+    through each filter: the same workshops."""
+    assert found_with_topic(**filters) == titles
+    if connection.vendor == "postgresql":
+        facets = entries_facets(
+            SearchableWorkshopEntry.objects.all(), WorkshopFilters.build(**filters)
+        )
+        assert bool(facets) == (filters["radius"] < 500)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "search_type", list(search_entries), ids=lambda search_type: search_type.entry.__name__
+)
+def test_every_type_indexes_the_facets_its_searches_ask_for(search_type):
+    """The facets a search matches (facets_sql of its type's facet_columns) are those its
+    type's migrations indexed beside the words (facet_operations): otherwise PostgreSQL
+    would find the words alone and check the facets of each match, as slowly as without."""
+    table = search_type.entry._meta.db_table
+    asked = facets_sql(search_type.entry.facet_columns)
+    with connection.cursor() as cursor:
+        for column in ("search_title", "search_body"):
+            # The same expression indexed now, as PostgreSQL writes it back.
+            cursor.execute(f'CREATE INDEX "asked" ON "{table}" USING GIN ("{column}", ({asked}))')
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY(%s)",
+                [["asked", f"{table}_{column}"]],
+            )
+            definitions = dict(cursor.fetchall())
+            cursor.execute('DROP INDEX "asked"')
+            assert definitions[f"{table}_{column}"] == definitions["asked"].replace(
+                "INDEX asked ON", f"INDEX {table}_{column} ON"
+            )
 
 
 @pytest.mark.postgres

@@ -109,9 +109,10 @@ def test_postgresql_uses_the_gin_index_of_the_stored_terms(corpus):
         cursor.execute(
             "SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'jobs_jobsearchentry_search_%'"
         )
-        assert sorted(row[0].split(" USING ")[1] for row in cursor.fetchall()) == [
-            "gin (search_body)",
-            "gin (search_title)",
+        # Each holds the facets too (tests/core/test_search_generic.py checks them).
+        assert sorted(row[0].split(" USING ")[1][:32] for row in cursor.fetchall()) == [
+            "gin (search_body, array_to_tsvec",
+            "gin (search_title, array_to_tsve",
         ]
         # The terms are stored once, as the vectors (no text, no generated copies).
         cursor.execute(
@@ -210,7 +211,13 @@ def varied():
             pay_min=15 + n % 6,
             pay_max=None if n % 4 == 1 else 16 + n % 9,
             published_at=now - timedelta(hours=n if n != 10 else 9),
+            zip_code=ZIPS[n % 5],
         )
+
+
+# Where the varied jobs are, and how far each is from 60623 (in miles, rounded).
+ZIPS = ["60623", "60007", "90001", "60629", "60623"]
+MILES_FROM_60623 = {"60623": 0, "60629": 5, "60007": 18, "90001": 1750}
 
 
 def expected(*, matches=lambda job: True, first=lambda job: 0) -> list[int]:
@@ -264,10 +271,35 @@ def pay(job: Job) -> int:
                 "first": lambda job: -pay(job),
             },
         ),
+        # Words near a place with labels: PostgreSQL finds them by their facets.
+        (
+            "q=ayudante&authorization=open&authorization=ead&zip=60623&radius=10",
+            {
+                "matches": lambda job: (
+                    helper(job)
+                    and job.work_authorization in ("open", "ead")
+                    and MILES_FROM_60623[job.zip_code] <= 10
+                ),
+                "first": lambda job: not helper_in_title(job),
+            },
+        ),
+        (
+            "q=ayudante&category=food&zip=60623&radius=25&sort=nearest",
+            {
+                "matches": lambda job: (
+                    helper(job) and job.category == "food" and MILES_FROM_60623[job.zip_code] <= 25
+                ),
+                "first": lambda job: MILES_FROM_60623[job.zip_code],
+            },
+        ),
+        (
+            "q=cajero&zip=60623&radius=25",
+            {"matches": lambda job: "Cajero" in job.title_es and job.zip_code != "90001"},
+        ),
     ],
 )
 def test_filters_sorts_and_pages_list_what_the_search_defines(client, varied, query, definition):
-    assert listed(client, query) == expected(**definition)
+    assert listed(client, query) == expected(**definition) != []
 
 
 @pytest.mark.parametrize(

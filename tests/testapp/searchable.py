@@ -25,6 +25,8 @@ class SearchableWorkshopEntry(SearchEntry):
     )
     topic = models.CharField(max_length=20)
 
+    facet_columns = ("topic",)
+
 
 def workshop_columns(workshop: SearchableWorkshop) -> dict:
     """The entry's own filter column."""

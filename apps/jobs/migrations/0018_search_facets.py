@@ -1,0 +1,16 @@
+from django.db import migrations
+
+from apps.core.search import facet_operations
+
+
+class Migration(migrations.Migration):
+    """Keyword searches near a place find their entries with the place's facets, and the labels'
+    in it, in the words' indexes."""
+
+    dependencies = [
+        ("jobs", "0017_fewer_place_statistics"),
+    ]
+
+    operations = [
+        *facet_operations("jobs_jobsearchentry", ("work_authorization", "category", "employment_type", "workplace", "work_language")),
+    ]

@@ -1,0 +1,16 @@
+from django.db import migrations
+
+from apps.core.search import facet_operations
+
+
+class Migration(migrations.Migration):
+    """Keyword searches near a place find their entries with the place's facets, in the
+    words' indexes."""
+
+    dependencies = [
+        ("legal", "0008_fewer_place_statistics"),
+    ]
+
+    operations = [
+        *facet_operations("legal_legalsearchentry", ()),
+    ]
