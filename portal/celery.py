@@ -98,4 +98,8 @@ app.conf.beat_schedule = {
         "task": "apps.core.tasks.clear_expired_sessions",
         "schedule": crontab(minute=17, hour=3),
     },
+    "remove-unlisted-search-entries": {
+        "task": "apps.core.tasks.remove_unlisted_search_entries",
+        "schedule": crontab(minute=25, hour=3),
+    },
 }

@@ -183,6 +183,20 @@ def search_reindex(labels: list[str] | None = None) -> dict[str, int]:
     return counts
 
 
+def search_unlisted_remove() -> dict[str, int]:
+    """Remove the entries of items that a type's listing rule no longer lists as time
+    passes, without a change to the item (an event that is over): daily (beat). Returns how
+    many each type lost."""
+    removed = {}
+    for key, search_type in search_entries.items():
+        items = search_type.model._default_manager.all()
+        entries = search_type.entry._default_manager
+        removed[key] = entries.exclude(pk__in=indexed(search_type, items).values("pk")).delete()[0]
+        if removed[key]:
+            pages_changed(search_type.model)
+    return removed
+
+
 def search_reindex_organization(organization_id: int) -> dict[str, int]:
     """Bring the entries of one organization's items in step with it, in every type that
     has an organization: after staff suspend it (they all go) or reinstate it (the listed

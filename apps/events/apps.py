@@ -2,6 +2,22 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def event_is_listed(event) -> bool:
+    """An event has a search entry while published and upcoming: every search leaves out
+    those that are over or called off, and their entries would only grow the table that
+    each search reads (core removes them daily, search_unlisted_remove)."""
+    from apps.core.models import PublicationStatus
+
+    listed = event.status == PublicationStatus.PUBLISHED
+    return listed and not event.is_past and not event.is_cancelled
+
+
+def listed_events(events):
+    from apps.core.models import PublicationStatus
+
+    return events.filter(status=PublicationStatus.PUBLISHED).upcoming()
+
+
 class EventsConfig(AppConfig):
     name = "apps.events"
     label = "events"
@@ -44,6 +60,8 @@ class EventsConfig(AppConfig):
                 body_fields=("summary", "description", "venue_name", "city"),
                 columns=EventSearchEntry.columns,
                 location=ZipLocation("zip_code"),
+                is_listed=event_is_listed,
+                listed=listed_events,
             )
         )
         from apps.core.registry import OrganizationSection, organization_sections

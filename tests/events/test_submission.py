@@ -7,7 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
+from apps.core.indexing import search_reindex, search_unlisted_remove
 from apps.core.models import AuditEntry
 from apps.core.services import InvalidTransition, allowed_transitions, publication_renew
 from apps.events.models import Event, EventQuestion, EventSearchEntry
@@ -18,6 +20,7 @@ from apps.events.services import (
     event_series_create,
     on_event_changed,
 )
+from portal.celery import app
 from tests.accounts.factories import CuratorFactory
 from tests.core.test_registries import registered
 from tests.events.factories import EventFactory, in_days
@@ -255,6 +258,36 @@ def test_a_past_event_stays_at_its_address_but_leaves_the_list(client):
     )
     assert "This event is over." in client.get(f"/en/events/{event.pk}/").content.decode()
     assert "Last week's fair" not in client.get("/en/events/").content.decode()
+
+
+def test_an_event_has_a_search_entry_only_while_it_is_to_come():
+    """Every search leaves out what is over or called off, so their entries go: at once when
+    called off, daily once over (kept, they would grow what every search reads)."""
+    now = timezone.now()
+    EventFactory(title_en="Last week's fair", starts_at=in_days(-7), ends_at=in_days(-7, hour=12))
+    ending = EventFactory(
+        title_en="Today's fair",
+        starts_at=now - timedelta(hours=2),
+        ends_at=now + timedelta(hours=1),
+    )
+    coming = EventFactory(title_en="Next week's fair")
+
+    def entries() -> set[int]:
+        return set(EventSearchEntry.objects.values_list("pk", flat=True))
+
+    assert entries() == {ending.pk, coming.pk}
+
+    # Time passes: the fair is over, with no change to the event.
+    Event.objects.filter(pk=ending.pk).update(ends_at=now - timedelta(minutes=1))
+    assert search_unlisted_remove()["events.event"] == 1
+    assert entries() == {coming.pk}
+    assert search_reindex(["events.event"]) == {"events.event": 1}
+    assert "apps.core.tasks.remove_unlisted_search_entries" in {
+        entry["task"] for entry in app.conf.beat_schedule.values()
+    }
+
+    event_cancel(actor=CuratorFactory(), event=coming)
+    assert entries() == set()
 
 
 def test_staff_editing_a_published_event_cannot_change_its_time_only_move_it(client):
