@@ -177,18 +177,24 @@ def within_radius(
     when something else finds the entries near the place (the facets of a keyword search,
     `entries_facets`): given the box, the planner read both indexes and intersected them."""
     # One annotate and one filter (a copy of the query each): the box's conditions first.
-    near = [Q(distance__lte=miles)]
+    near = []
     if box:
         min_lat, max_lat, min_lon, max_lon = bounding_box(point.latitude, point.longitude, miles)
-        bands = list(range(math.floor(min_lon), math.floor(max_lon) + 1))
-        near[:0] = [
-            Q(longitude_band__in=bands),
+        near += [
+            Q(longitude_band__in=list(_whole_degrees(min_lon, max_lon))),
             Q(latitude__range=(min_lat, max_lat)),
             Q(longitude__range=(min_lon, max_lon)),
         ]
+    near.append(Q(distance__lte=miles))
     return entries.annotate(distance=distance_from(point, entries.model._meta.db_table)).filter(
         *near
     )
+
+
+def _whole_degrees(low: float, high: float) -> range:
+    """The whole degrees (each its floor, as SearchEntry.longitude_band is) from `low` to
+    `high`: the longitude bands, or the latitudes, that a bounding box spans."""
+    return range(math.floor(low), math.floor(high) + 1)
 
 
 # An entry's facets, on PostgreSQL (`facets_sql`): its place's cell (a whole degree of
@@ -220,8 +226,7 @@ def _facet_cells(point: ZipPoint, miles: float) -> list[str] | None:
     """The cells (as facets name them) that the bounding box around `point` touches; None
     when they are more than MAX_FACET_CELLS."""
     min_lat, max_lat, min_lon, max_lon = bounding_box(point.latitude, point.longitude, miles)
-    latitudes = range(math.floor(min_lat), math.floor(max_lat) + 1)
-    bands = range(math.floor(min_lon), math.floor(max_lon) + 1)
+    latitudes, bands = _whole_degrees(min_lat, max_lat), _whole_degrees(min_lon, max_lon)
     if len(latitudes) * len(bands) > MAX_FACET_CELLS:
         return None
     return [f"{latitude},{band}" for latitude in latitudes for band in bands]
