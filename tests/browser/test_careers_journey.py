@@ -227,6 +227,7 @@ def test_a_seeker_goes_from_the_pathway_to_a_plan_and_gets_the_reminder_in_their
     expect(page.get_by_role("heading", name=enrol)).to_be_visible()
     journey.visit("plan with both")
     page.get_by_role("link", name=words["edit"].format(enrol)).click()
+    expect(page).to_have_url(re.compile(r"/plan/\d+/edit/$"))
     journey.visit("edit the training step")
     target = timezone.localdate() + timedelta(days=2)
     page.get_by_label(re.compile(re.escape(words["date"]))).fill(target.isoformat())

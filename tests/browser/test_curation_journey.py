@@ -101,6 +101,7 @@ def test_a_curators_morning_in_the_workspace(page, journey, lang):
     # The job written in English only gets its Spanish side by side.
     page.goto(f"/{lang}/curation/?reason=untranslated")
     page.get_by_role("link", name=words["translate"]).first.click()
+    expect(page).to_have_url(re.compile(r"/curation/translate/"))
     journey.visit(f"translate {lang}")
     page.get_by_label(words["title"]).fill("Cocinero de línea")
     page.get_by_role("button", name=words["save"]).click()

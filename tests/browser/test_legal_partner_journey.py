@@ -33,6 +33,7 @@ def test_a_partner_changes_their_hours_and_staff_publish_them(page, journey):
     sign_in(page, "ana@example.org", PASSWORD)
     page.goto(f"/es/legal/providers/{provider.pk}/")
     page.get_by_role("link", name="Administrar esta ficha").click()
+    expect(page).to_have_url(re.compile(r"/providers/\d+/manage/$"))
     journey.visit("manage published entry es")
     page.get_by_role("button", name="Cambiar esta ficha").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Centro Legal Sin Fronteras")
@@ -51,6 +52,7 @@ def test_a_partner_changes_their_hours_and_staff_publish_them(page, journey):
         page.get_by_text("Cambios a la ficha publicada de Centro Legal Sin Fronteras")
     ).to_be_visible()
     page.get_by_role("button", name="Enviar a revisión").click()
+    expect(page.get_by_role("status")).to_contain_text("Enviado a revisión")
     journey.visit("changes sent es")
     # The public still sees the old hours.
     revision = Provider.objects.get(revision_of=provider)

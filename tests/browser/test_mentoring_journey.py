@@ -76,6 +76,7 @@ def test_from_applying_to_mentor_to_feedback_on_a_completed_match(page, journey,
     journey.visit("cola de mentores")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.get_by_role("link", name="Grace").click()
+    expect(page.get_by_role("button", name="Aprobar")).to_be_visible()
     journey.visit("revisar solicitud")
     page.get_by_role("button", name="Aprobar").click()
     expect(page.locator(".manage-panel .badge")).to_have_text("Publicado")

@@ -39,6 +39,7 @@ def test_staff_suspend_an_organization_and_its_job_leaves_the_list(page, journey
     page.goto(f"/{lang}/curation/organizations/?q=cocina")
     journey.visit(f"staff list {lang}")
     page.get_by_role("link", name="Cocina Unida").click()
+    expect(page).to_have_url(re.compile(r"/curation/organizations/\d+/$"))
     journey.visit(f"staff page {lang}")
     field(page, words["reason"]).fill("Ofertas de trabajo falsas")
     page.get_by_role("button", name=words["suspend"]).click()
