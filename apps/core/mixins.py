@@ -27,8 +27,8 @@ class CuratorRequiredMixin(LoginRequiredMixin):
 
 class CappedPaginator(Paginator):
     """Pages of at most `cap` results, counted no further than `cap` + 1: a count that stops
-    there costs the same with a thousand matches as with a million (a word the statistics
-    put far past it is not counted: apps.core.search.BestMatches). Past the cap the list
+    there costs the same with a thousand matches as with a million (a search estimated
+    far past it is not counted: apps.core.search.BestMatches). Past the cap the list
     says "more than 1,000" and its last page is the one that holds the cap-th result (page
     50 of 20); narrower filters reach the others."""
 

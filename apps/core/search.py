@@ -47,6 +47,7 @@ from django.db.models.functions import Cast, Floor
 from django.db.models.lookups import Lookup
 from django.db.models.query import prefetch_related_objects
 from django.db.models.sql.compiler import SQLCompiler
+from django.db.models.sql.datastructures import BaseTable
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -405,11 +406,12 @@ def entries_order(entries: QuerySet, filters: SearchFilters, more_sorts: dict | 
     matches then moves narrow rows. `more_sorts` adds a type's own orders by name.
 
     Best match ranks the newest RESULTS_CAP + 1 matches only (`BestMatches`), and walks no
-    further than a page needs when the terms' statistics put a word far past that: a common
-    word then costs the same at any size. With more matches than that, an older match whose
-    title would rank it higher is left out; the list says there are more than the cap, and
-    a narrower search finds it. Nearest ranks every entry within the radius (the bounding
-    box index finds them): its cost follows the entries near a place, not all entries."""
+    further than a page needs when the search is estimated far past that: a common word,
+    alone or with filters, then costs the same at any size. With more matches than that, an
+    older match whose title would rank it higher is left out; the list says there are more
+    than the cap, and a narrower search finds it. Nearest ranks every entry within the
+    radius (the bounding box index finds them): its cost follows the entries near a place,
+    not all entries."""
     if filters.sort == "relevance":
         return BestMatches(
             entries, RESULTS_CAP + 1, words=filters.q, only_words=filters.only_words()
@@ -811,25 +813,69 @@ def _term_statistics(database: str, table: str, hour: int) -> _TermStatistics | 
 
 
 def _estimated_matches(entries: QuerySet, words: str) -> float | None:
-    """How many entries hold `words`, when it is one word, by the terms' statistics (which
-    the planner estimates with): as many as hold the form of it found most, in the title
-    or in the rest. As of the last ANALYZE, that is no more than there are: an entry may
-    hold it in both, or in several forms, and a term ANALYZE did not list is taken for
-    none. None for several words (ANALYZE does not see which go together), or without
-    statistics."""
+    """How many entries hold `words`, by the terms' statistics (which the planner estimates
+    with). One word: as many as hold the form of it found most, in the title or in the rest.
+    Several: at most as many as hold the rarest of them (they may go together or not, which
+    ANALYZE does not see). As of the last ANALYZE, that is no more than there are: an entry
+    may hold a word in both, or in several forms, and a term ANALYZE did not list is taken
+    for none. None without statistics."""
     terms = query_terms(words)
-    statistics = _statistics_of(entries) if len(terms) == 1 else None
+    statistics = _statistics_of(entries) if terms else None
     if statistics is None:
         return None
-    (forms,) = terms
-    share = max(column.shares.get(form, 0.0) for column in statistics.columns for form in forms)
+    share = min(
+        max(column.shares.get(form, 0.0) for column in statistics.columns for form in forms)
+        for forms in terms
+    )
     return share * statistics.entries
 
 
-# A one-word search is taken to have more matches than the cap, uncounted, when its
-# estimate (_estimated_matches) is at least this many times the cap: the statistics may be
-# up to a tenth of the entries old (autovacuum analyzes again after that).
+def _planned_matches(entries: QuerySet) -> float:
+    """How many entries match, by PostgreSQL's planner: it multiplies the shares its
+    statistics give each condition (words, labels, place) as if they were independent."""
+    sql, params = entries.order_by().values("pk").query.sql_with_params()
+    with connections[entries.db].cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        (plan,) = cursor.fetchone()  # psycopg loads json
+    return float(plan[0]["Plan"]["Plan Rows"])
+
+
+# A search is taken to have more matches than the cap, uncounted, when its estimate
+# (_estimated_matches, _planned_matches) is at least this many times the cap: the statistics
+# may be up to a tenth of the entries old (autovacuum analyzes again after that).
 ESTIMATE_MARGIN = 2
+
+# A walk past the cap meets this many times the entries its estimate says the page needs at
+# most, then stops: words, labels and places that seldom go together (an estimate made as
+# if they were independent, too high) cost a bounded walk before they are counted.
+WALK_MARGIN = 4
+
+
+class _WalkedTable(BaseTable):
+    """The entries' table as a walk through its newest rows that stops after a number of
+    them (the parameter WALK_BOUND stands for), under the table's own name: the search's
+    conditions then read the rows the walk meets, and no more."""
+
+    def __init__(self, table_name: str, alias: str, order: tuple[str, ...]):
+        super().__init__(table_name, alias)
+        self.order = order  # the columns of the newest first, each descending
+
+    def as_sql(self, compiler, connection):
+        name = connection.ops.quote_name
+        newest = ", ".join(f"{name(column)} DESC" for column in self.order)
+        return (
+            f"(SELECT * FROM {name(self.table_name)} ORDER BY {newest} LIMIT %s) "  # noqa: S608
+            f"AS {name(self.table_alias)}",
+            [WALK_BOUND],
+        )
+
+    def relabeled_clone(self, change_map):
+        alias = change_map.get(self.table_alias, self.table_alias)
+        return _WalkedTable(self.table_name, alias, self.order)
+
+
+# Stands for the number of rows a bounded walk meets (_WalkedTable), given when it runs.
+WALK_BOUND = object()
 
 
 class BestMatches:
@@ -842,9 +888,11 @@ class BestMatches:
     The walk stops once it has met as many entries whose titles hold every word as the
     asked page needs (`_statement`): those rank first, so the page is the same as if all
     were ranked. A page then costs the same with a million matches as with a thousand, but
-    the walk does not count them: when the words are all the search asks for (`only_words`)
-    and the terms' statistics put them far past the cap, `page()` says there are more than
-    the cap without counting; otherwise it counts by walking them all."""
+    the walk does not count them: when the search is estimated far past the cap
+    (`_estimate_past_cap`), `page()` says there are more than the cap without counting;
+    otherwise, or when the walk meets fewer matches than the estimate said, it counts them.
+    Such a walk is bounded (WALK_MARGIN): an estimate made as if the words and the other
+    filters were independent may be far too high."""
 
     def __init__(
         self,
@@ -858,8 +906,8 @@ class BestMatches:
         self.entries = entries
         self.size = size
         self.words = words  # the query: how common its words are settles the plan
-        # Whether the words are the search's only filter, so that their statistics estimate
-        # its matches.
+        # Whether the words are the search's only filter, so that the terms' statistics of a
+        # single word estimate its matches without asking the planner.
         self.only_words = only_words
         self.kept_as = kept_as  # the search's name, to keep its statement (_kept)
 
@@ -870,11 +918,13 @@ class BestMatches:
             kept_as=kept_as,
         )  # fmt: skip
 
-    def _statement(self, stopping: bool, walking: bool) -> _Statement:
+    def _statement(self, stopping: bool, walking: bool, bounded: bool = False) -> _Statement:
         """The newest `size` matches, newest first. `stopping`: only those met before the
         walk has met more matches whose titles hold every word than its last parameter
         (a run condition: PostgreSQL stops reading there). Not `walking`: read from the
-        terms' index and sorted, rather than met walking the newest entries."""
+        terms' index and sorted, rather than met walking the newest entries. `bounded` (a
+        stopping walk): among the newest entries only, as many as the parameter WALK_BOUND
+        stands for (_WalkedTable)."""
         with_distance = "distance" in self.entries.query.annotations
         columns = ["pk", "title_hits", *(["distance"] if with_distance else [])]
         order: tuple = NEWEST
@@ -883,6 +933,13 @@ class BestMatches:
             # the words' entries from their index and sorts them.
             order = (OrderBy(F("published_at") + Value(timedelta(0)), descending=True), "-pk")
         newest = self.entries.order_by(*order)
+        if bounded:
+            newest = newest.all()
+            query = newest.query
+            alias = query.get_initial_alias()
+            # NEWEST's columns.
+            walk = ("published_at", newest.model._meta.pk.column)
+            query.alias_map[alias] = _WalkedTable(query.alias_map[alias].table_name, alias, walk)
         if not stopping:
             sql, params = newest.values_list(*columns)[: self.size].query.sql_with_params()
             return _Statement(sql, list(params), with_distance)
@@ -904,21 +961,23 @@ class BestMatches:
         )
         return _Statement(statement, [len(query_terms(self.words)), *params], with_distance)
 
-    def _rows(self, top: int | None = None) -> tuple[list[tuple], bool]:
+    def _rows(self, top: int | None = None, bound: int | None = None) -> tuple[list[tuple], bool]:
         """The rows (key, title hits, maybe distance) of all `size` matches, ranked, and
         whether they have a distance; with `top`, of those the walk meets before the match
         that makes `top` + 1 whose titles hold every word: their first `top` rank as they
-        would among all (or all of them are there, when the walk met fewer such matches).
-        A page makes entries of its own rows only: making all thousand took a quarter of
-        a millisecond."""
+        would among all (or all of them are there, when the walk met fewer such matches);
+        with `bound` too, among the newest `bound` entries only. A page makes entries of its
+        own rows only: making all thousand took a quarter of a millisecond."""
         database = self.entries.db
         stopping = top is not None
+        bounded = stopping and bound is not None
         # Walking to the `top`-th costs less than walking to the `size`-th.
-        walking = _walking_pays(self.entries, self.words, top or self.size)
+        walking = bounded or _walking_pays(self.entries, self.words, top or self.size)
         sql, params, with_distance, _ = _kept(
-            self.kept_as, ("best", stopping, walking, self.size, database),
-            lambda: self._statement(stopping, walking),
+            self.kept_as, ("best", stopping, walking, bounded, self.size, database),
+            lambda: self._statement(stopping, walking, bounded),
         )  # fmt: skip
+        params = [bound if param is WALK_BOUND else param for param in params]
         with connections[database].cursor() as cursor:  # a key and numbers: no conversion
             cursor.execute(sql, [*params, top] if stopping else params)
             rows = cursor.fetchall()
@@ -929,26 +988,47 @@ class BestMatches:
     def _ranked_rows(self) -> tuple[list[tuple], bool]:
         return self._rows()
 
-    def _surely_past_cap(self) -> bool:
-        """Whether the search's words alone are estimated far past `size` matches
-        (_estimated_matches, ESTIMATE_MARGIN)."""
-        if not self.only_words:
-            return False
+    def _estimate_past_cap(self) -> float | None:
+        """How many matches the search has, when that is estimated far past `size`
+        (ESTIMATE_MARGIN); otherwise None. The words alone first, by the terms' statistics
+        (_estimated_matches): a search cannot match more than its rarest word does. One
+        word alone is estimated so; any other search, once its words are that common, by
+        the planner (_planned_matches), whose estimate is kept as its statement is."""
+        margin = ESTIMATE_MARGIN * self.size
         estimate = _estimated_matches(self.entries, self.words)
-        return estimate is not None and estimate >= ESTIMATE_MARGIN * self.size
+        if estimate is None or estimate < margin:
+            return None
+        if not (self.only_words and len(query_terms(self.words)) == 1):
+            estimate = _kept(
+                self.kept_as, ("planned", self.entries.db),
+                lambda: _planned_matches(self.entries),
+            )  # fmt: skip
+        return estimate if estimate >= margin else None
+
+    def _walk_bound(self, top: int, estimate: float) -> int:
+        """How many of the newest entries a walk meets at most to find `top` matches, when
+        `estimate` of all entries match (WALK_MARGIN)."""
+        statistics = _statistics_of(self.entries)
+        entries = statistics.entries if statistics else estimate
+        return math.ceil(WALK_MARGIN * top * max(entries / estimate, 1))
 
     def page(self, number: int, size: int) -> tuple[list["RankedEntry"], int, int]:
         """As entries_page: page `number` (of `size` entries), how many matches there are
         (at most `self.size`) and the page's number, the last one when `number` is past the
-        end. One statement; with the count estimated (_surely_past_cap), its walk stops at
-        the end of the page, and a walk that meets every match counts them."""
+        end. Estimated far past the cap (_estimate_past_cap), a bounded walk that stops at
+        the end of the page, and no count; otherwise, or when that walk has not met the
+        page, every match ranked and counted."""
         number = max(1, min(number, -(-self.size // size)))
-        past_cap = self._surely_past_cap()
-        rows, with_distance = self._rows(number * size) if past_cap else self._ranked_rows
-        top = len(query_terms(self.words))
-        # Fewer than the page needs hold every word: the walk met all `self.size` matches.
-        walked_all = sum(1 for row in rows if row[1] == top) < number * size
-        found = len(rows) if walked_all or not past_cap else self.size
+        estimate = self._estimate_past_cap()
+        if estimate is not None:
+            needed = number * size
+            rows, with_distance = self._rows(needed, self._walk_bound(needed, estimate))
+            top = len(query_terms(self.words))
+            if sum(1 for row in rows if row[1] == top) >= needed:
+                page = rows[(number - 1) * size : needed]
+                return [_ranked_entry(row, with_distance) for row in page], self.size, number
+        rows, with_distance = self._ranked_rows
+        found = len(rows)
         number = min(number, max(-(-found // size), 1))
         page = rows[(number - 1) * size : number * size]
         return [_ranked_entry(row, with_distance) for row in page], found, number

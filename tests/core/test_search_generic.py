@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import Value
 from django.db.models.functions import Concat
+from django.test.utils import CaptureQueriesContext
 
 from apps.core.indexing import search_entries, search_index
 from apps.core.mixins import SearchPaginator
@@ -22,6 +23,7 @@ from apps.core.models import PublicationStatus
 from apps.core.search import (
     PLACE_STATISTICS,
     PageItems,
+    RankedEntry,
     SearchFilters,
     any_word,
     capped_counts,
@@ -697,7 +699,7 @@ def test_one_word_the_statistics_put_far_past_the_cap_is_walked_only_to_its_page
         return BestMatches(entries, 4, words="taller", only_words=only_words)
 
     assert _estimated_matches(entries, "taller") == pytest.approx(45)
-    assert _estimated_matches(entries, "taller cocina") is None  # words may go together
+    assert _estimated_matches(entries, "taller cocina") == 0  # at most as many as the rarest
     ranked = list(best())
     assert best().page(2, 2) == (ranked[2:4], 4, 2)  # 4: more than the cap of 3
 
@@ -710,13 +712,59 @@ def test_one_word_the_statistics_put_far_past_the_cap_is_walked_only_to_its_page
     assert re.search(r"WindowAgg \(actual rows=1 .*\n\s+Run Condition: ", plan), plan
 
     # Statistics older than the entries: ANALYZE saw 45, one is left. The walk meets fewer
-    # titles than the page needs, so it has met every match and counts them.
+    # titles than the page needs, so the matches are counted.
     SearchableWorkshopEntry.objects.exclude(pk=ranked[3].pk).delete()
     assert _estimated_matches(entries, "taller") >= ESTIMATE_MARGIN * 4
     assert best().page(1, 2) == ([ranked[3]], 1, 1)
     assert best().page(2, 2) == ([ranked[3]], 1, 1)  # past the end: the last page
     # A search with other filters is not estimated from its words: it is counted.
     assert best(only_words=False).page(1, 2) == ([ranked[3]], 1, 1)
+
+
+@pytest.mark.postgres
+def test_words_and_a_label_estimated_far_past_the_cap_are_walked_a_bounded_way(publish):
+    """Words with other filters are estimated by the planner, as if they were independent.
+    Far past the cap, the page comes from a walk that stops at its end, uncounted; where
+    the words and the label seldom go together, that estimate is too high: the walk stops
+    after a bounded number of entries, short of the page, and the matches are counted."""
+    from apps.core.search import BestMatches, _planned_matches
+
+    art = [publish(f"Taller de arte {number}", topic="art") for number in range(2)]
+    for number in range(40):  # newer; the word and the label go together in half of them
+        publish(f"Taller {number}", topic=("food", "sewing")[number % 2])
+        publish(f"Clase {number}", topic="art")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE testapp_searchableworkshopentry")
+    filters = SearchFilters.build(q="taller")
+
+    def best(topic: str) -> BestMatches:  # the newest 4 ranked: a cap of 3
+        entries = entries_search(SearchableWorkshopEntry.objects.all(), filters)
+        return BestMatches(entries.filter(topic=topic), 4, words="taller")
+
+    # "taller" and food: 20 matches, about as many as the planner estimates.
+    assert _planned_matches(best("food").entries) == pytest.approx(20, rel=0.5)
+    ranked = list(best("food"))
+    assert len(ranked) == 4
+    with CaptureQueriesContext(connection) as queries:
+        assert best("food").page(2, 2) == (ranked[2:4], 4, 2)  # 4: more than the cap of 3
+    walks = [query["sql"] for query in queries if '"top_met" <=' in query["sql"]]
+    assert len(walks) == 1 and re.search(r' DESC LIMIT \d+\) AS "', walks[0])  # bounded
+    titles = SearchableWorkshop.objects.in_bulk([entry.pk for entry in ranked])
+    assert [titles[entry.pk].title for entry in ranked] == [
+        "Taller 38", "Taller 36", "Taller 34", "Taller 32"
+    ]  # fmt: skip
+
+    # "taller" and art: estimated as many (half the entries have each), but the two oldest
+    # only. The walk meets the newest entries up to its bound (four times those the page
+    # needs, by the estimate) and none of them matches; counted, they are 2.
+    search = best("art")
+    estimate = _planned_matches(search.entries)
+    assert estimate >= 8  # ESTIMATE_MARGIN x the cap + 1: far past it
+    bound = search._walk_bound(2, estimate)
+    assert bound < 80
+    assert search._rows(2, bound) == ([], False)
+    assert search._rows(2, 84) != ([], False)  # walking them all meets the two
+    assert search.page(1, 2) == ([RankedEntry(workshop.pk, None) for workshop in art[::-1]], 2, 1)
 
 
 def test_only_words_means_no_filter_but_the_words():
