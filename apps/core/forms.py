@@ -8,7 +8,7 @@ from django.http import Http404, QueryDict
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.search import MAX_QUERY_LENGTH, RADIUS_RANGE
+from apps.core.search import MAX_QUERY_LENGTH, RADIUS_RANGE, SearchFilters
 from apps.core.us import locate_zip
 
 
@@ -69,13 +69,27 @@ class SearchForm(forms.Form, metaclass=_SearchFormMetaclass):
             )
         return zip_code
 
-    def show_sort(self, sort: str) -> None:
-        """Make the "Sort by" select show the order the results are in: the one asked for, or
-        the default when it does not apply (best match without keywords)."""
-        if "sort" in self.fields:
-            data = cast(QueryDict, self.data).copy()  # the URL's parameters, some repeated
-            data["sort"] = sort
-            self.data = data
+    def show_sort(self, filters: SearchFilters) -> None:
+        """Make the "Sort by" select show the order the results are in. The automatic order
+        (SearchFilters.automatic_sort: best match with keywords, the list's own without) is
+        the empty choice, named after the order it gives now; a type may name it itself
+        (the directory: "Nearest (with a ZIP code)"). Keywords typed into a list's form then
+        get best match, unless the person picks another order: when the select sent the
+        list's own order, "Newest", the keywords came out newest first."""
+        field = self.fields.get("sort")
+        if not isinstance(field, forms.ChoiceField):
+            return
+        automatic = type(filters).automatic_sort(filters.q, filters.point)
+        choices = cast(list[tuple[str, str]], field.choices)  # a type's SORTS
+        names = dict(choices)
+        if "" not in names:
+            field.choices = [
+                ("", names[automatic]),
+                *(choice for choice in choices if choice[0] != automatic),
+            ]
+        data = cast(QueryDict, self.data).copy()  # the URL's parameters, some repeated
+        data["sort"] = "" if filters.sort == automatic else filters.sort
+        self.data = data
 
 
 def say_limits(form: forms.BaseForm) -> None:

@@ -132,7 +132,7 @@ class SearchListMixin(ForgivingPaginationMixin):
     def get(self, request, *args, **kwargs):
         self.form = self.filter_form_class(request.GET)
         self.filters = self.form.filters()
-        self.form.show_sort(self.filters.sort)
+        self.form.show_sort(self.filters)
         return super().get(request, *args, **kwargs)  # type: ignore[misc]
 
     def get_queryset(self):

@@ -317,10 +317,16 @@ class SearchFilters:
         point = locate_zip(zip) if zip else None
         radius = (radius or RADIUS_DEFAULT) if point else None
         q = fields.get("q", "")
-        sort = sort or ("relevance" if q else cls.default_sort)
+        sort = sort or cls.automatic_sort(q, point)
         if (sort == "nearest" and point is None) or (sort == "relevance" and not q):
             sort = cls.default_sort
         return cls(point=point, radius=radius, sort=sort, **fields)
+
+    @classmethod
+    def automatic_sort(cls, q: str, point: ZipPoint | None) -> str:
+        """The order when none is asked for: best match with keywords, the type's own
+        without."""
+        return "relevance" if q else cls.default_sort
 
     def labels(self) -> dict[str, tuple[str, ...]]:
         """The values asked of each label that a type's entries hold as facets (by column,

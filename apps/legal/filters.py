@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Self
 
 from apps.core.search import SearchFilters
-from apps.core.us import locate_zip
+from apps.core.us import ZipPoint, locate_zip
 
 
 @dataclass(frozen=True)
@@ -24,11 +24,12 @@ class LegalFilters(SearchFilters):
 
     @classmethod
     def build(cls, *, zip: str = "", radius: int | None = None, sort: str = "", **fields) -> Self:
-        """Nearest first when a ZIP code is given without keywords or another order; the
-        distance sort needs a ZIP code."""
-        point = locate_zip(zip) if zip else None
-        if not sort and point and not fields.get("q"):
-            sort = "distance"
-        if sort == "distance" and point is None:
+        """The distance sort needs a ZIP code."""
+        if sort == "distance" and not (zip and locate_zip(zip)):
             sort = ""
         return super().build(zip=zip, radius=radius, sort=sort, **fields)
+
+    @classmethod
+    def automatic_sort(cls, q: str, point: ZipPoint | None) -> str:
+        """Nearest first when a ZIP code is given without keywords."""
+        return "distance" if point and not q else super().automatic_sort(q, point)

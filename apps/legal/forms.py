@@ -78,12 +78,6 @@ class LegalFilterForm(SearchForm):
     def facility_choices(self) -> list[tuple[Any, str]]:
         return self._facility_choices
 
-    def show_sort(self, sort: str) -> None:
-        """Show the order asked for; without one, the automatic order, so that a search with a ZIP
-        code typed in later is nearest first (LegalFilters.build)."""
-        if self.data.get("sort"):
-            super().show_sort(sort)
-
     def filters(self) -> LegalFilters:
         """The valid filters, with defaults: what the search applies."""
         self.is_valid()

@@ -787,21 +787,38 @@ def test_only_words_means_no_filter_but_the_words():
 @pytest.mark.parametrize(
     ("url", "shown"),
     [
-        ("/en/jobs/", "newest"),
-        ("/en/jobs/?q=cook", "relevance"),
-        ("/en/jobs/?sort=relevance", "newest"),  # best match needs words
-        ("/en/jobs/?sort=nearest", "newest"),  # nearest needs a ZIP code
-        ("/en/jobs/?sort=pay", "pay"),
-        ("/es/events/", "soonest"),
-        ("/es/events/?q=taller", "relevance"),
+        ("/en/jobs/", ("", "Newest")),
+        ("/en/jobs/?q=cook", ("", "Best match")),
+        ("/en/jobs/?sort=relevance", ("", "Newest")),  # best match needs words
+        ("/en/jobs/?sort=nearest", ("", "Newest")),  # nearest needs a ZIP code
+        ("/en/jobs/?sort=pay", ("pay", "Highest pay")),
+        ("/en/jobs/?q=cook&sort=newest", ("newest", "Newest")),
+        ("/es/events/", ("", "Los más próximos")),
+        ("/es/events/?q=taller", ("", "Más relevantes")),
+        ("/es/legal/?zip=60629", ("", "Más cercanos (con código postal)")),  # named by the type
     ],
 )
 def test_the_sort_select_shows_the_order_the_results_are_in(client, url, shown):
     """Before, a list without keywords said "Best match" (the first choice) while it listed
-    the newest first."""
+    the newest first. The automatic order is the empty choice, named after what it gives."""
     page = client.get(url).content.decode()
     select = re.search(r'<select name="sort".*?</select>', page, re.S).group(0)
-    assert re.findall(r'<option value="(\w+)" selected>', select) == [shown]
+    assert re.findall(r'<option value="(\w*)" selected>([^<]*)</option>', select) == [shown]
+    values = re.findall(r'<option value="(\w*)"', select)
+    assert len(values) == len(set(values))  # no order twice
+
+
+def test_words_typed_into_a_list_are_ranked_by_best_match(client):
+    """The list's form sends its select as shown: the automatic order. Before, it sent
+    "newest", and the words someone typed came out newest first."""
+    page = client.get("/en/jobs/").content.decode()
+    select = re.search(r'<select name="sort".*?</select>', page, re.S).group(0)
+    (sent,) = re.findall(r'<option value="(\w*)" selected>', select)
+    response = client.get(f"/en/jobs/?q=cook&sort={sent}")
+    assert response.context["filters"].sort == "relevance"
+    # An order picked with the words stays.
+    response = client.get("/en/jobs/?q=cook&sort=newest")
+    assert response.context["filters"].sort == "newest"
 
 
 def test_showing_the_sort_keeps_every_filter_chosen(client):
