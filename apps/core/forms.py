@@ -72,21 +72,18 @@ class SearchForm(forms.Form, metaclass=_SearchFormMetaclass):
     def show_sort(self, filters: SearchFilters) -> None:
         """Make the "Sort by" select show the order the results are in. The automatic order
         (SearchFilters.automatic_sort: best match with keywords, the list's own without) is
-        the empty choice, named after the order it gives now; a type may name it itself
-        (the directory: "Nearest (with a ZIP code)"). Keywords typed into a list's form then
-        get best match, unless the person picks another order: when the select sent the
-        list's own order, "Newest", the keywords came out newest first."""
+        the empty choice, named after the order it gives now. Keywords typed into a list's
+        form then get best match, unless the person picks another order: when the select
+        sent the list's own order, "Newest", the keywords came out newest first."""
         field = self.fields.get("sort")
         if not isinstance(field, forms.ChoiceField):
             return
         automatic = type(filters).automatic_sort(filters.q, filters.point)
         choices = cast(list[tuple[str, str]], field.choices)  # a type's SORTS
-        names = dict(choices)
-        if "" not in names:
-            field.choices = [
-                ("", names[automatic]),
-                *(choice for choice in choices if choice[0] != automatic),
-            ]
+        field.choices = [
+            ("", dict(choices)[automatic]),
+            *(choice for choice in choices if choice[0] != automatic),
+        ]
         data = cast(QueryDict, self.data).copy()  # the URL's parameters, some repeated
         data["sort"] = "" if filters.sort == automatic else filters.sort
         self.data = data

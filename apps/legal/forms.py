@@ -31,7 +31,6 @@ class LegalFilterForm(SearchForm):
     apply."""
 
     SORTS = [
-        ("", _("Nearest (with a ZIP code)")),
         ("name", _("Name")),
         ("relevance", _("Best match")),
         ("distance", _("Nearest")),

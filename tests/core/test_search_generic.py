@@ -795,7 +795,9 @@ def test_only_words_means_no_filter_but_the_words():
         ("/en/jobs/?q=cook&sort=newest", ("newest", "Newest")),
         ("/es/events/", ("", "Los más próximos")),
         ("/es/events/?q=taller", ("", "Más relevantes")),
-        ("/es/legal/?zip=60629", ("", "Más cercanos (con código postal)")),  # named by the type
+        ("/es/legal/?zip=60629", ("", "Más cercanos")),
+        ("/es/legal/", ("", "Nombre")),
+        ("/es/legal/?q=asilo&zip=60629", ("", "Más relevantes")),
     ],
 )
 def test_the_sort_select_shows_the_order_the_results_are_in(client, url, shown):
