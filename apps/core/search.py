@@ -329,9 +329,9 @@ class SearchFilters:
         return "relevance" if q else cls.default_sort
 
     def labels(self) -> dict[str, tuple[str, ...]]:
-        """The values asked of each label that a type's entries hold as facets (by column,
-        SearchEntry.facet_columns), for `entries_facets`; a label that is not a facet is left
-        to the type's filters alone. A type with such labels says so."""
+        """The values asked of each label column of a type's entries (none asked: an empty
+        tuple): `entries_search` keeps the entries holding one of each label's values. A
+        type with such labels says so."""
         return {}
 
     def only_words(self) -> bool:
@@ -356,13 +356,20 @@ class SearchFilters:
 
 
 def entries_search(entries: QuerySet, filters: SearchFilters) -> QuerySet:
-    """The open entries matching the shared filters: keyword, place and date. Keywords near a
-    place are found with the facets of the place and of the type's labels asked for
-    (`entries_facets`); the type's filters then ask for those labels as they would alone."""
+    """The open entries matching the shared filters (keyword, place and date) and the labels
+    a type's filters ask for (SearchFilters.labels). Keywords near a place are found with
+    the facets of the place and of those labels (`entries_facets`), and a label the facets
+    hold is not asked of its column again: its condition, counted twice, made PostgreSQL
+    take such a search for several times rarer than it is, and intersect the words' index
+    with the label's (10 ms at 1,000,000 jobs, where the search took 5)."""
     entries = entries.filter(expires_on__gte=timezone.localdate())
     facets = entries_facets(entries, filters)
     if filters.q:
         entries = search(entries, filters.q)
+    faceted = entries.model.facet_columns if facets else ()
+    for column, values in filters.labels().items():
+        if values and column not in faceted:
+            entries = entries.filter(**{f"{column}__in": values})
     if facets:
         # PostgreSQL finds these with the words, in each of the words' indexes.
         table = entries.model._meta.db_table

@@ -30,9 +30,6 @@ def jobs_search(filters: JobFilters) -> QuerySet[JobSearchEntry] | BestMatches:
 def jobs_matching(filters: JobFilters) -> QuerySet[JobSearchEntry]:
     """The search entries of the published jobs matching the filters, in no order."""
     entries = entries_search(JobSearchEntry.objects.all(), filters)
-    for column, values in filters.labels().items():
-        if values:
-            entries = entries.filter(**{f"{column}__in": values})
     if filters.min_pay is not None:
         entries = entries.filter(pay_per_hour__gte=filters.min_pay)
     return entries
