@@ -845,12 +845,27 @@ def _estimated_matches(entries: QuerySet, words: str) -> float | None:
 
 def _planned_matches(entries: QuerySet) -> float:
     """How many entries match, by PostgreSQL's planner: it multiplies the shares its
-    statistics give each condition (words, labels, place) as if they were independent."""
+    statistics give each condition (words, labels, place) as if they were independent.
+    Near a place, without the distance's share: the planner has no statistics of a
+    distance computed for each entry, and takes it for a third of them whatever the radius
+    (UNKNOWN_CONDITION_SHARE), while the place's cells or its bounding box, estimated from
+    statistics, already hold the search near it. At 1,000,000 jobs, cocinero within 25
+    miles of 60629 was estimated 1,932 matches for its 5,466; without that share, 5,796.
+    Where the cells reach well past the radius, that is too high: the walk that trusts it
+    is bounded (WALK_MARGIN)."""
     sql, params = entries.order_by().values("pk").query.sql_with_params()
     with connections[entries.db].cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         (plan,) = cursor.fetchone()  # psycopg loads json
-    return float(plan[0]["Plan"]["Plan Rows"])
+    planned = float(plan[0]["Plan"]["Plan Rows"])
+    if "distance" in entries.query.annotations:  # within_radius
+        planned /= UNKNOWN_CONDITION_SHARE
+    return planned
+
+
+# PostgreSQL's share of the rows for a comparison it has no statistics of (DEFAULT_INEQ_SEL
+# in its source), such as an entry's distance from a place.
+UNKNOWN_CONDITION_SHARE = 1 / 3
 
 
 # A search is taken to have more matches than the cap, uncounted, when its estimate

@@ -721,6 +721,18 @@ def test_one_word_the_statistics_put_far_past_the_cap_is_walked_only_to_its_page
     assert best(only_words=False).page(1, 2) == ([ranked[3]], 1, 1)
 
 
+def walked_past_the_cap(best) -> list[str]:
+    """The titles of a search's 4 best matches (a cap of 3), once its page 2 of 2 has come
+    from a single bounded walk that does not count them (more than the cap: 4)."""
+    ranked = list(best)
+    with CaptureQueriesContext(connection) as queries:
+        assert best.page(2, 2) == (ranked[2:4], 4, 2)
+    walks = [query["sql"] for query in queries if '"top_met" <=' in query["sql"]]
+    assert len(walks) == 1 and re.search(r' DESC LIMIT \d+\) AS "', walks[0])  # bounded
+    titles = SearchableWorkshop.objects.in_bulk([entry.pk for entry in ranked])
+    return [titles[entry.pk].title for entry in ranked]
+
+
 @pytest.mark.postgres
 def test_words_and_a_label_estimated_far_past_the_cap_are_walked_a_bounded_way(publish):
     """Words with other filters are estimated by the planner, as if they were independent.
@@ -743,14 +755,7 @@ def test_words_and_a_label_estimated_far_past_the_cap_are_walked_a_bounded_way(p
 
     # "taller" and food: 20 matches, about as many as the planner estimates.
     assert _planned_matches(best("food").entries) == pytest.approx(20, rel=0.5)
-    ranked = list(best("food"))
-    assert len(ranked) == 4
-    with CaptureQueriesContext(connection) as queries:
-        assert best("food").page(2, 2) == (ranked[2:4], 4, 2)  # 4: more than the cap of 3
-    walks = [query["sql"] for query in queries if '"top_met" <=' in query["sql"]]
-    assert len(walks) == 1 and re.search(r' DESC LIMIT \d+\) AS "', walks[0])  # bounded
-    titles = SearchableWorkshop.objects.in_bulk([entry.pk for entry in ranked])
-    assert [titles[entry.pk].title for entry in ranked] == [
+    assert walked_past_the_cap(best("food")) == [
         "Taller 38", "Taller 36", "Taller 34", "Taller 32"
     ]  # fmt: skip
 
@@ -765,6 +770,29 @@ def test_words_and_a_label_estimated_far_past_the_cap_are_walked_a_bounded_way(p
     assert search._rows(2, bound) == ([], False)
     assert search._rows(2, 84) != ([], False)  # walking them all meets the two
     assert search.page(1, 2) == ([RankedEntry(workshop.pk, None) for workshop in art[::-1]], 2, 1)
+
+
+@pytest.mark.postgres
+def test_words_near_a_place_estimated_far_past_the_cap_are_walked_a_bounded_way(publish):
+    """Near a place, the planner took the distance of each entry for a condition that a
+    third of them meet, whatever the radius, on top of the place's cells that already
+    hold the search near it: the words near a place were estimated three times too few,
+    and counted where they are far past the cap."""
+    from apps.core.search import BestMatches, _planned_matches
+
+    for number in range(20):  # all at 60623
+        publish(f"Taller {number}")
+        publish(f"Clase {number}")
+        publish(f"Curso {number}")
+        publish(f"Charla {number}")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE testapp_searchableworkshopentry")
+    filters = SearchFilters.build(q="taller", zip="60623", radius=5)
+    entries = entries_search(SearchableWorkshopEntry.objects.all(), filters)
+    best = BestMatches(entries, 4, words="taller")  # the newest 4 ranked: a cap of 3
+
+    assert _planned_matches(entries) == pytest.approx(20, rel=0.5)  # not about 7
+    assert walked_past_the_cap(best) == ["Taller 19", "Taller 18", "Taller 17", "Taller 16"]
 
 
 def test_only_words_means_no_filter_but_the_words():
