@@ -59,8 +59,8 @@ class CappedPaginator(Paginator):
 class SearchPaginator(CappedPaginator):
     """A CappedPaginator of search entries (SearchListMixin): a page of a queryset of them is
     their keys (and distances), read with their capped count in one statement
-    (apps.core.search.entries_page, or BestMatches.page for best matches). The statement is
-    kept under `kept_as` when given."""
+    (apps.core.search.entries_page; BestMatches.page for words, ranked or newest first).
+    The statement is kept under `kept_as` when given."""
 
     def __init__(self, object_list, *args, kept_as: Hashable | None = None, **kwargs):
         if isinstance(object_list, BestMatches):

@@ -950,7 +950,8 @@ class BestMatches:
 
     @property
     def _top_hits(self) -> int:
-        """The title hits of the matches that rank first: every word's (any, unranked)."""
+        """How many of the words the titles of the matches that rank first hold: all of
+        them; none when unranked, where every match comes newest first."""
         return len(query_terms(self.words)) if self.ranked else 0
 
     def _statement(self, stopping: bool, walking: bool, bounded: bool = False) -> _Statement:
@@ -1108,7 +1109,7 @@ class NewestMatches(BestMatches):
     counted as best matches are, unranked. Counting a common word's matches to list them
     newest first cost 22 ms at 1,000,000 jobs (cocinero, open to all), and the planner,
     which estimates a word that ANALYZE did not list as if one entry in a thousand held
-    it, walked all of them to find a rare one's (apicultor: 69 ms)."""
+    it, walked all of them to find a rare one's (apicultor: 68 ms)."""
 
     ranked = False
 
