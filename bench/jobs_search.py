@@ -109,6 +109,7 @@ PAGES = [
     Page("common word", "/es/jobs/?q=ayudante", 0.50),
     Page("rare word", "/es/jobs/?q=apicultor", 0.70),
     *(Page(name, f"/es/jobs/?{query}", 0.70) for name, query in SINGLE_FILTERS.items()),
+    Page("ZIP nearest first", "/es/jobs/?zip=60629&radius=25&sort=nearest", 0.70),
     Page("keyword+label+ZIP", "/es/jobs/?q=cocinero&authorization=open&zip=60629&radius=25", 0.7),
     Page("common word+label", "/es/jobs/?q=ayudante&authorization=open", 0.70),
     Page("page 50", "/es/jobs/?page=50", 0.70),

@@ -359,12 +359,14 @@ class SearchEntry(models.Model):
         indexes = [models.Index(fields=PLACE_KEY)]
 
     @staticmethod
-    def place_index(name: str, *, include: list[str]) -> models.Index:
+    def place_index(name: str, *, item: str, include: list[str]) -> models.Index:
         """The ZIP radius's index (PLACE_KEY) carrying, on PostgreSQL, the columns
-        a type's filters, sorts and count read besides (`include`, the key too): a search
-        around a place then reads this index alone (an index-only scan, on a table vacuumed
-        as autovacuum keeps it), not one row of the table per entry in the bounding box,
-        scattered over as many pages. A type with filtered place searches puts it instead of
-        Meta.indexes' plain one. Other databases ignore `include` (models.W040 is silenced
-        for them in the settings)."""
-        return models.Index(fields=PLACE_KEY, include=include, name=name)
+        a type's filters, sorts and count read besides (`include`): a search around a place
+        then reads this index alone (an index-only scan, on a table vacuumed as autovacuum
+        keeps it), not one row of the table per entry in the bounding box, scattered over as
+        many pages. Its key ends with the newest order (the publication time, then the
+        entry's `item`, its key), so that a page nearest first reads a place's newest
+        entries in order and stops (apps.core.search._nearest_page). A type with filtered
+        place searches puts it instead of Meta.indexes' plain one. Other databases ignore
+        `include` (models.W040 is silenced for them in the settings)."""
+        return models.Index(fields=[*PLACE_KEY, "published_at", item], include=include, name=name)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import cached_property, lru_cache
 from operator import itemgetter
-from typing import ClassVar, NamedTuple, Self, TypeVar, overload
+from typing import ClassVar, NamedTuple, Self, TypeVar, cast, overload
 
 import snowballstemmer
 from django.db import connection, connections, migrations
@@ -52,7 +52,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from apps.core.instances import row_loader
-from apps.core.models import TermsField
+from apps.core.models import PLACE_KEY, TermsField
 from apps.core.us import EARTH_RADIUS_MILES, ZipPoint, bounding_box, locate_zip
 
 LANGUAGE_NAMES = {"es": "spanish", "en": "english"}
@@ -187,9 +187,19 @@ def within_radius(
             Q(longitude__range=(min_lon, max_lon)),
         ]
     near.append(Q(distance__lte=miles))
-    return entries.annotate(distance=distance_from(point, entries.model._meta.db_table)).filter(
-        *near
-    )
+    distance = PlaceDistance(point, miles, entries.model._meta.db_table)
+    return entries.annotate(distance=distance).filter(*near)
+
+
+class PlaceDistance(RawSQL):
+    """An entry's distance from a place (distance_from's SQL) as within_radius annotates
+    it, knowing the place and the radius: a page nearest first walks the places within it
+    (_nearest_page)."""
+
+    def __init__(self, point: ZipPoint, miles: float, table: str):
+        distance = distance_from(point, table)
+        super().__init__(distance.sql, distance.params, output_field=FloatField())
+        self.point, self.miles = point, miles
 
 
 def _whole_degrees(low: float, high: float) -> range:
@@ -423,8 +433,9 @@ def entries_order(entries: QuerySet, filters: SearchFilters, more_sorts: dict | 
     alone or with filters, then costs the same at any size. With more matches than that, an
     older match whose title would rank it higher is left out; the list says there are more
     than the cap, and a narrower search finds it. Words newest first are found the same way,
-    unranked (`NewestMatches`). Nearest ranks every entry within the radius (the bounding
-    box index finds them): its cost follows the entries near a place, not all entries."""
+    unranked (`NewestMatches`). Nearest first, a page walks the places within the radius,
+    nearest first, and their newest entries (`_nearest_page`): its cost follows the places
+    near the asked one and the page, not the entries."""
     if filters.q and filters.sort in ("relevance", "newest"):
         matches = BestMatches if filters.sort == "relevance" else NewestMatches
         return matches(entries, RESULTS_CAP + 1, words=filters.q, only_words=filters.only_words())
@@ -460,9 +471,12 @@ def entries_page(
     cached pages do for longer (apps/core/pagecache.py).
 
     Newest first, a search estimated far past the cap is not counted: its page comes from
-    a bounded walk through the newest entries (`_walked_page`), as a common word's does."""
-    if tuple(entries.query.order_by) == NEWEST:
-        walked = _walked_page(entries, number=number, size=size, cap=cap, kept_as=kept_as)
+    a bounded walk through the newest entries (`_walked_page`), as a common word's does.
+    Nearest first, from a walk through the places near the asked one (`_nearest_page`)."""
+    order = tuple(entries.query.order_by)
+    walk = _walked_page if order == NEWEST else _nearest_page if order == NEAREST else None
+    if walk is not None:
+        walked = walk(entries, number=number, size=size, cap=cap, kept_as=kept_as)
         if walked is not None:
             return walked
     connection = connections[entries.db]
@@ -514,10 +528,11 @@ def kept_search(kept_as: Hashable, build: Callable[[], "QuerySet | BestMatches"]
 def _page_statement(entries: QuerySet, cap: int) -> _Statement:
     """The statement of a page of ordered entries with their count (its rows: a key, maybe a
     distance, and last the count; its last parameters are _limited_to_page's): the count, in
-    no order (an index that only filters answers it), then the page. Nearest first counts
-    the nearest entries in the same statement: ordering by distance computes the distance of
-    every entry near the place anyway, so counting the first `cap` + 1 of them costs almost
-    nothing, where a separate count would find them all again."""
+    no order (an index that only filters answers it), then the page. Nearest first (where
+    the places are not walked, _nearest_page: SQLite) counts the nearest entries in the
+    same statement: ordering by distance computes the distance of every entry near the
+    place anyway, so counting the first `cap` + 1 of them costs almost nothing, where a
+    separate count would find them all again."""
     pk = entries.model._meta.pk.attname
     connection = connections[entries.db]
     name = connection.ops.quote_name
@@ -590,6 +605,131 @@ def _walk_statement(entries: QuerySet) -> _Statement:
     columns = [entries.model._meta.pk.attname, *(["distance"] if with_distance else [])]
     sql, params = _among_the_newest(entries).values_list(*columns).query.sql_with_params()
     return _Statement(f"{sql} LIMIT %s OFFSET %s", list(params), with_distance)
+
+
+def _nearest_page(
+    entries: QuerySet, *, number: int, size: int, cap: int, kept_as: Hashable | None
+) -> tuple[list, int, int] | None:
+    """As entries_page, for entries nearest first on PostgreSQL: the page from a walk
+    through the places within the radius, nearest first, that takes the newest entries of
+    each until the page is full (_nearest_statement). Every entry stands at its ZIP code's
+    point, so a place holds many: sorting all 130,000 entries within 25 miles of a Chicago
+    ZIP code took 58 ms at 1,000,000 jobs (7 ms at 100,000), where the places there are 59
+    whatever the jobs. Estimated far past the cap (_planned_past_cap), the entries are not
+    counted, as newest first; otherwise, or when that walk has not filled the page, the
+    same statement counts them first, up to `cap` + 1, and sorts them all when there are no
+    more. None elsewhere, or for a distance asked without a radius."""
+    if connections[entries.db].vendor != "postgresql":
+        return None  # no LATERAL: SQLite (a development database) sorts them all
+    if not isinstance(entries.query.annotations.get("distance"), PlaceDistance):
+        return None
+    number = min(number, -(-(cap + 1) // size))
+    walk = [number * size, size, (number - 1) * size]  # the entries ending the page, LIMIT, OFFSET
+    if _planned_past_cap(entries, cap + 1, kept_as) is not None:
+        sql, params, _, _ = _kept(
+            kept_as, ("nearest", None, entries.db), lambda: _nearest_statement(entries, None)
+        )
+        with connections[entries.db].cursor() as cursor:
+            cursor.execute(sql, [*params, *walk])
+            rows = cursor.fetchall()
+        if len(rows) == size:
+            return [RankedEntry(key, distance) for key, distance in rows], cap + 1, number
+    sql, params, _, _ = _kept(
+        kept_as, ("nearest", cap, entries.db), lambda: _nearest_statement(entries, cap)
+    )
+    with connections[entries.db].cursor() as cursor:
+        cursor.execute(sql, [*params, *walk, size, size, number, size, size])
+        rows = cursor.fetchall()
+    found = rows[0][-1] if rows else 0
+    keys = [RankedEntry(row[0], row[1]) for row in rows]
+    return keys, found, min(number, max(-(-found // size), 1))
+
+
+def _nearest_statement(entries: QuerySet, cap: int | None) -> _Statement:
+    """The statement of a page of entries nearest first (_nearest_page); its last
+    parameters are how many entries end the page, its size and offset, then, with a `cap`,
+    _limited_to_page's. A recursive walk finds the places within the place's box one by
+    one, each the next in the place index (PLACE_KEY) after the last: a few index pages a
+    place, however many entries it holds. Nearest first, each place gives its newest
+    entries that match, at most as many as end the page (from the same index, whose key
+    ends with the newest order where a type's place index says so,
+    SearchEntry.place_index), until the page is full: PostgreSQL sorts the places' entries
+    in groups of equal distance and stops. With a `cap`, the entries are counted first up
+    to `cap` + 1, in no order (the place index finds them), and the count ends each row;
+    when there are no more, they are sorted instead of walked."""
+    connection = connections[entries.db]
+    name = connection.ops.quote_name
+    table = name(entries.model._meta.db_table)
+    distance = cast(PlaceDistance, entries.query.annotations["distance"])
+    min_lat, max_lat, min_lon, max_lon = bounding_box(
+        distance.point.latitude, distance.point.longitude, distance.miles
+    )
+    place = [name(column) for column in PLACE_KEY]  # band, latitude, longitude
+    band, latitude, longitude = place
+    columns = ", ".join(place)
+    pk, near, here = name("pk"), name("near"), name("here")
+    at_place = RawSQL(  # noqa: S611 (quoted names only)
+        " AND ".join(f"{table}.{column} = {near}.{column}" for column in place),
+        (),
+        output_field=BooleanField(),
+    )
+    newest = entries.filter(at_place).order_by(*NEWEST).values_list("pk", "published_at")
+    newest_sql, newest_params = newest.query.sql_with_params()
+    params = [
+        list(_whole_degrees(min_lon, max_lon)), min_lat, max_lat, min_lon, max_lon,
+        max_lat, min_lon, max_lon,
+    ]  # fmt: skip
+    # Quoted names, a number and Django's own SQL of the distance and the entries; every
+    # value from a request stays a parameter.
+    places = (
+        f"WITH RECURSIVE {name('places')} AS ("  # noqa: S608
+        f"(SELECT {name('first')}.* FROM unnest(%s::integer[]) AS {name('bands')}({band}) "
+        f"CROSS JOIN LATERAL (SELECT {columns} FROM {table} "
+        f"WHERE {band} = {name('bands')}.{band} AND {latitude} BETWEEN %s AND %s "
+        f"AND {longitude} BETWEEN %s AND %s "
+        f"ORDER BY {latitude}, {longitude} LIMIT 1) AS {name('first')}) "
+        f"UNION ALL (SELECT {name('next')}.* FROM {name('places')} "
+        f"CROSS JOIN LATERAL (SELECT {columns} FROM {table} "
+        f"WHERE {table}.{band} = {name('places')}.{band} "
+        f"AND ({table}.{latitude}, {table}.{longitude}) "
+        f"> ({name('places')}.{latitude}, {name('places')}.{longitude}) "
+        f"AND {table}.{latitude} <= %s AND {table}.{longitude} BETWEEN %s AND %s "
+        f"ORDER BY {table}.{latitude}, {table}.{longitude} LIMIT 1) AS {name('next')}))"
+    )
+    found, walking, counted = "", "", ""
+    if cap is not None:
+        nearby = entries.order_by().values_list("pk", "distance", "published_at")[: cap + 1]
+        nearby_sql, nearby_params = nearby.query.sql_with_params()
+        params += nearby_params
+        counted = f"(SELECT {name('found')} FROM {name('counted')})"  # noqa: S608
+        found, walking = f", {counted}", f"{counted} > {int(cap)} AND "
+        places += (
+            f", {name('nearby')}({pk}, {name('distance')}, {name('published_at')}) "  # noqa: S608
+            f"AS ({nearby_sql}), {name('counted')} AS "
+            f"(SELECT COUNT(*) AS {name('found')} FROM {name('nearby')})"
+        )
+    # The places within the radius, nearest first (the distance's SQL reads a place as it
+    # reads an entry, under the entries' table's name), and the newest entries of each.
+    statement = (
+        f"{places} (SELECT {here}.{pk}, {near}.{name('distance')}{found} "  # noqa: S608
+        f"FROM (SELECT {columns}, {distance.sql} AS {name('distance')} "
+        f"FROM {name('places')} AS {table} WHERE {walking}{distance.sql} <= %s "
+        f"ORDER BY {name('distance')}) AS {near} "
+        f"CROSS JOIN LATERAL ({newest_sql} LIMIT %s) AS {here}({pk}, {name('published_at')}) "
+        f"ORDER BY {near}.{name('distance')}, {here}.{name('published_at')} DESC, {here}.{pk} DESC "
+        f"LIMIT %s OFFSET %s)"
+    )
+    params += [*distance.params, *distance.params, distance.miles, *newest_params]
+    if cap is not None:
+        # Up to the cap: all of them, sorted.
+        statement += (
+            f" UNION ALL (SELECT {pk}, {name('distance')}{found} FROM {name('nearby')} "  # noqa: S608
+            f"WHERE {counted} <= {int(cap)} "
+            f"ORDER BY {name('distance')}, {name('published_at')} DESC, {pk} DESC "
+            + _limited_to_page(connection, name("found"), name("counted"))
+            + ")"
+        )
+    return _Statement(statement, params, with_distance=True)
 
 
 def _order_columns(entries: QuerySet) -> list[tuple[str, Combinable, str]]:

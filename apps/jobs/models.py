@@ -208,7 +208,8 @@ class JobSearchEntry(SearchEntry):
             # index alone (an index-only scan) instead of one table row per entry in the box.
             SearchEntry.place_index(
                 "jobs_entry_place",
-                include=["job", "expires_on", "published_at", *FILTER_COLUMNS, "pay_per_hour"],
+                item="job",
+                include=["expires_on", *FILTER_COLUMNS, "pay_per_hour"],
             ),
             *(
                 models.Index(

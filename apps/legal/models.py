@@ -616,12 +616,13 @@ class Phone(models.Model):
             raise ValidationError(errors)
 
 
-# What the directory's searches near a place read besides the coordinates: every filter's
-# column and the sorts' but the name's (up to 200 characters; near a place the list is
-# nearest first unless asked otherwise). LegalSearchEntry.Meta's place index carries them.
+# What the directory's searches near a place read besides the coordinates, the publication
+# time and the key: every filter's column and the sorts' but the name's (up to 200
+# characters; near a place the list is nearest first unless asked otherwise).
+# LegalSearchEntry.Meta's place index carries them.
 PLACE_INDEX_INCLUDES = [
-    "provider", "expires_on", "published_at", "services", "languages", "cost", "provider_type",
-    "accepting_new_cases", "walk_in_days", "time_zone", "verified_at",
+    "expires_on", "services", "languages", "cost", "provider_type", "accepting_new_cases",
+    "walk_in_days", "time_zone", "verified_at",
 ]  # fmt: skip
 
 
@@ -652,7 +653,9 @@ class LegalSearchEntry(SearchEntry):
     class Meta(SearchEntry.Meta):
         indexes = [
             # "Help near me" with filters reads this index alone (an index-only scan).
-            SearchEntry.place_index("legal_entry_place", include=PLACE_INDEX_INCLUDES),
+            SearchEntry.place_index(
+                "legal_entry_place", item="provider", include=PLACE_INDEX_INCLUDES
+            ),
             models.Index(fields=["sort_name", "provider"]),
             models.Index(fields=["verified_at"]),
             models.Index(fields=["cost", "provider_type"]),
