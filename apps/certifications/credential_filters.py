@@ -21,3 +21,7 @@ class CredentialFilters(SearchFilters):
     language: str = ""
     cost: int | None = None
     format: str = ""
+
+    def labels(self) -> dict[str, tuple[str, ...]]:
+        """The values asked of each label column of the entries (CredentialSearchEntry)."""
+        return {"kind": (self.kind,) if self.kind else ()}

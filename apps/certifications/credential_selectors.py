@@ -40,8 +40,6 @@ def credentials_search(filters: CredentialFilters):
     entries = entries_search(CredentialSearchEntry.objects.all(), filters)
     if filters.category:
         entries = entries_having(entries, "categories", bit_of(filters.category, Category))
-    if filters.kind:
-        entries = entries.filter(kind=filters.kind)
     if filters.state and filters.rule in RULE_COLUMNS:
         entries = entries_having(entries, RULE_COLUMNS[filters.rule], bit_of(filters.state, State))
     if filters.language:

@@ -22,3 +22,7 @@ class TrainingFilters(SearchFilters):
     free: bool = False
     aid: bool = False  # financial aid open to all, whatever their status
     language: str = ""  # a SpokenLanguage code
+
+    def labels(self) -> dict[str, tuple[str, ...]]:
+        """The values asked of each label column of the entries (TrainingSearchEntry)."""
+        return {"category": (self.category,) if self.category else ()}

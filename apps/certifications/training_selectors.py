@@ -48,8 +48,6 @@ def trainings_search(filters: TrainingFilters):
     for (soonest first unless asked otherwise): one SQL query, whatever the number of
     trainings. trainings_for() loads a page."""
     entries = entries_search(entries_startable(), filters)
-    if filters.category:
-        entries = entries.filter(category=filters.category)
     if filters.credential:
         entries = entries.filter(training__credentials=filters.credential)
     if filters.online:

@@ -29,6 +29,10 @@ class EventFilters(SearchFilters):
     no_id: bool = False
     seats: bool = False  # only events with seats left (or no limit)
 
+    def labels(self) -> dict[str, tuple[str, ...]]:
+        """The values asked of each label column of the entries (EventSearchEntry)."""
+        return {"kind": self.kind, "topic": (self.topic,) if self.topic else ()}
+
     def period(self, now: datetime | None = None) -> tuple[datetime | None, datetime | None]:
         """The start and end of the time asked for, in the viewer's time zone: this week runs
         to Sunday night, this month to its last night; dates are whole days."""

@@ -21,10 +21,6 @@ def events_search(filters: EventFilters) -> QuerySet[EventSearchEntry]:
     entries = entries_search(EventSearchEntry.objects.all(), filters).filter(
         ends_at__gt=timezone.now(), cancelled=False
     )
-    if filters.kind:
-        entries = entries.filter(kind__in=filters.kind)
-    if filters.topic:
-        entries = entries.filter(topic=filters.topic)
     if filters.where == "in_person":
         entries = entries.filter(format__in=AT_A_VENUE)
     elif filters.where == "online":

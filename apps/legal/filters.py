@@ -22,6 +22,10 @@ class LegalFilters(SearchFilters):
     walk_in_today: bool = False
     facility: int | None = None
 
+    def labels(self) -> dict[str, tuple[str, ...]]:
+        """The values asked of each label column of the entries (LegalSearchEntry)."""
+        return {"cost": self.cost, "provider_type": self.type}
+
     @classmethod
     def build(cls, *, zip: str = "", radius: int | None = None, sort: str = "", **fields) -> Self:
         """The distance sort needs a ZIP code."""

@@ -84,10 +84,6 @@ def providers_search(filters: LegalFilters, now: datetime | None = None):
         entries = entries_having(entries, "services", bits_of(filters.service, ServiceCode))
     if filters.language:
         entries = entries_having(entries, "languages", bit_of(filters.language, SpokenLanguage))
-    if filters.cost:
-        entries = entries.filter(cost__in=filters.cost)
-    if filters.type:
-        entries = entries.filter(provider_type__in=filters.type)
     if filters.new_cases:
         entries = entries.filter(accepting_new_cases=True)
     if filters.walk_in_today:
