@@ -29,6 +29,7 @@ from operator import itemgetter
 from typing import ClassVar, NamedTuple, Self, TypeVar, cast, overload
 
 import snowballstemmer
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, connections, migrations
 from django.db.models import (
     BooleanField,
@@ -43,7 +44,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import Combinable, OrderBy, RawSQL
-from django.db.models.functions import Cast, Floor
+from django.db.models.functions import Cast, Coalesce, Floor
 from django.db.models.lookups import Lookup
 from django.db.models.query import prefetch_related_objects
 from django.db.models.sql.compiler import SQLCompiler
@@ -470,15 +471,14 @@ def entries_page(
     the clock (what has expired, what has ended) may then see it up to a minute late, as its
     cached pages do for longer (apps/core/pagecache.py).
 
-    Newest first, a search estimated far past the cap is not counted: its page comes from
-    a bounded walk through the newest entries (`_walked_page`), as a common word's does.
+    A search estimated far past the cap is not counted: its page comes from a bounded walk
+    through the newest entries (`_walked_page`), as a common word's does, or through the
+    table in another order an index gives (by pay).
     Nearest first, from a walk through the places near the asked one (`_nearest_page`)."""
-    order = tuple(entries.query.order_by)
-    walk = _walked_page if order == NEWEST else _nearest_page if order == NEAREST else None
-    if walk is not None:
-        walked = walk(entries, number=number, size=size, cap=cap, kept_as=kept_as)
-        if walked is not None:
-            return walked
+    walk = _nearest_page if tuple(entries.query.order_by) == NEAREST else _walked_page
+    walked = walk(entries, number=number, size=size, cap=cap, kept_as=kept_as)
+    if walked is not None:
+        return walked
     connection = connections[entries.db]
     sql, params, with_distance, reaching = _kept(
         kept_as, ("page", cap, entries.db), lambda: _page_statement(entries, cap)
@@ -532,7 +532,15 @@ def _page_statement(entries: QuerySet, cap: int) -> _Statement:
     the places are not walked, _nearest_page: SQLite) counts the nearest entries in the
     same statement: ordering by distance computes the distance of every entry near the
     place anyway, so counting the first `cap` + 1 of them costs almost nothing, where a
-    separate count would find them all again."""
+    separate count would find them all again.
+
+    Words' matches are sorted once found (_unindexed): walking an index in the page's order
+    instead, PostgreSQL, which takes a word ANALYZE did not list for one entry in a thousand,
+    read all 1,000,000 jobs by pay (540 ms) to find a rare word's 100. Past the cap a
+    common word's page is walked (_walked_page), not read here."""
+    words = "title_hits" in entries.query.annotations  # a keyword search (search())
+    if words and not is_nearest_first(entries):  # no index gives a distance anyway
+        entries = entries.order_by(*_unindexed(entries.query.order_by))
     pk = entries.model._meta.pk.attname
     connection = connections[entries.db]
     name = connection.ops.quote_name
@@ -571,22 +579,47 @@ def _page_statement(entries: QuerySet, cap: int) -> _Statement:
     return _Statement(statement, [*count_params, *newest_params], with_distance, reaching=True)
 
 
+def _unindexed(order) -> list:
+    """The same order through expressions no index gives, each column coalesced with
+    itself: PostgreSQL then finds the entries by their conditions and sorts them."""
+    keys = []
+    for key in order:
+        if isinstance(key, str):
+            column = F(key.lstrip("-"))
+            key = OrderBy(Coalesce(column, column), descending=key.startswith("-"))
+        elif isinstance(key, OrderBy) and isinstance(key.expression, F):
+            column = key.expression
+            key = OrderBy(
+                Coalesce(column, column), descending=key.descending,
+                nulls_first=key.nulls_first, nulls_last=key.nulls_last,
+            )  # fmt: skip
+        keys.append(key)
+    return keys
+
+
 def _walked_page(
     entries: QuerySet, *, number: int, size: int, cap: int, kept_as: Hashable | None
 ) -> tuple[list, int, int] | None:
-    """As entries_page, for entries newest first that the planner estimates far past the
-    cap (_planned_past_cap): the page from a walk through the newest entries that stops at
+    """As entries_page, for ordered entries that the planner estimates far past the cap
+    (_planned_past_cap): the page from a walk through the table in their order that stops at
     its end, and `cap` + 1 for their number, uncounted. Several labels together have no
     index of their own: counting the first thousand of them read 78,000 entries (22 ms at
-    1,000,000 jobs for food, open to all and part time). None when not so estimated, or
-    when the walk has met fewer entries than the page needs by its bound (_walk_bound)."""
-    estimate = _planned_past_cap(entries, cap + 1, kept_as)
+    1,000,000 jobs for food, open to all and part time); a common word by pay read and
+    sorted all 42,000 of its matches (11 ms). None when not so estimated, for an order an
+    index does not give (_read_in_order; newest first always has its index), or when the
+    walk has met fewer entries than the page needs by its bound (_walk_bound)."""
+    order = _column_order(entries)
+    estimate = None if order is None else _planned_past_cap(entries, cap + 1, kept_as)
     number = min(number, -(-(cap + 1) // size))
     bound = None if estimate is None else _walk_bound(entries, number * size, estimate)
-    if bound is None:
+    if bound is None or order is None:
+        return None
+    if tuple(entries.query.order_by) != NEWEST and not _kept(
+        kept_as, ("in order", entries.db), lambda: _read_in_order(entries, order)
+    ):
         return None
     sql, params, with_distance, _ = _kept(
-        kept_as, ("walk", entries.db), lambda: _walk_statement(entries)
+        kept_as, ("walk", entries.db), lambda: _walk_statement(entries, order)
     )
     params = [bound if param is WALK_BOUND else param for param in params]
     with connections[entries.db].cursor() as cursor:
@@ -598,12 +631,13 @@ def _walked_page(
     return keys, cap + 1, number
 
 
-def _walk_statement(entries: QuerySet) -> _Statement:
-    """The statement of a page of entries newest first, among the newest entries only
-    (_among_the_newest); its last parameters are the page's size and offset."""
+def _walk_statement(entries: QuerySet, order: tuple[str, ...]) -> _Statement:
+    """The statement of a page of ordered entries, among the first entries in their `order`
+    only (_among_the_first); its last parameters are the page's size and offset."""
     with_distance = "distance" in entries.query.annotations
     columns = [entries.model._meta.pk.attname, *(["distance"] if with_distance else [])]
-    sql, params = _among_the_newest(entries).values_list(*columns).query.sql_with_params()
+    walked = _among_the_first(entries, order).values_list(*columns)
+    sql, params = walked.query.sql_with_params()
     return _Statement(f"{sql} LIMIT %s OFFSET %s", list(params), with_distance)
 
 
@@ -1062,20 +1096,19 @@ WALK_MARGIN = 4
 
 
 class _WalkedTable(BaseTable):
-    """The entries' table as a walk through its newest rows that stops after a number of
-    them (the parameter WALK_BOUND stands for), under the table's own name: the search's
-    conditions then read the rows the walk meets, and no more."""
+    """The entries' table as a walk through its first rows in the entries' order that stops
+    after a number of them (the parameter WALK_BOUND stands for), under the table's own
+    name: the search's conditions then read the rows the walk meets, and no more."""
 
     def __init__(self, table_name: str, alias: str, order: tuple[str, ...]):
         super().__init__(table_name, alias)
-        self.order = order  # the columns of the newest first, each descending
+        self.order = order  # the order's SQL over the table's own columns (_column_order)
 
     def as_sql(self, compiler, connection):
         name = connection.ops.quote_name
-        newest = ", ".join(f"{name(column)} DESC" for column in self.order)
         return (
-            f"(SELECT * FROM {name(self.table_name)} ORDER BY {newest} LIMIT %s) "  # noqa: S608
-            f"AS {name(self.table_alias)}",
+            f"(SELECT * FROM {name(self.table_name)} ORDER BY {', '.join(self.order)} "  # noqa: S608
+            f"LIMIT %s) AS {name(self.table_alias)}",
             [WALK_BOUND],
         )
 
@@ -1088,14 +1121,54 @@ class _WalkedTable(BaseTable):
 WALK_BOUND = object()
 
 
-def _among_the_newest(entries: QuerySet) -> QuerySet:
-    """The same entries, among the newest WALK_BOUND of their table only (_WalkedTable)."""
+def _among_the_first(entries: QuerySet, order: tuple[str, ...]) -> QuerySet:
+    """The same entries, among the first WALK_BOUND of their table in `order` only
+    (_WalkedTable, _column_order)."""
     entries = entries.all()
     query = entries.query
     alias = query.get_initial_alias()
-    walk = ("published_at", entries.model._meta.pk.column)  # NEWEST's columns
-    query.alias_map[alias] = _WalkedTable(query.alias_map[alias].table_name, alias, walk)
+    query.alias_map[alias] = _WalkedTable(query.alias_map[alias].table_name, alias, order)
     return entries
+
+
+def _column_order(entries: QuerySet) -> tuple[str, ...] | None:
+    """The entries' order as SQL over their table's own columns ('"pay_per_hour" DESC NULLS
+    LAST', ...), for a walk that reads the table in it; None when a key is not one of their
+    columns (a distance)."""
+    name = connections[entries.db].ops.quote_name
+    meta = entries.model._meta
+    order = []
+    for key in entries.query.order_by:
+        if isinstance(key, str):
+            field, descending, nulls = key.lstrip("-"), key.startswith("-"), ""
+        elif isinstance(key, OrderBy) and isinstance(key.expression, F):
+            field, descending = key.expression.name, key.descending
+            nulls = " NULLS LAST" if key.nulls_last else " NULLS FIRST" if key.nulls_first else ""
+        else:
+            return None
+        try:
+            column = meta.pk.column if field == "pk" else meta.get_field(field).column
+        except FieldDoesNotExist:
+            return None
+        order.append(f"{name(column)}{' DESC' if descending else ''}{nulls}")
+    return tuple(order)
+
+
+def _read_in_order(entries: QuerySet, order: tuple[str, ...]) -> bool:
+    """Whether PostgreSQL reads the entries' table in `order` from an index: a walk through
+    a table it must sort first would read all of it."""
+    name = connections[entries.db].ops.quote_name
+    table = name(entries.model._meta.db_table)
+    with connections[entries.db].cursor() as cursor:
+        cursor.execute(  # quoted names only
+            f"EXPLAIN (FORMAT JSON) SELECT * FROM {table} ORDER BY {', '.join(order)} LIMIT 1000"  # noqa: S608
+        )
+        (plan,) = cursor.fetchone()  # psycopg loads json
+    node, kinds = plan[0]["Plan"], []
+    while node:  # Limit, then what feeds it
+        kinds.append(node["Node Type"])
+        node = (node.get("Plans") or [None])[0]
+    return "Sort" not in kinds
 
 
 def _planned_past_cap(entries: QuerySet, size: int, kept_as: Hashable | None) -> float | None:
@@ -1188,7 +1261,7 @@ class BestMatches:
             order = (OrderBy(F("published_at") + Value(timedelta(0)), descending=True), "-pk")
         newest = self.entries.order_by(*order)
         if bounded:
-            newest = _among_the_newest(newest)
+            newest = _among_the_first(newest, cast(tuple, _column_order(newest)))
         if not stopping:
             sql, params = newest.values_list(*columns)[: self.size].query.sql_with_params()
             return _Statement(sql, list(params), with_distance)

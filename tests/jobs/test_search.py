@@ -2,6 +2,7 @@
 GIN-indexed column is used), so both backends must give the same results."""
 
 import ast
+import re
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -184,6 +185,47 @@ def test_a_word_in_far_more_jobs_than_the_cap_says_more_than_the_cap_in_each_lan
     spanish = client.get("/es/jobs/?q=ayudante")
     assert "Más de 4 empleos encontrados" in spanish.content.decode()
     assert [job.pk for job in spanish.context["jobs"]] == newest[:2]
+
+
+@pytest.mark.postgres
+def test_words_by_pay_far_past_the_cap_walk_the_pay_index_and_few_matches_are_read(
+    client, monkeypatch
+):
+    """A common word by pay read and sorted all its matches: 42,000 at 1,000,000 jobs (11
+    ms). Estimated far past the cap, its page comes from a walk through the pay index
+    that stops at the page's end, as newest first does, and is not counted. A rare word is
+    read from the words' index and sorted: walking the pay index for it, PostgreSQL (which
+    takes a word ANALYZE did not list for one entry in a thousand) read all 1,000,000 jobs
+    to find 100 (540 ms)."""
+    from apps.core.search import _read_in_order
+
+    monkeypatch.setattr(CappedPaginator, "cap", 4)
+    monkeypatch.setattr(JobListView, "paginate_by", 2)
+    publish_many(60)  # every title says "Ayudante general" / "General helper"
+    rare = JobFactory(title_es="Apicultor", title_en="Beekeeper", pay_min=30, pay_max=None)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE jobs_jobsearchentry")
+        # As PostgreSQL plans a table of thousands: from the index, where one gives the order.
+        cursor.execute("SET LOCAL enable_sort = off")
+    assert _read_in_order(JobSearchEntry.objects.all(), ('"pay_per_hour" DESC NULLS LAST',))
+    assert not _read_in_order(JobSearchEntry.objects.all(), ('"latitude" DESC',))
+
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get("/en/jobs/?q=helper&sort=pay&page=2")
+    assert "More than 4 jobs found" in page.content.decode()
+    walked = r'NULLS LAST, "published_at" DESC, "job_id" DESC LIMIT \d+\) AS "jobs_'
+    walks = [query["sql"] for query in captured if re.search(walked, query["sql"])]
+    assert len(walks) == 1 and "COUNT(" not in walks[0]  # _WalkedTable, uncounted
+    by_pay = expected(matches=lambda job: job != rare, first=lambda job: -pay(job))
+    assert [job.pk for job in page.context["jobs"]] == by_pay[2:4]
+
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get("/en/jobs/?q=beekeeper&sort=pay")
+    assert [job.pk for job in page.context["jobs"]] == [rare.pk]
+    assert "1 job found" in page.content.decode()
+    counted = [query["sql"] for query in captured if "COUNT(" in query["sql"]]
+    # Sorted by an expression no index gives: the matches are read, not walked.
+    assert len(counted) == 1 and 'COALESCE("jobs_jobsearchentry"."pay_per_hour",' in counted[0]
 
 
 def test_a_list_within_the_cap_counts_exactly(client):
