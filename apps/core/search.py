@@ -609,10 +609,12 @@ def _walked_page(
     index does not give (_read_in_order; newest first always has its index), or when the
     walk has met fewer entries than the page needs by its bound (_walk_bound)."""
     order = _column_order(entries)
-    estimate = None if order is None else _planned_past_cap(entries, cap + 1, kept_as)
+    if order is None:
+        return None
+    estimate = _planned_past_cap(entries, cap + 1, kept_as)
     number = min(number, -(-(cap + 1) // size))
     bound = None if estimate is None else _walk_bound(entries, number * size, estimate)
-    if bound is None or order is None:
+    if bound is None:
         return None
     if tuple(entries.query.order_by) != NEWEST and not _kept(
         kept_as, ("in order", entries.db), lambda: _read_in_order(entries, order)
