@@ -68,7 +68,11 @@ TITLES = [  # (Spanish, English); "ayudante"/"helper" is the common word
     ("Empacador", "Packer"), ("Recolector de fresa", "Strawberry picker"),
     ("Techador", "Roofer"), ("Mesero", "Server"),
 ]  # fmt: skip
-RARE = ("Apicultor", "Beekeeper")  # in one job of every 10,000
+# The rare word is in RARE_JOBS jobs at every size, spread evenly through time: its page
+# shows the same cards (a full page and a second one) whatever the size, so that what it
+# measures is finding a few jobs among many, not drawing more cards.
+RARE = ("Apicultor", "Beekeeper")
+RARE_JOBS = 30
 DESCRIPTION = (
     "Trabajo estable con un equipo amable. Pago semanal y horario fijo.",
     "Steady work with a friendly team. Weekly pay and a fixed schedule.",
@@ -215,9 +219,11 @@ def copy_jobs(count: int, rng: random.Random, organizations: list, places: list[
     # search entry is written when it is published): the tables' rows lie in that order.
     minutes_ago = sorted((rng.randint(0, 60 * 24 * 40) for _ in range(count)), reverse=True)
 
+    rare = {(2 * k + 1) * count // (2 * RARE_JOBS) for k in range(RARE_JOBS)}
+
     def rows():
         for n in range(count):
-            title_es, title_en = RARE if n % 10_000 == 7 else rng.choice(TITLES)
+            title_es, title_en = RARE if n in rare else rng.choice(TITLES)
             place = rng.choice(places)
             pay = rng.randint(15, 30)
             published = now - timedelta(minutes=minutes_ago[n])
