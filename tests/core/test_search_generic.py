@@ -352,7 +352,7 @@ def test_best_matches_keep_their_statement_too(publish, monkeypatch):
     monkeypatch.setattr(
         BestMatches,
         "_statement",
-        lambda self, *how: compiled.append(how) or compile_best(self, *how),
+        lambda self, *how, **named: compiled.append(how) or compile_best(self, *how, **named),
     )
 
     def titles() -> list[str]:
@@ -750,6 +750,9 @@ def test_one_word_the_statistics_put_far_past_the_cap_is_walked_only_to_its_page
     assert _estimated_matches(entries, "taller cocina") == 0  # at most as many as the rarest
     ranked = list(best())
     assert best().page(2, 2) == (ranked[2:4], 4, 2)  # 4: more than the cap of 3
+    # Counted, the matches are ranked where they are found: only the page's rows come back.
+    rows, found, _ = best()._ranked_page(2, 2)
+    assert ([row[0] for row in rows], found) == ([entry.pk for entry in ranked[2:4]], 4)
 
     # PostgreSQL stops the walk at the page's end (a run condition), rather than filtering
     # the rows of a walk of all 4.
