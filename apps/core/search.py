@@ -1261,12 +1261,9 @@ class BestMatches:
         row ending with how many there are; its last parameters are _limited_to_page's."""
         with_distance = "distance" in self.entries.query.annotations
         columns = ["pk", "title_hits", *(["distance"] if with_distance else [])]
-        order: tuple = NEWEST
-        if not walking:
-            # The same order, through an expression no index gives: PostgreSQL then reads
-            # the words' entries from their index and sorts them.
-            order = (OrderBy(F("published_at") + Value(timedelta(0)), descending=True), "-pk")
-        newest = self.entries.order_by(*order)
+        # Not walking, the same order through expressions no index gives: PostgreSQL then
+        # reads the words' entries from their index and sorts them.
+        newest = self.entries.order_by(*(NEWEST if walking else _unindexed(NEWEST)))
         if bounded:
             newest = _among_the_first(newest, cast(tuple, _column_order(newest)))
         if not (stopping or paged):
