@@ -616,8 +616,10 @@ def _walked_page(
     bound = None if estimate is None else _walk_bound(entries, number * size, estimate)
     if bound is None:
         return None
+    # Kept by table and order, which alone settle the answer, whatever else is asked.
+    table = entries.model._meta.db_table
     if tuple(entries.query.order_by) != NEWEST and not _kept(
-        kept_as, ("in order", entries.db), lambda: _read_in_order(entries, order)
+        ("in order", table, order), (entries.db,), lambda: _read_in_order(entries, order)
     ):
         return None
     sql, params, with_distance, _ = _kept(

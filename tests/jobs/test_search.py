@@ -218,6 +218,13 @@ def test_words_by_pay_far_past_the_cap_walk_the_pay_index_and_few_matches_are_re
     assert len(walks) == 1 and "COUNT(" not in walks[0]  # _WalkedTable, uncounted
     by_pay = expected(matches=lambda job: job != rare, first=lambda job: -pay(job))
     assert [job.pk for job in page.context["jobs"]] == by_pay[2:4]
+    asked = 'EXPLAIN (FORMAT JSON) SELECT * FROM "jobs_jobsearchentry" ORDER BY'
+    assert sum(asked in query["sql"] for query in captured) == 1  # _read_in_order
+    # Another search by pay: whether an index gives the order was asked for the table.
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get("/en/jobs/?q=general&sort=pay&page=2")
+    assert [job.pk for job in page.context["jobs"]] == by_pay[2:4]
+    assert not any(asked in query["sql"] for query in captured)
 
     with CaptureQueriesContext(connection) as captured:
         page = client.get("/en/jobs/?q=beekeeper&sort=pay")
