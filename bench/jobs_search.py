@@ -420,6 +420,23 @@ def database_backends() -> list[int]:
         return [pid for (pid,) in cursor.fetchall()]
 
 
+def machine_ticks() -> tuple[int, int]:
+    """The machine's CPU time so far, in clock ticks, as (stolen, all) from /proc/stat's
+    first line: what a hypervisor gave other machines while this one had work (steal) and
+    everything counted (user, nice, system, idle, iowait, irq, softirq, steal)."""
+    with open("/proc/stat") as stat:
+        ticks = [int(value) for value in stat.readline().split()[1:9]]
+    return ticks[7], sum(ticks)
+
+
+def stolen_share(before: tuple[int, int], after: tuple[int, int]) -> float:
+    """The share of the machine's CPU time stolen between two machine_ticks() readings: a
+    host that lends this machine's cores to others makes every figure slower and noisier,
+    the more so the higher this is."""
+    counted = after[1] - before[1]
+    return (after[0] - before[0]) / counted if counted > 0 else 0.0
+
+
 @dataclass
 class Meter:
     """Reads the CPU time of the web server, the database and Redis, and Redis's hits and
@@ -528,10 +545,13 @@ def measure(runs: list[Run], meter: Meter, rounds: int, seconds: float) -> None:
               flush=True)  # fmt: skip
         for run in runs:
             load = os.getloadavg()[0]
-            before = meter.read(run.server)
+            before, ticks = meter.read(run.server), machine_ticks()
             requests, rate = wrk(run.url, seconds, run.cookie, run.cookies)
+            stolen = stolen_share(ticks, machine_ticks())
             used = spent(before, meter.read(run.server))
-            run.samples.append({"rate": rate, "requests": requests, "load": load, **used})
+            run.samples.append(
+                {"rate": rate, "requests": requests, "load": load, "stolen": stolen, **used}
+            )
 
 
 # --- reporting ---------------------------------------------------------------------------------
@@ -560,6 +580,7 @@ def summary(run: Run) -> dict:
         ),
         "hits": per_request("hits"), "misses": per_request("misses"),
         "loads": [sample["load"] for sample in samples],
+        "stolen": [sample["stolen"] for sample in samples],
     }  # fmt: skip
 
 
@@ -587,10 +608,12 @@ def ratio(page: Page, cache: str, results: dict) -> tuple[float, str, bool] | No
 def report_size(title: str, runs: list[Run], args) -> dict:
     results = {run.key: summary(run) for run in runs}
     loads = [load for result in results.values() for load in result["loads"]]
+    stolen = [share for result in results.values() for share in result["stolen"]]
     print(f"\n{title}: gunicorn {args.workers} sync workers, wrk -t{THREADS} "
           f"-c{CONNECTIONS}, medians of {args.rounds} interleaved rounds of {args.seconds:g} s; "
           f"load average {min(loads):.2f}-{max(loads):.2f} (median "
-          f"{statistics.median(loads):.2f})")  # fmt: skip
+          f"{statistics.median(loads):.2f}); CPU stolen by the host {min(stolen):.0%}-"
+          f"{max(stolen):.0%} (median {statistics.median(stolen):.0%})")  # fmt: skip
     print(f"{'page':24} {'cache':5} {'req/s':>8} {'(min-max)':>17}  {'ratio':>20} {'target':>7}"
           f"  {'CPU ms/req':>10} {'= web + db + redis':>20}  cache hits, misses/req")  # fmt: skip
     for run in runs:

@@ -1,11 +1,12 @@
 """The job search bench (bench/jobs_search.py) is not a test, but what its figures rest on is:
 its trivial view is a real Django view that only its URLconf serves, its miss switch makes
 every cache read miss, its generator writes jobs that the search finds, and its CPU meter
-sees the time a process spends."""
+sees the time a process spends, as its steal meter sees the machine's."""
 
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
@@ -15,7 +16,14 @@ from apps.core.indexing import search_entries
 from apps.jobs.filters import JobFilters
 from apps.jobs.models import Job
 from apps.jobs.selectors import jobs_search
-from bench.jobs_search import RARE_JOBS, cpu_seconds, generate, process_tree
+from bench.jobs_search import (
+    RARE_JOBS,
+    cpu_seconds,
+    generate,
+    machine_ticks,
+    process_tree,
+    stolen_share,
+)
 
 
 @override_settings(ROOT_URLCONF="bench.urls")
@@ -66,3 +74,18 @@ def test_the_cpu_meter_counts_a_child_process():
     finally:
         child.kill()
         child.wait()
+
+
+def test_the_steal_meter_reads_the_machines_ticks_as_they_pass():
+    before = machine_ticks()
+    end = time.monotonic() + 0.3
+    while time.monotonic() < end:
+        pass
+    after = machine_ticks()
+    # Every CPU's ticks are counted, sampled 100 times a second or so: a busy 0.3 s adds
+    # at least a few dozen; steal is a part of them.
+    assert after[1] - before[1] >= 20
+    assert 0 <= after[0] - before[0] <= after[1] - before[1]
+    assert 0.0 <= stolen_share(before, after) <= 1.0
+    assert stolen_share((5, 100), (35, 200)) == pytest.approx(0.3)
+    assert stolen_share(before, before) == 0.0  # no time between: nothing stolen
