@@ -486,7 +486,7 @@ def entries_page(
     # The entries up to the end of the asked page, or of the last one the cap allows.
     reach = [min(number, -(-(cap + 1) // size)) * size] if reaching else []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *reach, size, size, number, size, size])
+        cursor.execute(sql, [*params, *reach, *_page_parameters(number, size)])
         rows = cursor.fetchall()
     found = rows[0][-1] if rows else 0
     last = max(-(-found // size), 1)
@@ -676,7 +676,7 @@ def _nearest_page(
         kept_as, ("nearest", cap, entries.db), lambda: _nearest_statement(entries, cap)
     )
     with connections[entries.db].cursor() as cursor:
-        cursor.execute(sql, [*params, *walk, size, size, number, size, size])
+        cursor.execute(sql, [*params, *walk, *_page_parameters(number, size)])
         rows = cursor.fetchall()
     found = rows[0][-1] if rows else 0
     keys = [RankedEntry(row[0], row[1]) for row in rows]
@@ -829,13 +829,18 @@ def search_memory_clear() -> None:
 def _limited_to_page(connection, count: str, counted: str) -> str:
     """The LIMIT and OFFSET of a page of a statement whose row count is `count`, read from
     `counted`: the asked page's offset, or the last page's when there are fewer rows. Its
-    parameters come from entries_page()."""
+    parameters come from _page_parameters()."""
     least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
     # Only function names and the caller's quoted names; every value stays a parameter.
     return (
         f"LIMIT %s OFFSET (SELECT %s * {greatest}({least}(%s, ({count} + %s - 1) / %s) - 1, 0)"  # noqa: S608
         f" FROM {counted})"
     )
+
+
+def _page_parameters(number: int, size: int) -> list[int]:
+    """The values of _limited_to_page's parameters, in its order, for page `number`."""
+    return [size, size, number, size, size]
 
 
 def _through_entry(key):
@@ -1341,7 +1346,7 @@ class BestMatches:
             lambda: self._statement(stopping=False, walking=walking, paged=True),
         )  # fmt: skip
         with connections[database].cursor() as cursor:  # a key and numbers: no conversion
-            cursor.execute(sql, [*params, size, size, number, size, size])
+            cursor.execute(sql, [*params, *_page_parameters(number, size)])
             rows = cursor.fetchall()
         return rows, (rows[0][-1] if rows else 0), with_distance
 
