@@ -226,7 +226,7 @@ def main() -> None:
                 bench, urls[name], partial(generate, jobs, credentials, trainings)
             )
             counts[name] = query_counts()
-        runs = jobs_search.measure_pages(bench, urls["full"], PAGES)
+        runs = jobs_search.measure_pages(bench, [urls["full"]], PAGES)[urls["full"]]
         credentials, trainings, jobs = sizes["full"]
         title = (f"{credentials:,} credentials ({50 * credentials:,} state rules), "
                  f"{trainings:,} trainings, {jobs:,} jobs")  # fmt: skip

@@ -271,7 +271,7 @@ def main() -> None:
         bench = jobs_search.bench_start(stack, args, url)
         jobs_search.database_prepare(bench, url, partial(generate, items))
         figures_store()
-        runs = jobs_search.measure_pages(bench, url, PAGES)
+        runs = jobs_search.measure_pages(bench, [url], PAGES)[url]
         results = jobs_search.report_size(f"{items:,} items of all kinds", runs, args)
         print("\nStaff pages / job list on a miss (requests/s, same run), target >= 30%:")
         for run in runs:

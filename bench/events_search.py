@@ -224,7 +224,7 @@ def main() -> None:
     with contextlib.ExitStack() as stack:
         bench = jobs_search.bench_start(stack, args, url)
         jobs_search.database_prepare(bench, url, partial(generate, jobs, events, registrations))
-        runs = jobs_search.measure_pages(bench, url, PAGES)
+        runs = jobs_search.measure_pages(bench, [url], PAGES)[url]
         title = f"{events:,} events, {registrations:,} registrations, {jobs:,} jobs"
         results = jobs_search.report_size(title, runs, args)
         jobs_search.report_shares(

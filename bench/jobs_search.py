@@ -7,24 +7,27 @@ Needs `wrk` (Debian/Ubuntu: `apt-get install wrk`; macOS: `brew install wrk`) an
 `redis-server` (`apt-get install redis-server`) on the PATH; it refuses to run without them.
 
 For each size it (re)creates the database `<name>_<size>` next to the one DATABASE_URL names
-(--reuse keeps one made earlier), generates the jobs (COPY, then one rebuild of the search
-entries and of the indexes), and starts, all on 127.0.0.1:
+(--reuse keeps one made earlier) and generates the jobs (COPY, then one rebuild of the search
+entries and of the indexes). Then it starts, all on 127.0.0.1:
 - its own Redis (cache and broker), to read the cache's hits and misses and its CPU time;
-- gunicorn with production settings and 2 sync workers (bench/settings.py: Camino's URLs
-  plus a trivial view returning "ok" through the whole middleware stack), twice: one as in
-  production, one where every cache key is unique but the page cache's generation counters
-  (CAMINO_BENCH_CACHE=miss, bench/cache.py), so anonymous pages are measured on a cache hit
-  and on a miss;
+- for each size, gunicorn with production settings and 2 sync workers (bench/settings.py:
+  Camino's URLs plus a trivial view returning "ok" through the whole middleware stack),
+  twice: one as in production, one where every cache key is unique but the page cache's
+  generation counters (CAMINO_BENCH_CACHE=miss, bench/cache.py), so anonymous pages are
+  measured on a cache hit and on a miss; each size has its own cache;
 - a tiny asyncio server (bench/static_server.py) answering a few bytes: what wrk reaches
   against it is the client's ceiling, which must be at least 3x the trivial view's rate.
-Then `wrk -t1 -c4` runs every page once per round, in order, for several rounds, and the bench
-prints per page the median requests/s with its spread (min-max), the ratio to the target's
-reference page, the CPU time per request of the gunicorn workers, their PostgreSQL backends
-and Redis (from /proc/<pid>/stat before and after each run, divided by the requests wrk
-made), and the load average. After the last size: a table across sizes with the growth of
-CPU per request, and EXPLAIN (ANALYZE, BUFFERS) of the queries of the list, a common word and
-the work-authorization filter, at 100,000 jobs when that size ran (the size the targets are
-set at), else at the largest. Not a test: it only reports, and stops by itself.
+Then `wrk -t1 -c4` runs every page at every size once per round, a page at each size one
+right after the other, for several rounds: drift in the machine's speed (another machine on
+the same host, say) then touches every size alike, and the growth from one size to the next
+compares runs made seconds apart. Per size, the bench prints per page the median requests/s
+with its spread (min-max), the ratio to the target's reference page, the CPU time per request
+of the gunicorn workers, their PostgreSQL backends and Redis (from /proc/<pid>/stat before
+and after each run, divided by the requests wrk made), the load average and the CPU the host
+stole. Then a table across sizes with the growth of CPU per request, and EXPLAIN (ANALYZE,
+BUFFERS) of the queries of the list, a common word and the work-authorization filter, at
+100,000 jobs when that size ran (the size the targets are set at), else at the largest. Not a
+test: it only reports, and stops by itself.
 """
 
 import argparse
@@ -329,7 +332,11 @@ def signed_in_cookie(email: str = "bench-seeker@example.org") -> str:
 # --- the servers and what they cost ------------------------------------------------------------
 
 
-def environment(database_url: str, redis_port: int, secret: str, cache: str) -> dict:
+def environment(
+    database_url: str, redis_port: int, secret: str, cache: str, cache_db: int = 1
+) -> dict:
+    """Production settings on the bench's Redis: the broker in its database 0, the cache in
+    `cache_db` (a server per database measured, so that no size reads another's pages)."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": SETTINGS,
@@ -337,7 +344,7 @@ def environment(database_url: str, redis_port: int, secret: str, cache: str) -> 
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": database_url,
         "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-        "REDIS_CACHE_URL": f"redis://127.0.0.1:{redis_port}/1",
+        "REDIS_CACHE_URL": f"redis://127.0.0.1:{redis_port}/{cache_db}",
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "WARNING",
         "CAMINO_BENCH_CACHE": cache,
@@ -408,14 +415,16 @@ def process_tree(root: int) -> list[int]:
     return tree
 
 
-def database_backends() -> list[int]:
-    """The PostgreSQL backends serving this database (the workers'), but this process's."""
+def database_backends(name: str) -> list[int]:
+    """The PostgreSQL backends serving the database `name` (the workers'), but this
+    process's."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-            "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s "
+            "AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+            [name],
         )
         return [pid for (pid,) in cursor.fetchall()]
 
@@ -445,11 +454,11 @@ class Meter:
     redis_pid: int
     redis: object  # a redis.Redis client of the bench's Redis
 
-    def read(self, web: subprocess.Popen) -> dict:
+    def read(self, run: "Run") -> dict:
         stats = self.redis.info("stats")
         return {
-            "web": cpu_seconds(process_tree(web.pid)),
-            "db": cpu_seconds(database_backends()),
+            "web": cpu_seconds(process_tree(run.server.pid)),
+            "db": cpu_seconds(database_backends(urlsplit(run.database).path.lstrip("/"))),
             "redis": cpu_seconds([self.redis_pid]),
             "hits": stats["keyspace_hits"],
             "misses": stats["keyspace_misses"],
@@ -525,6 +534,7 @@ class Run:
     cache: str
     url: str
     server: subprocess.Popen
+    database: str = ""  # its URL (none for the client ceiling's)
     cookie: str = ""
     cookies: tuple = ()  # signed in as each in turn (Page.people)
     samples: list[dict] = field(default_factory=list)
@@ -545,10 +555,10 @@ def measure(runs: list[Run], meter: Meter, rounds: int, seconds: float) -> None:
               flush=True)  # fmt: skip
         for run in runs:
             load = os.getloadavg()[0]
-            before, ticks = meter.read(run.server), machine_ticks()
+            before, ticks = meter.read(run), machine_ticks()
             requests, rate = wrk(run.url, seconds, run.cookie, run.cookies)
             stolen = stolen_share(ticks, machine_ticks())
-            used = spent(before, meter.read(run.server))
+            used = spent(before, meter.read(run))
             run.samples.append(
                 {"rate": rate, "requests": requests, "load": load, "stolen": stolen, **used}
             )
@@ -711,7 +721,9 @@ def arguments(description: str, **sizes) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--cache", choices=["both", "hit", "miss"], default="both",
                         help="anonymous pages on a cache hit, a miss, or both")  # fmt: skip
-    parser.add_argument("--port", type=int, default=8765, help="the first of four ports")
+    parser.add_argument("--port", type=int, default=8765,
+                        help="the first of the bench's ports: the client ceiling's server, "
+                        "Redis, then two gunicorns per database")  # fmt: skip
     parser.add_argument("--reuse", action="store_true", help="keep databases of an earlier run")
     args = parser.parse_args()
     args.database_url = os.environ.get("DATABASE_URL", "")
@@ -722,7 +734,7 @@ def arguments(description: str, **sizes) -> argparse.Namespace:
             raise SystemExit(f"The bench needs {tool}: apt-get install {tool} (Debian, Ubuntu) "
                              f"or brew install {tool.split('-')[0]} (macOS).")  # fmt: skip
     args.secret = secrets.token_urlsafe(40)  # shared with gunicorn: the session cookie is valid
-    args.static_port, args.redis_port = args.port + 2, args.port + 3
+    args.static_port, args.redis_port = args.port, args.port + 1
     return args
 
 
@@ -780,33 +792,47 @@ def database_prepare(bench: Bench, url: str, generator) -> None:
         generator()
 
 
-def measure_pages(bench: Bench, url: str, pages: list[Page]) -> list[Run]:
-    """Start gunicorn on the database at `url` (on a cache hit and a miss, as asked), then
-    measure the client's ceiling and every page in interleaved rounds."""
+def interleaved(by_database: dict[str, list]) -> list:
+    """Each database's runs (the same pages, in the same order) page by page, and database by
+    database within a page."""
+    return [run for at in zip(*by_database.values(), strict=True) for run in at]
+
+
+def measure_pages(bench: Bench, urls: list[str], pages: list[Page]) -> dict[str, list[Run]]:
+    """Start gunicorn on each database in `urls` (on a cache hit and a miss, as asked, each
+    with its own cache), then measure the client's ceiling and every page on every database
+    in interleaved rounds: a page runs on each database in turn, one right after the other, so
+    that drift in the machine's speed touches all sizes alike. Each database's runs begin
+    with the client ceiling's, which they share."""
     args = bench.args
     bench.cache.flushall()
+    modes = ["hit", "miss"] if args.cache == "both" else [args.cache]
+    ceiling = Run(CEILING, "", f"http://127.0.0.1:{args.static_port}/", bench.static)
+    by_url = {url: [ceiling] for url in urls}
+    runs = [ceiling]
     with contextlib.ExitStack() as servers:
-        gunicorns = {
-            mode: start_gunicorn(servers, args.port + n, args.workers,
-                                 environment(url, args.redis_port, args.secret, mode))
-            for n, mode in enumerate(["hit", "miss"])
-            if mode == "hit" or args.cache != "hit"
-        }  # fmt: skip
-        modes = ["hit", "miss"] if args.cache == "both" else [args.cache]
-        runs = [Run(CEILING, "", f"http://127.0.0.1:{args.static_port}/", bench.static)]
-        for page in pages:
-            if page.people:  # cold: every cache read misses, for each person in turn
-                cookies = tuple(signed_in_cookie(email) for email in page.people)
-                runs.append(Run(page, "cold", f"http://127.0.0.1:{args.port + 1}{page.path}",
-                                gunicorns["miss"], cookies=cookies))  # fmt: skip
-                continue
-            for mode in modes if page.cached else [""]:
-                port = args.port + (mode == "miss")
-                runs.append(Run(page, mode, f"http://127.0.0.1:{port}{page.path}",
-                                gunicorns[mode or "hit"],
-                                signed_in_cookie(page.who) if page.signed_in else ""))  # fmt: skip
+        for number, url in enumerate(urls):
+            gunicorns = {}  # mode: (server, port)
+            for mode in ["hit", "miss"] if args.cache != "hit" else ["hit"]:
+                port = args.port + 2 + 2 * number + (mode == "miss")
+                env = environment(url, args.redis_port, args.secret, mode, cache_db=1 + number)
+                gunicorns[mode] = start_gunicorn(servers, port, args.workers, env), port
+            use_database(url)  # where the people signed in have their sessions
+            for page in pages:
+                if page.people:  # cold: every cache read misses, for each person in turn
+                    server, port = gunicorns["miss"]
+                    cookies = tuple(signed_in_cookie(email) for email in page.people)
+                    by_url[url].append(Run(page, "cold", f"http://127.0.0.1:{port}{page.path}",
+                                           server, url, cookies=cookies))  # fmt: skip
+                    continue
+                for mode in modes if page.cached else [""]:
+                    server, port = gunicorns[mode or "hit"]
+                    cookie = signed_in_cookie(page.who) if page.signed_in else ""
+                    by_url[url].append(Run(page, mode, f"http://127.0.0.1:{port}{page.path}",
+                                           server, url, cookie))  # fmt: skip
+        runs += interleaved({url: by_url[url][1:] for url in urls})
         measure(runs, bench.meter, args.rounds, args.seconds)
-    return runs
+    return by_url
 
 
 def main() -> None:
@@ -815,13 +841,12 @@ def main() -> None:
     urls = {size: database_url_for(args.database_url, size) for size in sizes}
     with contextlib.ExitStack() as stack:
         bench = bench_start(stack, args, urls[sizes[0]])
-        by_size = {}
         for size in sizes:
             database_prepare(bench, urls[size], partial(generate, size))
-            runs = measure_pages(bench, urls[size], PAGES)
-            by_size[size] = report_size(f"{size:,} jobs", runs, args)
+        runs = measure_pages(bench, [urls[size] for size in sizes], PAGES)
+        by_size = {size: report_size(f"{size:,} jobs", runs[urls[size]], args) for size in sizes}
         if len(sizes) > 1:
-            report_growth(sizes, by_size, runs)
+            report_growth(sizes, by_size, runs[urls[sizes[-1]]])
         explained = EXPLAINED_AT if EXPLAINED_AT in sizes else sizes[-1]
         use_database(urls[explained])
         print(f"\nEXPLAIN (ANALYZE, BUFFERS) at {explained:,} jobs")

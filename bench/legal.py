@@ -242,7 +242,7 @@ def main() -> None:
     with contextlib.ExitStack() as stack:
         bench = jobs_search.bench_start(stack, args, url)
         jobs_search.database_prepare(bench, url, partial(generate, jobs, providers))
-        runs = jobs_search.measure_pages(bench, url, PAGES)
+        runs = jobs_search.measure_pages(bench, [url], PAGES)[url]
         title = f"{providers:,} legal providers ({3 * providers:,} services at locations), " \
                 f"{jobs:,} jobs"  # fmt: skip
         results = jobs_search.report_size(title, runs, args)

@@ -261,7 +261,7 @@ def main() -> None:
     with contextlib.ExitStack() as stack:
         bench = jobs_search.bench_start(stack, args, url)
         jobs_search.database_prepare(bench, url, partial(generate, jobs, mentors, matches))
-        runs = jobs_search.measure_pages(bench, url, PAGES)
+        runs = jobs_search.measure_pages(bench, [url], PAGES)[url]
         title = f"{mentors:,} mentors, {matches:,} past matches, {jobs:,} jobs"
         results = jobs_search.report_size(title, runs, args)
         dashboard = results[DASHBOARD.name, ""]["rate"]

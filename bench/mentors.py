@@ -241,7 +241,7 @@ def main() -> None:
     with contextlib.ExitStack() as stack:
         bench = jobs_search.bench_start(stack, args, url)
         jobs_search.database_prepare(bench, url, partial(generate, jobs, mentors))
-        runs = jobs_search.measure_pages(bench, url, PAGES)
+        runs = jobs_search.measure_pages(bench, [url], PAGES)[url]
         results = jobs_search.report_size(f"{mentors:,} mentors, {jobs:,} jobs", runs, args)
         report_mentors(results, args)
         explain_suggestions()

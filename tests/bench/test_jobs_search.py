@@ -1,15 +1,18 @@
 """The job search bench (bench/jobs_search.py) is not a test, but what its figures rest on is:
 its trivial view is a real Django view that only its URLconf serves, its miss switch makes
 every cache read miss, its generator writes jobs that the search finds, and its CPU meter
-sees the time a process spends, as its steal meter sees the machine's."""
+sees the time a process spends (and the database's backends), as its steal meter sees the
+machine's; and a page runs at each size one right after the other."""
 
 import os
 import subprocess
 import sys
 import time
 
+import psycopg
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
+from django.db import connection
 from django.test import override_settings
 
 from apps.core.indexing import search_entries
@@ -19,7 +22,9 @@ from apps.jobs.selectors import jobs_search
 from bench.jobs_search import (
     RARE_JOBS,
     cpu_seconds,
+    database_backends,
     generate,
+    interleaved,
     machine_ticks,
     process_tree,
     stolen_share,
@@ -89,3 +94,31 @@ def test_the_steal_meter_reads_the_machines_ticks_as_they_pass():
     assert 0.0 <= stolen_share(before, after) <= 1.0
     assert stolen_share((5, 100), (35, 200)) == pytest.approx(0.3)
     assert stolen_share(before, before) == 0.0  # no time between: nothing stolen
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_cpu_meter_finds_the_backends_of_the_database_it_is_asked_about():
+    name = connection.settings_dict["NAME"]
+    with psycopg.connect(dbname=name, **{
+        key: value for key, value in connection.get_connection_params().items()
+        if key in ("host", "port", "user", "password")
+    }) as other:  # fmt: skip
+        pid = other.info.backend_pid
+        assert pid in database_backends(name)
+        assert pid not in database_backends(f"{name}_elsewhere")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        assert cursor.fetchone()[0] not in database_backends(name)  # the bench's own
+
+
+def test_a_page_runs_at_each_size_one_right_after_the_other():
+    by_size = {
+        "10,000": [("list", "10,000"), ("word", "10,000")],
+        "100,000": [("list", "100,000"), ("word", "100,000")],
+    }
+    assert interleaved(by_size) == [
+        ("list", "10,000"), ("list", "100,000"), ("word", "10,000"), ("word", "100,000")
+    ]  # fmt: skip
+    with pytest.raises(ValueError):  # every size measures the same pages
+        interleaved({"10,000": [("list", "10,000")], "100,000": []})
