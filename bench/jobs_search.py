@@ -87,6 +87,7 @@ SETTINGS = "bench.settings"
 THREADS, CONNECTIONS = 1, 4
 CEILING_FACTOR = 3  # the client must reach 3x the trivial view against a static response
 GROWTH_TARGET = 0.20  # CPU per request from one size to the next
+REDIS_DATABASES = 16  # Redis's default: the broker's, then a cache per database measured
 
 
 @dataclass(frozen=True)
@@ -805,6 +806,8 @@ def measure_pages(bench: Bench, urls: list[str], pages: list[Page]) -> dict[str,
     that drift in the machine's speed touches all sizes alike. Each database's runs begin
     with the client ceiling's, which they share."""
     args = bench.args
+    if len(urls) > REDIS_DATABASES - 1:
+        raise SystemExit(f"At most {REDIS_DATABASES - 1} databases: each has its own cache.")
     bench.cache.flushall()
     modes = ["hit", "miss"] if args.cache == "both" else [args.cache]
     ceiling = Run(CEILING, "", f"http://127.0.0.1:{args.static_port}/", bench.static)
@@ -843,10 +846,10 @@ def main() -> None:
         bench = bench_start(stack, args, urls[sizes[0]])
         for size in sizes:
             database_prepare(bench, urls[size], partial(generate, size))
-        runs = measure_pages(bench, [urls[size] for size in sizes], PAGES)
-        by_size = {size: report_size(f"{size:,} jobs", runs[urls[size]], args) for size in sizes}
+        runs_of = measure_pages(bench, [urls[size] for size in sizes], PAGES)
+        by_size = {size: report_size(f"{size:,} jobs", runs_of[urls[size]], args) for size in sizes}
         if len(sizes) > 1:
-            report_growth(sizes, by_size, runs[urls[sizes[-1]]])
+            report_growth(sizes, by_size, runs_of[urls[sizes[-1]]])
         explained = EXPLAINED_AT if EXPLAINED_AT in sizes else sizes[-1]
         use_database(urls[explained])
         print(f"\nEXPLAIN (ANALYZE, BUFFERS) at {explained:,} jobs")
