@@ -9,6 +9,7 @@ source, with the date they read it. A state with no rule is "not checked yet", n
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
@@ -29,7 +30,7 @@ from apps.core.addresses import pk_url
 from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.models import Guide, Publishable, SearchEntry, curation_indexes
 from apps.core.us import State, zip_code_validator
-from apps.core.vocabulary import Category
+from apps.core.vocabulary import Category, SpokenLanguage, codes_of
 
 # Dollars: more than any credential or training costs, to refuse a typing slip (10^12).
 MAX_COST = 100_000
@@ -129,6 +130,16 @@ class Credential(models.Model):
     @property
     def category_labels(self) -> list:
         return [Category(code).label for code in self.categories if code in Category.values]
+
+    def clean(self):
+        super().clean()
+        errors: dict[str, list] = {}
+        if not codes_of(self.categories, Category):
+            errors["categories"] = [_("Choose kinds of work from the list.")]
+        if not codes_of(self.exam_languages, SpokenLanguage):
+            errors["exam_languages"] = [_("Choose languages from the list.")]
+        if errors:
+            raise ValidationError(errors)
 
 
 class StateRule(models.Model):

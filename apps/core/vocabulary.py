@@ -54,6 +54,12 @@ class SpokenLanguage(models.TextChoices):
     QUECHUA = "qu", _("Quechua")
 
 
+def codes_of(value, choices: type[models.TextChoices]) -> bool:
+    """Whether a model's JSON list of codes holds a list of `choices` and nothing else: an
+    admin form takes any JSON there (a number, a string) and a page would fail on it later."""
+    return isinstance(value, list) and all(code in choices.values for code in value)
+
+
 @cache
 def _bits(choices: type[models.TextChoices]) -> dict[str, int]:
     """Each choice's bit (the choices of a class are fixed once it is declared): a search

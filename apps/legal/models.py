@@ -34,7 +34,7 @@ from apps.core.us import (
     phone_normalise,
     zip_code_validator,
 )
-from apps.core.vocabulary import SpokenLanguage, bits_of
+from apps.core.vocabulary import SpokenLanguage, bits_of, codes_of
 from apps.legal.querysets import ProviderQuerySet, stale_before
 from apps.legal.vocabulary import ServiceCode
 
@@ -264,12 +264,11 @@ class Provider(Publishable):
             errors["fee_amount"] = [_("Say how much the low fee is, in dollars.")]
         if self.cost == Cost.FREE:
             self.fee_amount = None
-        unknown = [code for code in self.languages or [] if code not in SpokenLanguage.values]
-        if unknown or not isinstance(self.languages, list):
+        if not codes_of(self.languages, SpokenLanguage):
             errors["languages"] = [_("Choose languages from the list.")]
         elif not self.languages:
             errors["languages"] = [_("Choose at least one language the staff speak.")]
-        if any(code not in VerifiedItem.values for code in self.verified_what or []):
+        if not codes_of(self.verified_what, VerifiedItem):
             errors["verified_what"] = [_("Choose what was verified from the list.")]
         if self.verified_at:
             # Listed for a year after each verification (the expiry task takes it off then).

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from apps.certifications.models import Credential, StateRule
@@ -172,3 +173,19 @@ def test_the_rules_a_staff_member_checked_stay_without_them(staff):
     erase(staff)
     rule.refresh_from_db()
     assert rule.checked_by is None
+
+
+@pytest.mark.parametrize("value", [5, "construction", None, {"construction": 1}])
+def test_a_credentials_lists_of_codes_must_be_lists_of_codes(value):
+    """The admin's form takes any JSON there; the pages read them as lists of codes."""
+    credential = CredentialFactory()
+    credential.categories = credential.exam_languages = value
+    with pytest.raises(ValidationError) as caught:
+        credential.full_clean()
+    assert caught.value.message_dict.keys() >= {"categories", "exam_languages"}
+    credential.categories, credential.exam_languages = ["construction"], ["es", "xx"]
+    with pytest.raises(ValidationError) as caught:
+        credential.full_clean()
+    assert list(caught.value.message_dict) == ["exam_languages"]
+    credential.exam_languages = []  # no exam (a permit)
+    credential.full_clean()

@@ -59,6 +59,18 @@ def test_languages_come_from_the_list_and_at_least_one():
     ProviderFactory(languages=["quc", "mam", "es"]).full_clean()
 
 
+@pytest.mark.parametrize("value", [5, "es", None, {"es": 1}])
+def test_lists_of_codes_that_are_not_lists_are_errors_to_fix(value):
+    # An admin form takes any JSON in these fields; a page iterating them would fail later.
+    provider = ProviderFactory()
+    provider.languages = provider.verified_what = value
+    assert errors_of(provider).keys() >= {"languages", "verified_what"}
+    provider.languages, provider.verified_what = ["es"], ["license"]
+    assert "verified_what" in errors_of(provider)  # not a code of the list
+    provider.verified_what = []
+    provider.full_clean()
+
+
 def test_verifying_lists_an_entry_for_twelve_months():
     provider = ProviderFactory()
     provider.verified_at = timezone.now()
