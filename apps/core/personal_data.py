@@ -151,10 +151,10 @@ def actor_name(user, *, deleted: bool = True, nobody: str = "") -> str:
 def actor_column(model: type[models.Model], name: str, *, done_when: str = ""):
     """A column for an admin's readonly_fields showing the person in the field `name`. With
     `done_when`, an empty person is a deleted account only once that field is set (a report
-    is handled, an organization verified): before, nobody did it yet."""
+    is handled, an organization verified): before, nobody did it yet, as on an add page."""
 
     def column(obj) -> str:
-        done = not done_when or getattr(obj, done_when) is not None
+        done = obj.pk is not None and (not done_when or getattr(obj, done_when) is not None)
         return actor_name(getattr(obj, name), deleted=done, nobody="-")
 
     column.short_description = cast(models.Field, model._meta.get_field(name)).verbose_name  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from apps.core.admin import SelectedIdsChecked
 from tests.accounts.factories import CuratorFactory, UserFactory
+from tests.legal.factories import ProviderFactory
 from tests.organizations.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +116,13 @@ def test_a_json_field_sent_something_but_its_list_answers_with_the_form(client, 
     response = client.post(reverse(page), {field: value})
     assert response.status_code in (200, 403)  # 403: a type no one adds here (deliveries)
     assert response.status_code == 403 or response.context["errors"]
+
+
+def test_who_did_it_is_nobody_yet_on_an_add_page_and_a_deleted_account_after(client):
+    client.force_login(CuratorFactory(is_superuser=True))
+    add = client.get(reverse("admin:legal_provider_add")).content.decode()
+    assert "cuenta eliminada" not in add
+    # Saved with no one in "submitted by": the person who submitted it deleted their account.
+    provider = ProviderFactory(created_by=None)
+    change = reverse("admin:legal_provider_change", args=[provider.pk])
+    assert "cuenta eliminada" in client.get(change).content.decode()
