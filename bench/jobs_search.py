@@ -811,8 +811,7 @@ def measure_pages(bench: Bench, urls: list[str], pages: list[Page]) -> dict[str,
     bench.cache.flushall()
     modes = ["hit", "miss"] if args.cache == "both" else [args.cache]
     ceiling = Run(CEILING, "", f"http://127.0.0.1:{args.static_port}/", bench.static)
-    by_url = {url: [ceiling] for url in urls}
-    runs = [ceiling]
+    by_url: dict[str, list[Run]] = {url: [] for url in urls}
     with contextlib.ExitStack() as servers:
         for number, url in enumerate(urls):
             gunicorns = {}  # mode: (server, port)
@@ -833,9 +832,8 @@ def measure_pages(bench: Bench, urls: list[str], pages: list[Page]) -> dict[str,
                     cookie = signed_in_cookie(page.who) if page.signed_in else ""
                     by_url[url].append(Run(page, mode, f"http://127.0.0.1:{port}{page.path}",
                                            server, url, cookie))  # fmt: skip
-        runs += interleaved({url: by_url[url][1:] for url in urls})
-        measure(runs, bench.meter, args.rounds, args.seconds)
-    return by_url
+        measure([ceiling, *interleaved(by_url)], bench.meter, args.rounds, args.seconds)
+    return {url: [ceiling, *runs] for url, runs in by_url.items()}
 
 
 def main() -> None:
