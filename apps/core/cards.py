@@ -32,11 +32,14 @@ class Card:
     footer: str = ""
 
 
-def with_distance(place: str, item) -> str:
+def with_distance(place: str, item, *, in_person: bool = True) -> str:
     """A card's place, followed by how far it is when the search had a ZIP code (the
-    `distance` items_of sets): "Chicago, IL · 3 mi away"."""
+    `distance` items_of sets): "Chicago, IL · 3 mi away". Not when nobody goes there
+    (`in_person` false: a remote job, an online event, a mentor who meets only by phone or
+    video): the distance is then to a ZIP code where nothing happens (the employer's, say),
+    and "Remote · 0 mi away" reads as if the work were done there."""
     distance = getattr(item, "distance", None)
-    if distance is None:
+    if distance is None or not in_person:
         return place
     return place + " · " + _("%(miles)s mi away") % {"miles": f"{distance:,.0f}"}
 

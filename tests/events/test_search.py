@@ -114,6 +114,27 @@ def test_nearest_first_from_a_zip_code(client, events):
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "online", "in_person", "away"),
+    [("en", "Online", "In person", "mi away"), ("es", "En línea", "En persona", "millas")],
+)
+def test_an_online_event_shows_no_distance_an_in_person_one_does(
+    client, language, online, in_person, away
+):
+    # An online event's distance would be to its organizer's ZIP code: nobody goes there.
+    EventFactory(title_en="Online", title_es="En línea", format="online", venue_name="",
+                 address="", join_url="https://meet.example.org/room")  # fmt: skip
+    EventFactory(title_en="In person", title_es="En persona")
+
+    page = client.get(f"/{language}/events/?zip=60629&radius=25").content.decode()
+
+    cards = {title: card.split("</ul>")[0] for card in page.split('<li class="card ')[1:]
+             for title in re.findall(r'lang="\w+">([^<]+)</a>', card)}  # fmt: skip
+    assert set(cards) == {online, in_person}
+    assert away not in cards[online]
+    assert re.search(rf"\d+ {away}", cards[in_person])
+
+
 def test_this_week_this_month_and_a_range_of_dates(client, events):
     soon = ["Resume clinic", "Know your rights webinar", "Construction career fair"]
     within_a_week = titles(client, "when=week")

@@ -55,6 +55,28 @@ def test_nearest_first_and_distance_shown(client):
     assert re.search(r"\d+ mi away", response.content.decode())
 
 
+def card_of(html: str, title: str) -> str:
+    """The result card whose title is `title`, up to the end of its facts."""
+    cards = (card.split("</ul>")[0] for card in html.split('<li class="card ')[1:])
+    return next(card for card in cards if f">{title}</a>" in card)
+
+
+@pytest.mark.parametrize(
+    ("language", "remote", "hybrid", "away"),
+    [("en", "Remote", "hybrid", "mi away"), ("es", "Remoto", "híbrido", "millas")],
+)
+def test_a_remote_job_near_the_zip_code_shows_no_distance(client, language, remote, hybrid, away):
+    # Its distance is to the employer's ZIP code, which is not where the work is done.
+    JobFactory(title_es="Remoto", title_en="Remote", workplace="remote", zip_code="60623")
+    JobFactory(title_es="Híbrido", title_en="Hybrid", workplace="hybrid", zip_code="60623")
+
+    html = client.get(f"/{language}/jobs/?zip=60629&radius=25&sort=nearest").content.decode()
+
+    remote_card = card_of(html, remote)
+    assert f"<li>{remote}</li>" in remote_card and away not in remote_card
+    assert re.search(rf"\({hybrid}\) · [^<]*\d+ {away}", card_of(html, hybrid.capitalize()))
+
+
 def test_pay_is_compared_per_hour_across_pay_periods(client):
     JobFactory(title_en="Yearly 52k", pay_min=None, pay_max=52000, pay_unit="year")  # $25/h
     JobFactory(title_en="Daily 120", pay_min=None, pay_max=120, pay_unit="day")  # $15/h

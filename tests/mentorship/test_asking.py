@@ -2,6 +2,7 @@
 come in the weekly digest, and staff see the applications waiting in their daily summary.
 What a seeker asked for goes with their account (personal data)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -76,6 +77,19 @@ def test_browsing_filters_by_language_kind_of_work_way_to_meet_and_distance(clie
     page = client.get("/en/mentoring/?q=electrician&zip=1234&language=zz").content.decode()
     assert "We do not know the ZIP code 1234" in page
     assert "Rosa" in page and "Ana" in page  # the valid filters still apply
+
+
+@pytest.mark.parametrize(("language", "away"), [("en", "mi away"), ("es", "millas")])
+def test_only_a_mentor_who_meets_in_person_shows_a_distance(client, language, away):
+    MentorFactory(user__display_name="Rosa")  # online and in person
+    MentorFactory(user__display_name="Tom", meeting_modes=["online", "phone"])
+
+    page = client.get(f"/{language}/mentoring/?zip=60629&radius=25").content.decode()
+
+    cards = {name: card.split("</ul>")[0] for card in page.split('<li class="card ')[1:]
+             for name in ("Rosa", "Tom") if f">{name}</a>" in card}  # fmt: skip
+    assert re.search(rf"\d+ {away}", cards["Rosa"])
+    assert away not in cards["Tom"]
 
 
 def test_the_digest_tells_a_seeker_of_new_mentors_who_fit(django_capture_on_commit_callbacks):

@@ -40,7 +40,7 @@ def training_place(training: Training) -> str:
     place = choice_label(training, "format")
     if training.format in AT_A_PLACE and training.city:
         place += f": {training.city}, {training.state}" if training.state else f": {training.city}"
-    return with_distance(place, training)
+    return with_distance(place, training, in_person=training.format in AT_A_PLACE)
 
 
 def next_start_text(training: Training) -> str:

@@ -64,7 +64,7 @@ def event_place(event: Event) -> str:
     place = choice_label(event, "format")
     if event.at_a_venue:
         place += f": {event.city}, {event.state}" if event.state else f": {event.city}"
-    return with_distance(place, event)
+    return with_distance(place, event, in_person=event.at_a_venue)
 
 
 def event_card(event: Event, zone: str) -> Card:

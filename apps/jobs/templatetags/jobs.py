@@ -45,7 +45,7 @@ def job_place(job) -> str:
         if job.workplace == "hybrid":
             hybrid = _("hybrid")
             place = f"{place} ({hybrid})"
-    return with_distance(place, job)
+    return with_distance(place, job, in_person=job.workplace != "remote")
 
 
 class JobCardPage(NamedTuple):

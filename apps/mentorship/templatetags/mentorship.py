@@ -56,7 +56,9 @@ def mentor_card(mentor: MentorProfile, *, details: str = "", footer: str = "") -
     language = (get_language() or "es")[:2]
     facts = [
         _("Mentors in: %(languages)s") % {"languages": mentor_languages(mentor)},
-        with_distance(mentor_modes(mentor), mentor),
+        with_distance(
+            mentor_modes(mentor), mentor, in_person=MeetingMode.IN_PERSON in mentor.meeting_modes
+        ),
         mentor_industries(mentor),
         mentor_room(mentor),
     ]
