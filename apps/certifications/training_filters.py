@@ -26,3 +26,7 @@ class TrainingFilters(SearchFilters):
     def labels(self) -> dict[str, tuple[str, ...]]:
         """The values asked of each label column of the entries (TrainingSearchEntry)."""
         return {"category": (self.category,) if self.category else ()}
+
+    def done_anywhere(self) -> bool:
+        """Trainings taught wholly online."""
+        return self.online

@@ -148,6 +148,11 @@ class SearchListMixin(ForgivingPaginationMixin):
         )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(form=self.form, filters=self.filters, **kwargs)
+        # A ZIP code typed for what is done anywhere, and so left out
+        # (SearchFilters.done_anywhere): the page says why it finds listings far from it.
+        zip_left_out = bool(self.form.cleaned_data.get("zip")) and self.filters.point is None
+        context = super().get_context_data(
+            form=self.form, filters=self.filters, zip_left_out=zip_left_out, **kwargs
+        )
         context[self.context_object_name or "items"] = self.load(context["page_obj"].object_list)
         return context

@@ -323,9 +323,12 @@ class SearchFilters:
 
     @classmethod
     def build(cls, *, zip: str = "", radius: int | None = None, sort: str = "", **fields) -> Self:
-        """The filters with their defaults: a radius only around a ZIP code, and a sort that
-        the other filters allow (best match needs words; nearest needs a place)."""
+        """The filters with their defaults: a place and its radius only for a ZIP code that
+        something asked for may be near (done_anywhere), and a sort that the other filters
+        allow (best match needs words; nearest needs a place)."""
         point = locate_zip(zip) if zip else None
+        if point is not None and cls(**fields).done_anywhere():
+            point = None  # nothing asked for is at a place to be near
         radius = (radius or RADIUS_DEFAULT) if point else None
         q = fields.get("q", "")
         sort = sort or cls.automatic_sort(q, point)
@@ -344,6 +347,13 @@ class SearchFilters:
         tuple): `entries_search` keeps the entries holding one of each label's values. A
         type with such labels says so."""
         return {}
+
+    def done_anywhere(self) -> bool:
+        """Whether all the search asks for is done from anywhere (remote work, an online
+        event): a ZIP code then has nothing to be near, and `build()` leaves it out. Such
+        listings need no place, and most have none: near a ZIP code, none of them was found.
+        A type whose filters can ask for that says so."""
+        return False
 
     def only_words(self) -> bool:
         """Whether the words are all the search asks for (its order aside)."""

@@ -33,6 +33,10 @@ class EventFilters(SearchFilters):
         """The values asked of each label column of the entries (EventSearchEntry)."""
         return {"kind": self.kind, "topic": (self.topic,) if self.topic else ()}
 
+    def done_anywhere(self) -> bool:
+        """Events to join online (hybrid ones too): from anywhere, whatever their venue."""
+        return self.where == "online"
+
     def period(self, now: datetime | None = None) -> tuple[datetime | None, datetime | None]:
         """The start and end of the time asked for, in the viewer's time zone: this week runs
         to Sunday night, this month to its last night; dates are whole days."""

@@ -44,6 +44,10 @@ class JobFilters(SearchFilters):
             "work_language": self.language,
         }
 
+    def done_anywhere(self) -> bool:
+        """Remote work only: it needs no place, and most remote jobs have none."""
+        return set(self.workplace) == {Workplace.REMOTE}
+
     @classmethod
     def parse(cls, query: str, *, sort: str = "") -> "JobFilters":
         """The filters of a query string, as the search page reads them from its URL

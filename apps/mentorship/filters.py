@@ -4,6 +4,7 @@ searches' do), and selectors take them."""
 from dataclasses import dataclass
 
 from apps.core.search import SearchFilters
+from apps.mentorship.models import MeetingMode
 
 
 @dataclass(frozen=True)
@@ -15,3 +16,7 @@ class MentorFilters(SearchFilters):
     language: str = ""
     industry: str = ""
     mode: str = ""
+
+    def done_anywhere(self) -> bool:
+        """Mentors who meet by video or phone: they need not live near."""
+        return self.mode in (MeetingMode.ONLINE, MeetingMode.PHONE)

@@ -51,6 +51,23 @@ def test_each_filter_keeps_only_what_it_says(client):
     assert ">30 días<" in client.get("/es/careers/trainings/").content.decode()
 
 
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("en", "Online trainings can be taken from anywhere, so the ZIP code does not limit them."),
+        ("es", "Las capacitaciones en línea se pueden tomar desde cualquier lugar, así que el "
+               "código postal no las limita."),
+    ],
+)  # fmt: skip
+def test_online_trainings_asked_for_near_a_zip_code_are_found_anywhere(client, language, note):
+    TrainingFactory(title_en="Online, no place", format="online", zip_code="", city="", state="")
+    TrainingFactory(title_en="Pilsen", zip_code="60608")
+
+    query = "online=on&zip=90011&radius=10"  # Los Angeles
+    assert titles(client, query, language) == ["Online, no place"]
+    assert note in client.get(f"/{language}/careers/trainings/?{query}").content.decode()
+
+
 def test_near_a_zip_code_nearest_first_within_the_radius(client):
     TrainingFactory(title_en="Little Village", zip_code="60623", starts=[40])
     TrainingFactory(title_en="Pilsen", zip_code="60608", starts=[50])

@@ -135,6 +135,24 @@ def test_an_online_event_shows_no_distance_an_in_person_one_does(
     assert re.search(rf"\d+ {away}", cards[in_person])
 
 
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("en", "Online events can be joined from anywhere, so the ZIP code does not limit them."),
+        ("es", "A los eventos en línea se puede entrar desde cualquier lugar, así que el código "
+               "postal no los limita."),
+    ],
+)  # fmt: skip
+def test_online_events_near_a_zip_code_are_found_anywhere(client, events, language, note):
+    # Houston's ZIP code: the webinar has no place, the hybrid session is in Chicago.
+    page = client.get(f"/{language}/events/?where=online&zip=77074&radius=10").content.decode()
+
+    found = set(re.findall(r'class="card__title"><a href="/\w+/events/(\d+)/', page))
+    assert found == {str(events["webinar"].pk), str(events["hybrid"].pk)}
+    assert note in page
+    assert note not in client.get(f"/{language}/events/?zip=77074&radius=10").content.decode()
+
+
 def test_this_week_this_month_and_a_range_of_dates(client, events):
     soon = ["Resume clinic", "Know your rights webinar", "Construction career fair"]
     within_a_week = titles(client, "when=week")

@@ -77,6 +77,32 @@ def test_a_remote_job_near_the_zip_code_shows_no_distance(client, language, remo
     assert re.search(rf"\({hybrid}\) · [^<]*\d+ {away}", card_of(html, hybrid.capitalize()))
 
 
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("en", "Remote jobs can be done from anywhere, so the ZIP code does not limit them."),
+        ("es", "Los empleos remotos se pueden hacer desde cualquier lugar, así que el código "
+               "postal no los limita."),
+    ],
+)  # fmt: skip
+def test_remote_work_asked_for_near_a_zip_code_is_found_anywhere(client, language, note):
+    # Most remote jobs give no ZIP code: near one, none of them was found.
+    JobFactory(title_en="Remote, no place", workplace="remote", zip_code="", city="", state="")
+    JobFactory(title_en="Remote, Houston", workplace="remote", zip_code="77036", city="Houston",
+               state="TX")  # fmt: skip
+    JobFactory(title_en="On site, Chicago", zip_code="60623")
+
+    response = client.get(f"/{language}/jobs/?workplace=remote&zip=60629&radius=25&sort=nearest")
+
+    assert sorted(result_titles(response)) == ["Remote, Houston", "Remote, no place"]
+    html = response.content.decode()
+    assert note in html and 'value="60629"' in html  # the ZIP code typed stays in its field
+    # With work on site asked for too, the ZIP code keeps what is near it, and no note.
+    response = client.get(f"/{language}/jobs/?workplace=remote&workplace=onsite&zip=60629")
+    assert result_titles(response) == ["On site, Chicago"]
+    assert note not in response.content.decode()
+
+
 def test_pay_is_compared_per_hour_across_pay_periods(client):
     JobFactory(title_en="Yearly 52k", pay_min=None, pay_max=52000, pay_unit="year")  # $25/h
     JobFactory(title_en="Daily 120", pay_min=None, pay_max=120, pay_unit="day")  # $15/h

@@ -79,6 +79,31 @@ def test_browsing_filters_by_language_kind_of_work_way_to_meet_and_distance(clie
     assert "Rosa" in page and "Ana" in page  # the valid filters still apply
 
 
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("en", "Mentors who meet by video or phone can help from anywhere, so the ZIP code does "
+               "not limit them."),
+        ("es", "Los mentores que se reúnen por video o por teléfono pueden ayudar desde cualquier "
+               "lugar, así que el código postal no los limita."),
+    ],
+)  # fmt: skip
+def test_mentors_who_meet_by_phone_asked_for_near_a_zip_code_are_found_anywhere(
+    client, language, note
+):
+    MentorFactory(user__display_name="Tom", meeting_modes=["phone"], zip_code="")
+    MentorFactory(user__display_name="Ana", meeting_modes=["phone"], zip_code="10001")  # New York
+    MentorFactory(user__display_name="Rosa")  # Chicago, online and in person
+
+    page = client.get(f"/{language}/mentoring/?mode=phone&zip=60629&radius=25").content.decode()
+    assert "Tom" in page and "Ana" in page and "Rosa" not in page and note in page
+    # In person, the ZIP code keeps what is near it: New York's leaves Rosa out.
+    page = client.get(f"/{language}/mentoring/?mode=in_person&zip=10001&radius=25").content.decode()
+    assert "Rosa" not in page and note not in page
+    page = client.get(f"/{language}/mentoring/?mode=in_person&zip=60629&radius=25").content.decode()
+    assert "Rosa" in page and note not in page
+
+
 @pytest.mark.parametrize(("language", "away"), [("en", "mi away"), ("es", "millas")])
 def test_only_a_mentor_who_meets_in_person_shows_a_distance(client, language, away):
     MentorFactory(user__display_name="Rosa")  # online and in person
