@@ -4,8 +4,11 @@ Serves the demo data (a fresh SQLite database in a temporary folder) with gunico
 production settings and WhiteNoise, started as bench/jobs_search.py starts it, then runs
 Lighthouse against Debian's Chromium, which it does not download:
 
-    npm install --prefix /tmp/lighthouse lighthouse
-    LIGHTHOUSE=/tmp/lighthouse/node_modules/.bin/lighthouse .venv/bin/python -m bench.lighthouse
+    npm install --global --prefix /tmp/lighthouse lighthouse
+    LIGHTHOUSE=/tmp/lighthouse/bin/lighthouse .venv/bin/python -m bench.lighthouse
+
+(`--global`: a plain `npm install --prefix` into a folder with no package.json fails with
+ENOENT on npm 11.)
 
 Pages are measured as Lighthouse measures by default: a mid-range phone on a slow 4G link
 (simulated throttling). Each page is measured --runs times and the median printed, since a
