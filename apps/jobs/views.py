@@ -44,6 +44,7 @@ from apps.jobs.models import (
     SavedJob,
     SavedSearch,
     WorkAuthorization,
+    Workplace,
 )
 from apps.jobs.selectors import jobs_for, jobs_search
 from apps.jobs.services import (
@@ -130,7 +131,7 @@ def job_posting_json_ld(job: Job) -> str:
         "hiringOrganization": {"@type": "Organization", "name": job.organization.name},
         "url": absolute_url(job.get_absolute_url()),
     }
-    if job.workplace == "remote":
+    if job.workplace == Workplace.REMOTE:
         data["jobLocationType"] = "TELECOMMUTE"
     if job.city:
         data["jobLocation"] = {

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from apps.core.addresses import pk_addresses
 from apps.core.cards import Card, cards_html, with_distance
 from apps.core.i18n import choice_label, day_text, translated
-from apps.jobs.models import Job
+from apps.jobs.models import Job, Workplace
 
 register = template.Library()
 
@@ -38,14 +38,14 @@ def pay_range(job, language: str | None = None) -> str:
 
 def job_place(job) -> str:
     """ "Remote", "Pilsen, IL (hybrid) · 3 mi away"."""
-    if job.workplace == "remote":
+    if job.workplace == Workplace.REMOTE:
         place = _("Remote")
     else:
         place = f"{job.city}, {job.state}" if job.state else job.city
-        if job.workplace == "hybrid":
+        if job.workplace == Workplace.HYBRID:
             hybrid = _("hybrid")
             place = f"{place} ({hybrid})"
-    return with_distance(place, job, in_person=job.workplace != "remote")
+    return with_distance(place, job, in_person=job.workplace != Workplace.REMOTE)
 
 
 class JobCardPage(NamedTuple):
