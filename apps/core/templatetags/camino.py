@@ -1,9 +1,11 @@
 from functools import lru_cache
 from html import escape
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
@@ -59,6 +61,25 @@ def language_buttons() -> SafeString:
     """{% language_buttons %}: the language switcher's button for each other language. Every
     page shows them, so they are written once per language."""
     return _language_buttons(get_language())
+
+
+@register.simple_tag(takes_context=True)
+def language_next(context) -> str:
+    """{% language_next %}: the page the language switcher shows again in the other language.
+    A page sent back by a form (a POST with errors) is at the form's address, which only
+    takes POSTs: asked for it again, the browser showed a blank "HTTP ERROR 405". The page
+    the form was sent from is the one to show, when the browser says (Referer) and it is
+    Camino's; otherwise the home page."""
+    request = context["request"]
+    if request.method in ("GET", "HEAD"):
+        return request.get_full_path()
+    referer = request.headers.get("Referer", "")
+    if not url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return "/"
+    parts = urlsplit(referer)
+    return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
 
 @lru_cache(maxsize=8)
