@@ -3,9 +3,11 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.test import Client
 
 from apps.accounts.models import User
 from tests.accounts.factories import PASSWORD, UserFactory
+from tests.jobs.factories import JobFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +135,51 @@ def test_password_reset_from_the_emailed_link_sets_a_new_password(client):
         "/es/accounts/login/", {"login": "ana@example.org", "password": new_password}
     )
     assert response["Location"] == "/es/"
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_confirming_the_address_in_the_same_browser_signs_in_and_goes_where_the_person_was_going(
+    client, lang
+):
+    """Someone who signs up to register for an event lands back on it once the address is
+    confirmed, signed in, not on the home page to find it again."""
+    job = JobFactory()
+    page = f"/{lang}/jobs/{job.pk}/"
+    client.post(
+        f"/{lang}/accounts/signup/?next={page}",
+        {"email": "maria@example.org", "display_name": "María", "password1": PASSWORD,
+         "password2": PASSWORD, "preferred_language": lang},
+    )  # fmt: skip
+
+    response = client.post(confirmation_link(mail.outbox[0]))
+
+    assert response["Location"] == page
+    assert client.session["_auth_user_id"] == str(User.objects.get(email="maria@example.org").pk)
+
+
+def test_confirming_the_address_in_another_browser_does_not_sign_in(client):
+    sign_up(client)
+    elsewhere = Client()
+
+    response = elsewhere.post(confirmation_link(mail.outbox[0]))
+
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    assert "_auth_user_id" not in elsewhere.session
+    assert EmailAddress.objects.get(email="maria@example.org").verified
+
+
+@pytest.mark.parametrize(("link", "preferred", "expected"), [
+    ("/es/jobs/saved/", "en", "/en/jobs/saved/"),
+    ("/en/jobs/saved/", "es", "/es/jobs/saved/"),
+])  # fmt: skip
+def test_sign_in_goes_where_the_person_was_going_in_the_language_they_chose(
+    client, link, preferred, expected
+):
+    UserFactory(email="sam@example.org", preferred_language=preferred)
+
+    response = client.post(
+        f"/es/accounts/login/?next={link}", {"login": "sam@example.org", "password": PASSWORD}
+    )
+
+    assert response["Location"] == expected

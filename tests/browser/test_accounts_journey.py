@@ -10,7 +10,7 @@ from tests.accounts.factories import PASSWORD, StaffFactory, UserFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_language_switch_sign_up_confirm_sign_in_and_out(page, journey, live_server, mailoutbox):
+def test_language_switch_sign_up_confirm_and_sign_out(page, journey, live_server, mailoutbox):
     # A Spanish-speaking phone browser lands on the Spanish home page.
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/es/$"))
@@ -46,14 +46,8 @@ def test_language_switch_sign_up_confirm_sign_in_and_out(page, journey, live_ser
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mailoutbox[0].body).group(0)
     page.goto(link)
     journey.visit("confirm email")
+    # Confirmed in the browser that signed up, she is signed in.
     page.get_by_role("button", name="Confirmar").click()
-    expect(page).to_have_url(re.compile(r"/es/accounts/login/$"))
-
-    # Sign in.
-    page.get_by_label("Correo electrónico").fill("lucia@example.org")
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    journey.visit("sign in")
-    page.get_by_role("button", name="Iniciar sesión").click()
     expect(page).to_have_url(re.compile(r"/es/$"))
     expect(
         page.get_by_role("navigation", name="Principal").get_by_role("link", name="Mi cuenta")
