@@ -166,9 +166,21 @@ class OwnRegistrationMixin(LoginRequiredMixin):
         )
 
 
-class RegistrationCancelView(OwnRegistrationMixin, View):
+class RegistrationCancelView(OwnRegistrationMixin, TemplateView):
+    """GET: ask to confirm; POST: let the seat or the place in line go. One tap on a phone,
+    next to other buttons, lost a place in line for good: joining again goes to the end."""
+
     request: AuthenticatedHttpRequest
-    http_method_names = ["post"]
+    template_name = "events/registration_cancel.html"
+
+    def get(self, request, *args, **kwargs):
+        registration = self.registration(kwargs["pk"])
+        event = registration.event
+        if not registration.may_give_up or event.is_cancelled or event.ends_at <= timezone.now():
+            return HttpResponseRedirect(reverse("events:my_registrations"))
+        if registration.status == S.WAITING:
+            registration.place = place_of(registration)  # type: ignore[attr-defined]
+        return self.render_to_response(self.get_context_data(registration=registration))
 
     def post(self, request, pk):
         registration = registration_cancel(user=request.user, registration=self.registration(pk))

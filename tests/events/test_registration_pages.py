@@ -221,3 +221,46 @@ def test_staff_check_people_in_by_tapping_or_by_code(client, event):
     assert response.status_code == 200
     assert "ZZZZZZ" in response.content.decode()
     assert client.post(f"/es/events/{event.pk}/check-in/", {"registration": "x"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "stay"),
+    [
+        ("es", "¿Salir de la lista de espera de “{title}”? Usted es el número 1.",
+         "Quedarme en la lista"),
+        ("en", "Leave the waiting list of “{title}”? You are number 1.", "Stay on the list"),
+    ],
+)  # fmt: skip
+def test_leaving_the_waiting_list_asks_first_and_keeps_the_place_until_confirmed(
+    client, event, lang, question, stay
+):
+    """One tap next to other buttons lost a place in line for good (joining again goes to
+    the end): My events links to a page that asks, and only its form lets the place go."""
+    registration_create(user=UserFactory(), event=event)  # the one seat
+    person = UserFactory()
+    waiting = registration_create(user=person, event=event)
+    client.force_login(person)
+    confirm = f"/{lang}/events/registrations/{waiting.pk}/cancel/"
+
+    my_events = client.get(f"/{lang}/events/registered/").content.decode()
+    assert f'href="{confirm}"' in my_events
+    assert f'action="{confirm}"' not in my_events
+
+    page = client.get(confirm).content.decode()
+    assert question.format(title=event.title) in page
+    assert f'href="/{lang}/events/registered/">{stay}</a>' in page
+    assert Registration.objects.get(pk=waiting.pk).status == "waiting"
+
+    client.post(confirm)
+    assert Registration.objects.get(pk=waiting.pk).status == "cancelled"
+
+
+def test_asking_to_cancel_what_is_already_cancelled_goes_back_to_my_events(client, event):
+    person = UserFactory()
+    registration = registration_create(user=person, event=event)
+    client.force_login(person)
+    client.post(f"/es/events/registrations/{registration.pk}/cancel/")
+
+    response = client.get(f"/es/events/registrations/{registration.pk}/cancel/")
+
+    assert response["Location"] == "/es/events/registered/"
