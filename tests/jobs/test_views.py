@@ -208,6 +208,24 @@ def test_a_job_in_one_language_says_so(client):
     assert "Not translated yet: shown in Spanish." in html
 
 
+@pytest.mark.parametrize(
+    ("reader", "written", "note"),
+    [("en", "es", "Not translated yet: shown in Spanish."),
+     ("es", "en", "Aún no está traducido: se muestra en inglés.")],
+)  # fmt: skip
+def test_a_schedule_in_the_other_language_says_so(client, reader, written, note):
+    """The schedule was the one text of a job shown in the other language without saying so."""
+    schedule = {"es": "Lunes a viernes, de 6 a 14", "en": "Monday to Friday, 6 to 2"}[written]
+    job = JobFactory(**{f"schedule_notes_{written}": schedule, f"schedule_notes_{reader}": ""})
+
+    html = client.get(f"/{reader}/jobs/{job.pk}/").content.decode()
+
+    assert (
+        f'<dd><span lang="{written}">{schedule}</span><p class="fallback-note">{note}</p></dd>'
+        in html
+    )
+
+
 def test_drafts_and_other_organizations_jobs_are_404(client):
     job = JobFactory(status="draft")
     assert client.get(job.get_absolute_url()).status_code == 404
