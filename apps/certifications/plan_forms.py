@@ -1,12 +1,18 @@
 """The form of a plan step: what a person writes (a title, a target date, notes). Long text
 is refused with a message, never cut by the browser: what was typed stays in the form."""
 
+from datetime import date, timedelta
 from typing import cast
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.certifications.models import PlanStep
+
+# How far from today a target date may be: a year like 0001 or 9999 is a typing slip, and the
+# plan then showed "1 de enero de 0001 · Vencido".
+TARGET_YEARS = 10
 
 
 class PlanStepForm(forms.ModelForm):
@@ -42,6 +48,16 @@ class PlanStepForm(forms.ModelForm):
             self.fields[name].widget.attrs.pop("maxlength", None)
         date_field = cast(forms.DateField, self.fields["target_date"])
         date_field.input_formats = ["%Y-%m-%d"]  # what a date input sends
+
+    def clean_target_date(self) -> date | None:
+        day = self.cleaned_data["target_date"]
+        today = timezone.localdate()
+        if day and abs(day.year - today.year) > TARGET_YEARS:
+            raise forms.ValidationError(
+                _("Enter a date within %(years)d years of today, for example %(example)s."),
+                params={"years": TARGET_YEARS, "example": (today + timedelta(days=30)).isoformat()},
+            )
+        return day
 
     def clean_title(self):
         return self.cleaned_data["title"].strip()

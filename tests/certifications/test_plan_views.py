@@ -87,6 +87,27 @@ def test_a_date_that_is_not_one_is_refused_with_a_message(client, person, date):
     assert not PlanStep.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("es", "Escriba una fecha a no más de 10 años de hoy"),
+     ("en", "Enter a date within 10 years of today")],
+)  # fmt: skip
+@pytest.mark.parametrize("year", ["0001", "9999"])
+def test_a_date_in_a_year_far_from_today_is_refused_and_what_was_typed_kept(
+    client, person, lang, message, year
+):
+    """A slip of the keyboard, not a target: the plan showed "1 de enero de 0001 · Vencido"."""
+    response = client.post(
+        f"/{lang}/careers/plan/", {"title": "Sacar la licencia", "target_date": f"{year}-01-01"}
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert 'value="Sacar la licencia"' in page
+    assert not PlanStep.objects.exists()
+
+
 def test_an_empty_title_is_refused(client, person):
     response = client.post(PLAN, {"title": "   ", "notes": "algo"})
     assert response.status_code == 400
