@@ -11,6 +11,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.us import TimeZone
 from apps.mentorship.models import (
     MAX_NOTES_LENGTH,
     MAX_TITLE_LENGTH,
@@ -51,6 +52,13 @@ def _length_label(minutes: int) -> str:
 length_label = lazy(_length_label, str)
 
 
+class WebLinkField(forms.URLField):
+    """A web address (http or https only). Its own validator replaces URLField's rather than
+    adding to it: with both, a bad link showed "Introduzca una URL válida." twice."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 class SessionForm(forms.Form):
     """Propose a session, or another time for one (initial values from `session`)."""
 
@@ -66,10 +74,9 @@ class SessionForm(forms.Form):
         label=_("Place or phone details"), required=False, max_length=300,
         help_text=_("An address, a café, or who calls whom. Only the two of you see it."),
     )  # fmt: skip
-    join_url = forms.URLField(
+    join_url = WebLinkField(
         label=_("Link to the video call"), required=False, max_length=500,
-        validators=[URLValidator(schemes=["http", "https"])], assume_scheme="https",
-        help_text=_("Only the two of you see it. You can add it later."),
+        assume_scheme="https", help_text=_("Only the two of you see it. You can add it later."),
     )  # fmt: skip
 
     def __init__(self, *args, zone: zoneinfo.ZoneInfo, session: MentoringSession | None = None,
@@ -77,7 +84,7 @@ class SessionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.zone = zone
         self.fields["starts_at"].help_text = _("In your time zone: %(zone)s.") % {
-            "zone": str(zone).replace("_", " ")
+            "zone": dict(TimeZone.choices).get(str(zone), str(zone).replace("_", " "))
         }
         if session is not None:
             self.initial.update(

@@ -290,6 +290,26 @@ def test_in_person_needs_a_place_and_a_link_must_be_a_web_address(match, client)
     assert not MentoringSession.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("lang", "error", "zone"),
+    [("es", "Introduzca una URL válida.", "En su zona horaria: Hora del Este (Nueva York, Miami)."),
+     ("en", "Enter a valid URL.", "In your time zone: Eastern time (New York, Miami).")],
+)  # fmt: skip
+def test_a_bad_link_is_explained_once_and_the_time_zone_by_its_name(
+    match, client, lang, error, zone
+):
+    """The error showed twice, and the zone as a code ("America/New_York")."""
+    client.force_login(match.mentee)  # Rosa, in New York
+    response = client.post(
+        f"/{lang}/mentoring/matches/{match.pk}/sessions/",
+        {"starts_at": soon(days=2), "minutes": "60", "mode": "online", "join_url": "not a link"},
+    )
+
+    page = response.content.decode()
+    assert page.count(error) == 1
+    assert zone in page
+
+
 def test_html_in_a_place_and_link_is_shown_as_text(match, client):
     propose(match, place="<img src=x onerror=alert(1)>", mode="phone", join_url="")
     client.force_login(match.mentee)
