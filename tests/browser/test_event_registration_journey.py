@@ -32,7 +32,7 @@ def test_a_full_workshop_offers_the_freed_seat_to_the_next_person_who_confirms(
     journey.visit("event with the register form")
     page.get_by_label("Mediana").check()
     page.get_by_role("button", name="Inscribirse").click()
-    expect(page.get_by_text("Ya está inscrito. ¡Nos vemos allí!")).to_be_visible()
+    expect(page.get_by_text("Su inscripción está confirmada. ¡Nos vemos allí!")).to_be_visible()
     code = Registration.objects.get(user__email="ana@example.org").code
     expect(page.locator(".registration .check-in-code")).to_have_text(code)
     journey.visit("registered")
