@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
+from django.utils.formats import get_format
 
 from apps.core.search import SearchFilters
 
@@ -39,11 +40,12 @@ class EventFilters(SearchFilters):
 
     def period(self, now: datetime | None = None) -> tuple[datetime | None, datetime | None]:
         """The start and end of the time asked for, in the viewer's time zone: this week runs
-        to Sunday night, this month to its last night; dates are whole days."""
+        to the night before the next week starts (Saturday night, as calendars in the United
+        States count weeks), this month to its last night; dates are whole days."""
         now = timezone.localtime(now)
         today = now.date()
         if self.when == "week":
-            return now, _midnight(today + timedelta(days=7 - today.weekday()))
+            return now, _midnight(today + timedelta(days=7 - _days_into_week(today)))
         if self.when == "month":
             first_of_next = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
             return now, _midnight(first_of_next)
@@ -52,6 +54,12 @@ class EventFilters(SearchFilters):
             end = _midnight(self.date_to + timedelta(days=1)) if self.date_to else None
             return start, end
         return None, None
+
+
+def _days_into_week(day: date) -> int:
+    """Days since the week began, on the first day the calendars in Camino's languages show
+    (FIRST_DAY_OF_WEEK, 0 for Sunday), so the filter and the date pickers agree."""
+    return (day.isoweekday() % 7 - get_format("FIRST_DAY_OF_WEEK")) % 7
 
 
 def _midnight(day: date) -> datetime:

@@ -126,3 +126,12 @@ def test_who_did_it_is_nobody_yet_on_an_add_page_and_a_deleted_account_after(cli
     provider = ProviderFactory(created_by=None)
     change = reverse("admin:legal_provider_change", args=[provider.pk])
     assert "cuenta eliminada" in client.get(change).content.decode()
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_admins_calendar_starts_the_week_on_sunday(client, language):
+    """As calendars in the United States do, in Spanish too (Django's Spanish starts on
+    Monday); the events' "this week" counts the same week (tests/events/test_search.py)."""
+    client.force_login(CuratorFactory(is_superuser=True))
+    catalog = client.get(f"/{language}/admin/jsi18n/").content.decode()
+    assert '"FIRST_DAY_OF_WEEK": 0' in catalog

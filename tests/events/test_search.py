@@ -2,10 +2,10 @@
 URL. These run on PostgreSQL in CI and on SQLite in zero-setup mode: the same results."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from apps.events.filters import EventFilters
 from apps.events.forms import EventFilterForm
@@ -195,12 +195,50 @@ def test_bad_filters_are_explained_and_the_rest_still_apply(client, events, quer
     ]
 
 
-def test_typing_dates_asks_for_them_and_the_week_runs_to_sunday():
+def test_typing_dates_asks_for_them():
     form = EventFilterForm({"date_from": "2030-05-01"})
     assert form.filters().when == "dates"
-    monday_noon = timezone.make_aware(timezone.datetime(2030, 5, 6, 12))
-    start, end = EventFilters(when="week").period(monday_noon)
-    assert (start, end.date().isoformat(), end.hour) == (monday_noon, "2030-05-13", 0)
+
+
+def chicago(day: int, hour: int):
+    """A time in May 2030, in the site's zone: the 5th is a Sunday, the 11th a Saturday."""
+    return timezone.make_aware(datetime(2030, 5, day, hour))
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize(
+    ("now", "the_last_night"),
+    [
+        (chicago(5, 9), "2030-05-11"),  # Sunday: the whole week is to come
+        (chicago(8, 12), "2030-05-11"),  # Wednesday
+        (chicago(11, 20), "2030-05-11"),  # Saturday: this week is tonight
+        (chicago(12, 0), "2030-05-18"),  # Sunday at midnight: a new week
+    ],
+)  # fmt: skip
+def test_this_week_runs_from_now_to_saturday_night(now, the_last_night, language):
+    # Calendars in the United States start the week on Sunday, in both languages.
+    with translation.override(language):
+        start, end = EventFilters(when="week").period(now)
+    the_end = timezone.make_aware(datetime.fromisoformat(the_last_night) + timedelta(days=1))
+    assert (start, end) == (now, the_end)
+
+
+@pytest.mark.parametrize(
+    ("language", "found"),
+    [("es", "Se encontraron 3 eventos"), ("en", "3 events found")],
+)
+def test_this_week_on_a_sunday_finds_the_events_of_the_days_to_come(
+    client, monkeypatch, language, found
+):
+    sunday = chicago(5, 9)
+    monkeypatch.setattr(timezone, "now", lambda: sunday)
+    for day, title in [(5, "Sunday"), (6, "Monday"), (11, "Saturday"), (12, "Next Sunday")]:
+        EventFactory(title_en=title, starts_at=chicago(day, 18), ends_at=chicago(day, 20))
+
+    page = client.get(f"/{language}/events/?when=week").content.decode()
+
+    assert found in page
+    assert titles(client, "when=week") == ["Sunday", "Monday", "Saturday"]
 
 
 def test_the_filters_stay_in_the_url_of_the_next_page(client):
