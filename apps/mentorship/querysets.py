@@ -27,6 +27,12 @@ class MatchQuerySet(models.QuerySet):
         """Requested, proposed or active: a person has at most one with the same mentor."""
         return self.filter(status__in=("requested", "proposed", "active"))
 
+    def open_as_mentee(self, user):
+        """A person's open requests, proposals and matches as mentee. While one is open with a
+        mentor, the person may not ask that mentor again nor be proposed to them, and the
+        mentor is not suggested to them."""
+        return self.open().filter(mentee=user)
+
     def of(self, user):
         """The matches a person is in, as mentee or as mentor; another's are not found."""
         if not user.is_authenticated:

@@ -27,6 +27,7 @@ the mentors' public pages (apps.core.pagecache), which every change to a search 
 never older than the list."""
 
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -270,10 +271,15 @@ def ranked_cached(wish, *, limit: int) -> list[Ranked]:
     return ranked
 
 
-def suggestions_for(wish, *, limit: int = SUGGESTIONS) -> list[Suggestion]:
-    """The best-fitting listed mentors with their reasons: the ranking (one query, or the
-    cache) and the mentors with their people (one query)."""
-    ranked = ranked_cached(wish, limit=limit)
+def suggestions_for(
+    wish, *, limit: int = SUGGESTIONS, leave_out: Collection[int] = frozenset()
+) -> list[Suggestion]:
+    """The best-fitting listed mentors with their reasons, but for the mentors in `leave_out`
+    (selectors.mentors_not_to_suggest): the ranking (one query, or the cache) and the mentors
+    with their people (one query). The ranking is shared by seekers who asked alike, so it
+    reaches past the ones left out and the list stays full."""
+    ranking = ranked_cached(wish, limit=limit + len(leave_out))
+    ranked = [r for r in ranking if r.pk not in leave_out][:limit]
     mentors = MentorProfile.objects.select_related("user").in_bulk([r.pk for r in ranked])
     return [
         Suggestion(mentors[r.pk], r, reasons_for(wish, mentors[r.pk], r))

@@ -33,6 +33,15 @@ def matches_visible_to(user) -> QuerySet[Match]:
     return matches.of(user)
 
 
+def mentors_not_to_suggest(user) -> set[int]:
+    """The mentors a seeker may not ask, whatever the mentor's state (services.request_refusal):
+    their own profile, and the mentors they have an open request, proposal or match with.
+    One query."""
+    open_with = Match.objects.open_as_mentee(user).values("mentor")
+    mentors = MentorProfile.objects.filter(Q(user=user) | Q(pk__in=open_with))
+    return set(mentors.values_list("pk", flat=True))
+
+
 def match_thread(match: Match) -> list[MatchMessage]:
     """The latest THREAD_SHOWN messages, oldest first (one query)."""
     latest = (

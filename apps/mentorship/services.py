@@ -99,7 +99,7 @@ def request_refusal(*, user, mentor: MentorProfile) -> "str | None":
         return str(_("Sign in to ask for a mentor."))
     if mentor.user_id == user.pk:
         return str(_("You cannot ask yourself to be your mentor."))
-    if Match.objects.open().filter(mentor=mentor, mentee=user).exists():
+    if Match.objects.open_as_mentee(user).filter(mentor=mentor).exists():
         return str(_("You already have an open request or match with this mentor."))
     if mentor.status != PublicationStatus.PUBLISHED or mentor.conduct_agreed_at is None:
         return str(_("This mentor is not taking requests."))
@@ -150,7 +150,7 @@ def match_propose(*, actor: User, mentor: MentorProfile, mentee: User, goal: str
         mentor = _locked_mentor(mentor.pk)
         if mentor.user_id == mentee.pk:
             raise MatchRefused(_("A mentor cannot be matched with themselves."))
-        if Match.objects.open().filter(mentor=mentor, mentee=mentee).exists():
+        if Match.objects.open_as_mentee(mentee).filter(mentor=mentor).exists():
             raise MatchRefused(_("These two already have an open request or match."))
         if mentor.status != PublicationStatus.PUBLISHED or mentor.is_paused:
             raise MatchRefused(_("This mentor is not taking mentees now."))

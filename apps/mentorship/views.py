@@ -61,6 +61,7 @@ from apps.mentorship.selectors import (
     matches_visible_to,
     mentor_detail_queryset,
     mentors_for,
+    mentors_not_to_suggest,
     mentors_search,
     mentors_with_feedback,
     report_mentor_id,
@@ -576,6 +577,9 @@ class SuggestionsView(LoginRequiredMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        # Not the mentors the seeker has asked already, or is matched with: they could not
+        # ask them again.
+        leave_out = mentors_not_to_suggest(self.request.user)
         return super().get_context_data(
-            ask=self.ask, suggestions=suggestions_for(self.ask), **kwargs
+            ask=self.ask, suggestions=suggestions_for(self.ask, leave_out=leave_out), **kwargs
         )

@@ -10,7 +10,9 @@ from django.core import mail
 from django.utils import timezone
 
 from apps.core.personal_data import erase, export
+from apps.mentorship import services
 from apps.mentorship.models import MentorshipAsk
+from apps.mentorship.ranking import SUGGESTIONS
 from apps.notifications.digest import digest_week
 from apps.notifications.services import preferences_update
 from apps.notifications.tasks import send_staff_summaries, send_weekly_digests
@@ -44,6 +46,63 @@ def test_a_seeker_asks_and_sees_the_mentors_who_fit_with_why(client):
     # one ask per person, changed in place
     client.post("/es/mentoring/ask/", {**ASK, "goal": "Mi primer trabajo"})
     assert MentorshipAsk.objects.get(user=seeker).goal == "Mi primer trabajo"
+
+
+def open_with(status: str, mentor, seeker):
+    """A match in this status between them, made as people make it."""
+    if status == "proposed":
+        return services.match_propose(actor=CuratorFactory(), mentor=mentor, mentee=seeker,
+                                      goal="Ayuda")  # fmt: skip
+    match = services.match_request(user=seeker, mentor=mentor, goal="Ayuda")
+    if status == "active":
+        services.match_accept(user=mentor.user, match=match)
+    return match
+
+
+def suggested(client, language: str) -> dict[str, bool]:
+    """The suggested mentors' names, each with whether the card offers to ask them."""
+    page = client.get(f"/{language}/mentoring/suggestions/").content.decode()
+    cards = page.split('<li class="card')[1:]
+    button = {"es": ">Pedir a este mentor</a>", "en": ">Request this mentor</a>"}[language]
+    return {name: button in card for card in cards for name in ("Rosa", "Luis", "Ana")
+            if name in card}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("status", ["requested", "proposed", "active"])
+def test_the_suggestions_leave_out_a_mentor_the_seeker_has_asked_or_has(client, language, status):
+    # María's mentor is Luis: asking him again would be refused, so he is not suggested.
+    seeker = UserFactory(display_name="María")
+    AskFactory(user=seeker)
+    luis = MentorFactory(user__display_name="Luis")
+    MentorFactory(user__display_name="Rosa")
+    match = open_with(status, luis, seeker)
+    client.force_login(seeker)
+
+    assert suggested(client, language) == {"Rosa": True}
+
+    services.match_cancel(user=seeker, match=match, reason="")
+    assert suggested(client, language) == {"Luis": True, "Rosa": True}
+
+
+def test_the_suggestions_stay_full_past_the_mentors_left_out(client):
+    seeker = UserFactory()
+    AskFactory(user=seeker)
+    mentors = MentorFactory.create_batch(SUGGESTIONS + 1)
+    for mentor in mentors[:2]:
+        open_with("requested", mentor, seeker)
+    client.force_login(seeker)
+    page = client.get("/es/mentoring/suggestions/").content.decode()
+    shown = {mentor.pk for mentor in mentors if f"/es/mentoring/{mentor.pk}/request/" in page}
+    assert shown == {mentor.pk for mentor in mentors[2:]}
+
+
+def test_a_mentor_who_seeks_a_mentor_is_not_suggested_to_themselves(client):
+    ana = MentorFactory(user__display_name="Ana")
+    MentorFactory(user__display_name="Rosa")
+    AskFactory(user=ana.user)
+    client.force_login(ana.user)
+    assert suggested(client, "en") == {"Rosa": True}
 
 
 @pytest.mark.parametrize(
