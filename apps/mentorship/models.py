@@ -292,6 +292,16 @@ class Match(models.Model):
     def involves(self, user) -> bool:
         return user.is_authenticated and user.pk in (self.mentee_id, self.mentor.user_id)
 
+    def waits_for(self, side: str | None) -> bool:
+        """Whether the match waits for this side ("mentee", "mentor") to accept or decline:
+        the mentor, on a request; each side that has not accepted yet, on a proposal."""
+        if self.status == MatchStatus.REQUESTED:
+            return side == Side.MENTOR
+        if self.status == MatchStatus.PROPOSED:
+            accepted = {"mentee": self.mentee_accepted_at, "mentor": self.mentor_accepted_at}
+            return side in accepted and accepted[side] is None
+        return False
+
 
 # The longest message: a page of text. Longer is refused with a message, never cut.
 MAX_MESSAGE_LENGTH = 5000

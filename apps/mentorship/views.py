@@ -149,11 +149,7 @@ class MatchMixin(LoginRequiredMixin):
     def match_context(self, **bound) -> dict:
         match, user = self.match, self.request.user
         side = side_of(match, user)
-        mine = {"mentee": match.mentee_accepted_at, "mentor": match.mentor_accepted_at}
-        waiting_for_me = side is not None and (
-            (match.status == S.REQUESTED and side == "mentor")
-            or (match.status == S.PROPOSED and mine[side] is None)
-        )
+        waiting_for_me = match.waits_for(side)
         ever_active = match.started_at is not None
         contact = ContactForm(
             initial={

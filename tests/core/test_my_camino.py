@@ -13,7 +13,8 @@ from apps.events.models import Registration
 from apps.jobs.models import JobReport, SavedJob, SavedSearch
 from apps.legal.models import ProviderReport
 from apps.mentorship.models import Match
-from tests.accounts.factories import UserFactory
+from apps.mentorship.services import match_accept, match_propose, match_request
+from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.certifications.factories import PlanStepFactory
 from tests.events.factories import EventFactory, in_days
 from tests.jobs.factories import JobFactory
@@ -129,3 +130,72 @@ def test_the_navigation_offers_my_camino_to_people_signed_in(client, person):
     assert 'href="/es/my-camino/">Mi Camino</a>' in client.get("/es/").content.decode()
     client.logout()
     assert "/es/my-camino/" not in client.get("/es/").content.decode()
+
+
+MENTORING = {
+    "es": {
+        "proposed": "Le proponen a Sam como mentor",
+        "answer": "Aceptar o rechazar",
+        "requested": "Usted le pidió a Sam que sea su mentor",
+        "active": "Su mentor: Sam",
+        "open": "Abrir la mentoría",
+        "asks": "María le pide que sea su mentor",
+        "badge": "Propuesta por el personal",
+    },
+    "en": {
+        "proposed": "Sam is proposed as your mentor",
+        "answer": "Accept or decline",
+        "requested": "You asked Sam to be your mentor",
+        "active": "Your mentor: Sam",
+        "open": "Open the match",
+        "asks": "María asks you to be their mentor",
+        "badge": "Proposed by staff",
+    },
+}
+
+
+def mentoring_section(client, language: str) -> str:
+    page = client.get(f"/{language}/my-camino/").content.decode()
+    return page.split('id="my-mentorship"')[1].split("</section>")[0]
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_mentor_proposed_to_the_seeker_waits_for_their_answer(client, language):
+    # Staff proposed Sam to María: he is not her mentor until she accepts, on the match page.
+    maria = UserFactory(display_name="María")
+    sam = MentorFactory(user=UserFactory(display_name="Sam"))
+    match = match_propose(actor=CuratorFactory(), mentor=sam, mentee=maria, goal="Ayuda")
+    words = MENTORING[language]
+    client.force_login(maria)
+
+    section = mentoring_section(client, language)
+    assert words["proposed"] in section and words["active"] not in section
+    assert f'<a href="/{language}/mentoring/matches/{match.pk}/">{words["answer"]}</a>' in section
+
+    match_accept(user=maria, match=match)  # now it waits for Sam
+    section = mentoring_section(client, language)
+    assert words["proposed"] in section and words["badge"] in section
+    assert words["answer"] not in section and words["active"] not in section
+
+    match_accept(user=sam.user, match=match)
+    section = mentoring_section(client, language)
+    assert words["active"] in section and words["open"] in section
+    assert words["proposed"] not in section and words["answer"] not in section
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_request_is_not_a_mentor_yet_and_waits_for_the_mentors_answer(client, language):
+    maria = UserFactory(display_name="María")
+    sam = MentorFactory(user=UserFactory(display_name="Sam"))
+    match = match_request(user=maria, mentor=sam, goal="Ayuda")
+    words = MENTORING[language]
+
+    client.force_login(maria)
+    section = mentoring_section(client, language)
+    assert words["requested"] in section
+    assert words["active"] not in section and words["answer"] not in section
+
+    client.force_login(sam.user)
+    section = mentoring_section(client, language)
+    assert words["asks"] in section
+    assert f'<a href="/{language}/mentoring/matches/{match.pk}/">{words["answer"]}</a>' in section
