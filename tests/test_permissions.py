@@ -111,6 +111,13 @@ MATRIX = [
         ["login", 302, 302, 302, 302],
     ),
     ("get", "/es/jobs/searches/new/", None, ["login", 405, 405, 405, 405]),
+    (
+        "post",
+        "/es/jobs/searches/{search}/edit/",
+        {"name": "Cocina", "frequency": "weekly"},
+        ["login", 404, 302, 404, 404],
+    ),
+    ("get", "/es/jobs/searches/{search}/edit/", None, ["login", 405, 405, 405, 405]),
     # events: the join link is never on a public page (tests/events); drafts are private
     ("get", "/es/events/", None, [200, 200, 200, 200, 200]),
     ("get", "/es/events/{event}/", None, [200, 200, 200, 200, 200]),

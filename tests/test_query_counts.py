@@ -95,6 +95,7 @@ def test_page_runs_a_fixed_number_of_queries(client, assert_query_count, who, ur
         """`count` more of everything the pages show: published jobs (saved, reported and
         handled), jobs waiting for review, saved searches, organizations of the member and
         entries in the job's history."""
+        saved = SavedSearch.objects.count()
         for published in JobFactory.create_batch(count, organization=organization):
             SavedJob.objects.create(user=member, job=published)
             JobReport.objects.create(job=published, reporter=seeker, reason="scam")
@@ -103,7 +104,9 @@ def test_page_runs_a_fixed_number_of_queries(client, assert_query_count, who, ur
             )
         JobFactory.create_batch(count, organization=organization, status="pending")
         for number in range(count):
-            SavedSearch.objects.create(user=member, name=f"Búsqueda {number}", query=SEARCH)
+            SavedSearch.objects.create(  # a person saves the same filters once
+                user=member, name=f"Búsqueda {number}", query=f"{SEARCH}&radius={saved + number}"
+            )
             MembershipFactory(user=member, organization=OrganizationFactory())
             audit_record(actor=curator, subject=job, action="publish", note=f"{number}")
             audit_record(actor=curator, subject=event, action="publish", note=f"{number}")

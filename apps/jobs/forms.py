@@ -77,17 +77,41 @@ class JobFilterForm(SearchForm):
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
 
     def query_string(self) -> str:
-        """The valid filters as a canonical query string (sorted; no page, no sort): what a
-        saved search keeps, so equal searches are stored alike."""
+        """The valid filters as a canonical query string (sorted by name, then value, each
+        value once; no page, no sort): what a saved search keeps, so equal searches are
+        stored alike whatever order their URL gave them in."""
         self.is_valid()
-        pairs = []
-        for name in sorted(self.cleaned_data):
-            value = self.cleaned_data[name]
+        pairs = set()
+        for name, value in self.cleaned_data.items():
             if name in ("sort",) or value in ("", None, []):
                 continue
             for item in value if isinstance(value, list) else [value]:
-                pairs.append((name, str(item)))
-        return urlencode(pairs)
+                pairs.add((name, str(item)))
+        return urlencode(sorted(pairs))
+
+    def typed_query_string(self) -> str:
+        """The filters as typed, the invalid ones too (no page, no sort): what the form that
+        saves the search sends, so that a filter to fix stops the saving instead of being
+        left out of the saved search (SavedSearchForm)."""
+        if self.is_valid():
+            return self.query_string()
+        data = cast(QueryDict, self.data)
+        return urlencode(
+            [(name, value) for name in sorted(self.fields) if name != "sort"
+             for value in data.getlist(name) if value.strip()]
+        )  # fmt: skip
+
+    def problems(self) -> list[str]:
+        """Each filter that cannot be used, named, as "Near ZIP code: We do not know...":
+        what stops the search from being saved. The order is not saved, so a wrong one
+        stops nothing."""
+        self.is_valid()
+        return [
+            _("%(filter)s: %(problem)s") % {"filter": self[name].label, "problem": problem}
+            for name, errors in self.errors.items()
+            if name != "sort"
+            for problem in errors
+        ]
 
     def filters(self) -> JobFilters:
         """The valid filters, with defaults: what the search applies."""
@@ -227,7 +251,20 @@ class SavedSearchForm(forms.ModelForm):
         self.fields["name"].required = False
 
     def clean_query(self):
-        return JobFilterForm(QueryDict(self.cleaned_data["query"])).query_string()
+        """The search's filters, canonical. A search with a filter that cannot be used is
+        refused whole: saved without its mistyped ZIP code, say, its alerts would cover the
+        whole country. The page it came from names the filters to fix
+        (JobFilterForm.problems)."""
+        search = JobFilterForm(QueryDict(self.cleaned_data["query"]))
+        if search.problems():
+            raise forms.ValidationError(
+                _(
+                    "This search was not saved: fix the filters marked on the page, search again, "
+                    "then save it."
+                ),
+                code="filters",
+            )
+        return search.query_string()
 
     def clean(self):
         """A search saved without a name is named after its keywords, so saving never fails
@@ -238,3 +275,13 @@ class SavedSearchForm(forms.ModelForm):
             cleaned["name"] = (keywords or str(_("My job search")))[:80]
             self.instance.name = cleaned["name"]
         return cleaned
+
+
+class SavedSearchChangeForm(forms.ModelForm):
+    """A saved search's name and how often its alerts come, changed on the saved searches
+    page (one form per search: `auto_id` gives each its own ids)."""
+
+    class Meta:
+        model = SavedSearch
+        fields = ["name", "frequency"]
+        widgets = {"frequency": forms.RadioSelect}

@@ -316,6 +316,10 @@ class SavedSearch(models.Model):
     class Meta:
         verbose_name = _("saved search")
         verbose_name_plural = _("saved searches")
+        # The same filters saved twice would send each alert twice.
+        constraints = [
+            models.UniqueConstraint(fields=["user", "query"], name="unique_saved_search")
+        ]
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:

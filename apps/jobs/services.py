@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
@@ -124,15 +124,53 @@ class TooManySavedSearches(Exception):
     pass
 
 
+class SearchAlreadySaved(Exception):
+    """The person already has a saved search with these filters: `search`."""
+
+    def __init__(self, search: SavedSearch):
+        super().__init__(search.pk)
+        self.search = search
+
+
 def saved_search_create(*, user: User, search: SavedSearch) -> SavedSearch:
-    """Keep a search for alerts. New jobs are counted from now on."""
+    """Keep a search for alerts. New jobs are counted from now on. A search the person has
+    already saved raises SearchAlreadySaved, so no one gets each alert twice; the database
+    refuses the same query twice too (search.query is canonical: SavedSearchForm), for two
+    saves at once."""
     if not user.is_authenticated:
         raise PermissionDenied
+    same = saved_search_like(user, search.query)
+    if same is not None:
+        raise SearchAlreadySaved(same)
     if SavedSearch.objects.filter(user=user).count() >= MAX_SAVED_SEARCHES:
         raise TooManySavedSearches
     search.user = user
     search.alerted_until = timezone.now()
-    search.save()
+    try:
+        with transaction.atomic():
+            search.save()
+    except IntegrityError:  # saved by another request meanwhile (a double click)
+        same = saved_search_like(user, search.query)
+        if same is None:
+            raise
+        raise SearchAlreadySaved(same) from None
+    return search
+
+
+def saved_search_like(user: User, query: str) -> SavedSearch | None:
+    """The person's saved search that asks for what this query asks for, however written
+    (JobFilters, with their defaults settled: a ZIP code's default radius, a radius without
+    a ZIP code), if any. A person has at most MAX_SAVED_SEARCHES."""
+    filters = JobFilters.parse(query)
+    searches = SavedSearch.objects.filter(user=user).only("pk", "name", "query")
+    return next((search for search in searches if JobFilters.parse(search.query) == filters), None)
+
+
+def saved_search_update(*, user: User, search: SavedSearch) -> SavedSearch:
+    """Save a search's new name and how often its alerts come; its filters stay."""
+    if search.user_id != user.pk:
+        raise PermissionDenied
+    search.save(update_fields=["name", "frequency"])
     return search
 
 

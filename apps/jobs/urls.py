@@ -22,6 +22,7 @@ urlpatterns = [
     path("saved/", views.SavedJobsView.as_view(), name="saved"),
     path("searches/", views.SavedSearchListView.as_view(), name="searches"),
     path("searches/new/", views.SavedSearchCreateView.as_view(), name="search_save"),
+    path("searches/<int:pk>/edit/", views.SavedSearchUpdateView.as_view(), name="search_edit"),
     path("saved/<int:pk>/remove/", views.SavedJobRemoveView.as_view(), name="saved_remove"),
     path("<int:pk>/", cached_page(Job)(views.JobDetailView.as_view()), name="detail"),
     path("<int:pk>/manage/", views.JobManageView.as_view(), name="manage"),

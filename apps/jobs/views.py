@@ -4,7 +4,7 @@ from typing import cast
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import F
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -36,7 +36,13 @@ from apps.core.review import (
 )
 from apps.core.roles import is_curator
 from apps.core.services import RENEWAL_WINDOW_DAYS, InvalidTransition, allowed_transitions
-from apps.jobs.forms import JobFilterForm, JobForm, ReportForm, SavedSearchForm
+from apps.jobs.forms import (
+    JobFilterForm,
+    JobForm,
+    ReportForm,
+    SavedSearchChangeForm,
+    SavedSearchForm,
+)
 from apps.jobs.models import (
     WORK_AUTHORIZATION_EXPLANATIONS,
     Job,
@@ -49,6 +55,7 @@ from apps.jobs.models import (
 from apps.jobs.selectors import jobs_for, jobs_search
 from apps.jobs.services import (
     MAX_SAVED_SEARCHES,
+    SearchAlreadySaved,
     TooManySavedSearches,
     job_renew,
     job_report,
@@ -56,6 +63,7 @@ from apps.jobs.services import (
     job_save,
     job_unsave,
     saved_search_create,
+    saved_search_update,
 )
 from apps.organizations.models import Organization
 from apps.organizations.selectors import member_organization_ids, organizations_of
@@ -78,9 +86,15 @@ class JobListView(SearchListMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.request.user.is_authenticated:  # only people signed in save searches
-            context["save_search_form"] = SavedSearchForm(
-                initial={"query": self.form.query_string(), "name": self.filters.q[:80]}
+            query = self.form.typed_query_string()
+            # Back from a save that failed: the form as it was sent, with what to fix.
+            unsaved = self.request.session.pop(UNSAVED_SEARCH, None)
+            context["save_search_form"] = (
+                SavedSearchForm(unsaved)
+                if unsaved and unsaved.get("query") == query
+                else SavedSearchForm(initial={"query": query, "name": self.filters.q[:80]})
             )
+            context["save_search_problems"] = self.form.problems()
         return context
 
 
@@ -383,6 +397,10 @@ class JobRenewView(LoginRequiredMixin, JobFormMixin, UpdateView):
         return HttpResponseRedirect(job.get_manage_url())
 
 
+# The session key that carries a search that could not be saved back to its page.
+UNSAVED_SEARCH = "jobs:unsaved_search"
+
+
 class SavedSearchCreateView(LoginRequiredMixin, CreateView):
     """POST only: the form sits on the job list, under the results."""
 
@@ -401,6 +419,13 @@ class SavedSearchCreateView(LoginRequiredMixin, CreateView):
                 % {"max": MAX_SAVED_SEARCHES},
             )
             return HttpResponseRedirect(reverse("jobs:searches"))
+        except SearchAlreadySaved as already:
+            messages.info(
+                self.request,
+                _('You already saved this search as "%(name)s". You can change its name or '
+                  "how often we email you here.") % {"name": already.search.name},
+            )  # fmt: skip
+            return HttpResponseRedirect(reverse("jobs:searches"))
         messages.success(
             self.request,
             _("Search saved. We will email you new jobs that match it (%(how_often)s).")
@@ -409,23 +434,82 @@ class SavedSearchCreateView(LoginRequiredMixin, CreateView):
         return HttpResponseRedirect(search.get_absolute_url())
 
     def form_invalid(self, form):
-        # Only a name over the length the field allows gets here (or a forged frequency).
-        messages.error(self.request, _("The name of a search may have at most 80 characters."))
-        query = form.data.get("query", "")
-        return HttpResponseRedirect(reverse("jobs:list") + (f"?{query}" if query else ""))
+        """Back to the search as typed. Its page shows the form again as it was sent (kept
+        in the session across the redirect: the list's links and language switch need the
+        list's own URL), with the name and frequency chosen and what to fix."""
+        if form.has_error("query"):
+            messages.error(self.request, form.errors["query"][0])
+        else:  # a name over the length the field allows (or a forged frequency)
+            messages.error(self.request, _("The name of a search may have at most 80 characters."))
+        sent = {name: form.data.get(name, "") for name in ("name", "frequency", "query")}
+        self.request.session[UNSAVED_SEARCH] = sent
+        query = QueryDict(sent["query"]).urlencode()
+        return HttpResponseRedirect(
+            reverse("jobs:list") + (f"?{query}" if query else "") + "#save-search"
+        )
 
 
 class SavedSearchListView(LoginRequiredMixin, ListView):
+    """A person's saved searches, each with a small form to rename it or change how often
+    its alerts come (SavedSearchUpdateView), and a button to delete it."""
+
     request: AuthenticatedHttpRequest
 
     template_name = "jobs/saved_searches.html"
     context_object_name = "searches"
+    # A form sent with a mistake, shown again as typed: {search id: bound form}.
+    changed: dict[int, SavedSearchChangeForm] = {}
 
     def get_queryset(self):
         return SavedSearch.objects.filter(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = [
+            (search, self.changed.get(search.pk) or change_form(search))
+            for search in context["searches"]
+        ]
+        return context
 
     def post(self, request, *args, **kwargs):
         search = get_object_or_404(SavedSearch, pk=posted_id(request, "search"), user=request.user)
         search.delete()
         messages.success(request, _("Search deleted: no more alerts for it."))
         return HttpResponseRedirect(reverse("jobs:searches"))
+
+
+def change_form(search: SavedSearch, data=None) -> SavedSearchChangeForm:
+    """The form of one saved search on its page, with ids of its own."""
+    return SavedSearchChangeForm(data, instance=search, auto_id=f"search-{search.pk}-%s")
+
+
+class SavedSearchUpdateView(LoginRequiredMixin, UpdateView):
+    """POST only: a new name or frequency for a saved search, from its row on the saved
+    searches page. Another person's search is a 404."""
+
+    request: AuthenticatedHttpRequest
+
+    http_method_names = ["post"]
+
+    def get_queryset(self):
+        return SavedSearch.objects.filter(user=self.request.user)
+
+    def get_form(self, form_class=None):
+        return change_form(self.object, self.request.POST)
+
+    def form_valid(self, form):
+        search = saved_search_update(user=self.request.user, search=form.instance)
+        messages.success(
+            self.request,
+            _('Changes saved. We will email you new jobs for "%(name)s" %(how_often)s.')
+            % {"name": search.name, "how_often": search.get_frequency_display().lower()},
+        )
+        return HttpResponseRedirect(reverse("jobs:searches"))
+
+    def form_invalid(self, form):
+        """The saved searches again, this search's form with what was typed and what to
+        fix."""
+        messages.error(self.request, _("The changes were not saved. Check the search's form."))
+        page = SavedSearchListView(request=self.request, changed={self.object.pk: form})
+        page.object_list = page.get_queryset()
+        return page.render_to_response(page.get_context_data())

@@ -40,7 +40,9 @@ def give(person, count: int, offset: int = 0) -> None:
     for n in range(count):
         job = JobFactory()
         SavedJob.objects.create(user=person, job=job)
-        SavedSearch.objects.create(user=person, name=f"Búsqueda {offset + n}", query="q=x")
+        SavedSearch.objects.create(  # a person saves the same filters once
+            user=person, name=f"Búsqueda {offset + n}", query=f"q=x{offset + n}"
+        )
         JobReport.objects.create(job=job, reporter=person, reason="scam")
         event = EventFactory(starts_at=in_days(3 + n), ends_at=in_days(3 + n) + timedelta(hours=2))
         Registration.objects.create(event=event, user=person, status="registered",

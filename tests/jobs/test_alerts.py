@@ -48,14 +48,16 @@ def test_a_search_saved_without_a_name_is_named_for_its_keywords(client, query, 
     assert (search.name, search.frequency) == (name, "weekly")
 
 
-def test_a_name_too_long_is_explained(client):
+def test_a_name_too_long_is_explained_and_kept_to_shorten(client):
     client.force_login(UserFactory())
     response = client.post(
         "/es/jobs/searches/new/",
-        {"name": "x" * 81, "frequency": "daily", "query": "q=x"},
+        {"name": "x" * 81, "frequency": "weekly", "query": "q=x"},
         follow=True,
     )
-    assert "puede tener como máximo 80 caracteres" in response.content.decode()
+    html = response.content.decode()
+    assert "puede tener como máximo 80 caracteres" in html
+    assert f'value="{"x" * 81}"' in html  # before, the page came back with the name cleared
     assert not SavedSearch.objects.exists()
 
 

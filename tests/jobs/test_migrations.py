@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils.timezone import now
 
 BEFORE = [("jobs", "0004_drop_expiry_notice_for")]
 AFTER = [("jobs", "0005_taken_down")]
@@ -91,3 +94,38 @@ def test_search_entries_written_before_the_longitude_band_get_theirs():
                 ["jobs_jobsearchentry_place"],
             )
             assert cursor.fetchall() == [("{m}", 1000)]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("latest_afterwards")
+def test_a_persons_searches_with_the_same_filters_become_one_the_first_saved():
+    """Before the unique constraint, saving a search twice kept it twice (each alert came
+    twice), and filters repeated in a URL were kept in the order typed."""
+    old = migrate([("jobs", "0019_place_index_newest_key")])
+    try:
+        User = old.get_model("accounts", "User")
+        ana, luis = (User.objects.create(email=f"{name}@example.org") for name in ("ana", "luis"))
+        SavedSearch = old.get_model("jobs", "SavedSearch")
+        created = {}
+        for days, user, name, query in [
+            (9, ana, "Cook Houston", "q=cook&zip=77036"),
+            (5, ana, "Cook Houston again", "q=cook&zip=77036"),
+            (8, ana, "EAD", "authorization=open&authorization=ead"),
+            (7, ana, "EAD again", "authorization=ead&authorization=open"),
+            (6, ana, "Driver", "q=driver"),
+            (4, luis, "Cook", "q=cook&zip=77036"),
+        ]:
+            search = SavedSearch.objects.create(
+                user=user, name=name, query=query, created_at=now() - timedelta(days=days)
+            )
+            created[name] = search.pk
+    finally:
+        new = migrate([("jobs", "0020_saved_search_unique")])
+
+    kept = new.get_model("jobs", "SavedSearch").objects.order_by("pk")
+    assert list(kept.values_list("pk", "query")) == [
+        (created["Cook Houston"], "q=cook&zip=77036"),
+        (created["EAD"], "authorization=ead&authorization=open"),
+        (created["Driver"], "q=driver"),
+        (created["Cook"], "q=cook&zip=77036"),
+    ]
