@@ -1446,7 +1446,7 @@ def _tsquery_group(forms: frozenset[str]) -> str:
 TERM_STATISTICS = 1000
 
 
-def search_statistics_operations(table: str) -> list:
+def search_statistics_operations(table: str, columns: tuple[str, ...] = TERM_COLUMNS) -> list:
     """Migration operations that make ANALYZE keep the frequencies of many more terms, on
     PostgreSQL, so that a rare word is planned as rare (TERM_STATISTICS)."""
 
@@ -1454,7 +1454,7 @@ def search_statistics_operations(table: str) -> list:
         if schema_editor.connection.vendor == "postgresql":
             schema_editor.execute(
                 f'ALTER TABLE "{table}" '
-                + ", ".join(f'ALTER COLUMN "{c}" SET STATISTICS {target}' for c in TERM_COLUMNS)
+                + ", ".join(f'ALTER COLUMN "{c}" SET STATISTICS {target}' for c in columns)
             )
 
     def backwards(apps, schema_editor):
@@ -1463,24 +1463,28 @@ def search_statistics_operations(table: str) -> list:
     return [migrations.RunPython(forwards, backwards)]
 
 
-def search_index_operations(table: str) -> list:
+def search_index_operations(table: str, columns: tuple[str, ...] = TERM_COLUMNS) -> list:
     """Migration operations that add, on PostgreSQL, the GIN indexes that find the matches:
-    of the title's terms and of the body's, with the statistics that plan them well
-    (`search_statistics_operations`). Other databases search the text."""
+    of the title's terms and of the body's (or of a type's other TermsField `columns`), with
+    the statistics that plan them well (`search_statistics_operations`). Other databases
+    search the text."""
 
     def forwards(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
-            for column in TERM_COLUMNS:
+            for column in columns:
                 schema_editor.execute(
                     f'CREATE INDEX "{table}_{column}" ON "{table}" USING GIN ("{column}")'
                 )
 
     def backwards(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
-            for column in TERM_COLUMNS:
+            for column in columns:
                 schema_editor.execute(f'DROP INDEX "{table}_{column}"')
 
-    return [migrations.RunPython(forwards, backwards), *search_statistics_operations(table)]
+    return [
+        migrations.RunPython(forwards, backwards),
+        *search_statistics_operations(table, columns),
+    ]
 
 
 def facet_operations(table: str, columns: tuple[str, ...]) -> list:

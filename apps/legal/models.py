@@ -7,6 +7,7 @@ A partner's changes to a published entry are a revision: a copy with `revision_o
 goes through review while the public entry stays as it was. Revisions are never public."""
 
 import re
+from collections.abc import Iterable
 from datetime import date, time, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -23,7 +24,8 @@ from apps.core.addresses import pk_url
 from apps.core.fields import ExternalIdField, WebAddressField, external_id_unique
 from apps.core.i18n import choices_labels
 from apps.core.models import Guide as CoreGuide
-from apps.core.models import Publishable, Report, SearchEntry, curation_indexes
+from apps.core.models import Publishable, Report, SearchEntry, TermsField, curation_indexes
+from apps.core.search import document
 from apps.core.us import (
     DEFAULT_TIME_ZONE,
     State,
@@ -305,6 +307,10 @@ class AccreditationKind(models.TextChoices):
     BAR_ADMISSION = "bar_admission", _("Attorney admitted to a state bar")
 
 
+# The kinds that name a person (a representative or an attorney), not the organization.
+PERSON_KINDS = (AccreditationKind.ACCREDITED_REPRESENTATIVE, AccreditationKind.BAR_ADMISSION)
+
+
 # Bar numbers are digits in most states; where a state's numbers have letters, its pattern
 # and an example. Anything not listed here is digits only.
 BAR_NUMBER_DIGITS = re.compile(r"\d{1,10}")
@@ -388,8 +394,7 @@ class Accreditation(models.Model):
         super().clean()
         errors: dict[str, list] = {}
         self.bar_number = re.sub(r"[\s-]", "", self.bar_number).upper()
-        if self.kind in (AccreditationKind.ACCREDITED_REPRESENTATIVE,
-                         AccreditationKind.BAR_ADMISSION) and not self.person_name:  # fmt: skip
+        if self.kind in PERSON_KINDS and not self.person_name:
             errors["person_name"] = [_("Give the name of the representative or attorney.")]
         if self.kind == AccreditationKind.ACCREDITED_REPRESENTATIVE and not self.expires_on:
             errors["expires_on"] = [_("Give the date the accreditation expires.")]
@@ -648,6 +653,9 @@ class LegalSearchEntry(SearchEntry):
     verified_at = models.DateTimeField(null=True)
     # For the "name" sort: the organization's name, lower case.
     sort_name = models.CharField(max_length=200, default="")
+    # For the name check (apps.legal.namecheck): the terms of the names of the people on its
+    # accreditations, representatives and attorneys (`people_terms`).
+    search_people = TermsField(default="")
 
     class Meta(SearchEntry.Meta):
         indexes = [
@@ -681,7 +689,18 @@ class LegalSearchEntry(SearchEntry):
             "time_zone": locations[0].time_zone if locations else DEFAULT_TIME_ZONE,
             "verified_at": provider.verified_at,
             "sort_name": provider.name.lower()[:200],
+            "search_people": people_terms(
+                provider.accreditations.filter(kind__in=PERSON_KINDS).values_list(
+                    "person_name", flat=True
+                )
+            ),
         }
+
+
+def people_terms(names: Iterable[str]) -> str:
+    """The stored terms of people's names: not translated, like a provider's name (its
+    entry's title)."""
+    return document({settings.LANGUAGE_CODE: list(names)})
 
 
 def first_location_zip(provider: Provider) -> ZipPoint | None:

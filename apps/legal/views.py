@@ -11,7 +11,7 @@ from apps.core.roles import is_curator
 from apps.legal.forms import LegalFilterForm, NameCheckForm, ProviderReportForm
 from apps.legal.hours import place_hours
 from apps.legal.models import Cost, Location, Phone, Provider
-from apps.legal.namecheck import providers_named
+from apps.legal.namecheck import people_named, providers_named
 from apps.legal.selectors import provider_detail_queryset, providers_for, providers_search
 
 PAGE_SIZE = 20
@@ -121,9 +121,9 @@ class ProviderDetailView(DetailView):
 
 
 class NameCheckView(TemplateView):
-    """“Is this provider legitimate?”: whether Camino lists someone by that name, and how to
-    check anyone with the DOJ and the state bar. The name typed is never logged, cached or
-    stored."""
+    """“Is this provider legitimate?”: whether Camino lists someone by that name, an
+    organization or a person on one's accreditations, and how to check anyone with the DOJ
+    and the state bar. The name typed is never logged, cached or stored."""
 
     template_name = "legal/name_check.html"
 
@@ -134,5 +134,6 @@ class NameCheckView(TemplateView):
             form=form,
             name=name,
             providers=providers_named(name) if name else [],
+            people=people_named(name) if name else [],
             **kwargs,
         )

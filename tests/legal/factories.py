@@ -104,8 +104,12 @@ class PhoneFactory(factory.django.DjangoModelFactory):
 
 
 class AccreditationFactory(factory.django.DjangoModelFactory):
+    """A representative's DOJ accreditation for a year; its provider indexed again with it,
+    as the services do."""
+
     class Meta:
         model = Accreditation
+        skip_postgeneration_save = True
 
     provider = factory.SubFactory(ProviderFactory)
     kind = "accredited_representative"
@@ -113,6 +117,11 @@ class AccreditationFactory(factory.django.DjangoModelFactory):
     expires_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=365))
     source = "DOJ EOIR roster of recognized organizations and accredited representatives"
     checked_on = factory.LazyFunction(timezone.localdate)
+
+    @factory.post_generation
+    def index(self, create, extracted, **kwargs):
+        if create:
+            search_index(self.provider)
 
 
 class DetentionFacilityFactory(factory.django.DjangoModelFactory):
