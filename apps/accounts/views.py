@@ -16,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 
 from apps.accounts.http import AuthenticatedHttpRequest
 from apps.accounts.services import account_delete, personal_data_export
+from apps.core.review import Table
 
 
 def readable(value):
@@ -32,14 +33,16 @@ class PersonalDataView(TemplateView):
     request: AuthenticatedHttpRequest
 
     def get_context_data(self, **kwargs):
-        sections = [
-            {
-                "title": entry.title,
-                "labels": [label for _key, label in entry.columns],
-                "rows": [[readable(row[key]) for key, _label in entry.columns] for row in rows],
-            }
-            for entry, rows in personal_data_export(user=self.request.user)
-        ]
+        sections = []
+        for entry, rows in personal_data_export(user=self.request.user):
+            # On a phone each row reads as lines under its columns' names, instead of making
+            # the page wider than the screen; on a wider screen a wide table scrolls alone.
+            table = Table(
+                caption=entry.title, headers=tuple(label for _key, label in entry.columns),
+                row_template="accounts/includes/data_row.html", empty=_("Nothing."), stack=True,
+            )  # fmt: skip
+            cells = [[(label, readable(row[key])) for key, label in entry.columns] for row in rows]
+            sections.append({"title": entry.title, "table": table, "rows": cells})
         return super().get_context_data(sections=sections, **kwargs)
 
 

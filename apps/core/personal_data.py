@@ -29,6 +29,8 @@ KEEP = "keep"
 
 # How staff see a person who deleted their account, wherever an actor is shown.
 DELETED_ACCOUNT = _("deleted account")
+# How staff see a visitor who did something without signing in (reported a listing).
+SIGNED_OUT_VISITOR = _("A visitor who was not signed in")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -163,7 +165,7 @@ def actor_column(model: type[models.Model], name: str, *, done_when: str = ""):
 
 def audit_rows(user) -> Iterable[Mapping[str, Any]]:
     from apps.core.models import AuditEntry
-    from apps.core.services import audit_actions
+    from apps.core.services import audit_actions, audit_note
 
     entries = AuditEntry.objects.filter(actor=user).select_related("content_type")
     for entry in entries.order_by("created_at", "id"):
@@ -171,7 +173,7 @@ def audit_rows(user) -> Iterable[Mapping[str, Any]]:
             "when": entry.created_at,
             "action": str(audit_actions.get(entry.action, entry.action)),
             "about": f"{entry.content_type.name} {entry.object_id}",
-            "note": entry.note,
+            "note": audit_note(entry),
         }
 
 

@@ -100,6 +100,30 @@ for _transition in TRANSITIONS.values():
     audit_actions.register(_transition.action, _transition.label)
 audit_actions.register("create", _("Created"))
 audit_actions.register("edit", _("Edited"))
+# Reports on listings (jobs, legal help), by visitors signed in or not: the label says what
+# was done, the log says who; each type registers its reasons (audit_notes_register).
+audit_actions.register("report", _("Report sent to Camino staff"))
+audit_actions.register("handle report", _("Report handled"))
+
+# Notes that are codes (a report's reason, a registration's status), as people read them:
+# {"<action> <code>": label}, registered with audit_notes_register.
+audit_notes: Registry["str | StrPromise"] = Registry("audit notes")
+
+# Actions a visitor may take without signing in (a report): an entry of one with no actor
+# was such a visitor, not Camino itself.
+audit_visitor_actions: Registry[bool] = Registry("audit actions by visitors")
+audit_visitor_actions.register("report", True)
+
+
+def audit_notes_register(action: str, choices: type[models.TextChoices]) -> None:
+    """The notes `action` writes are codes of `choices`: they read as their labels."""
+    for code, label in choices.choices:
+        audit_notes.register(f"{action} {code}", label)
+
+
+def audit_note(entry: AuditEntry) -> str:
+    """An entry's note in the reader's language: a code's label, else the note as written."""
+    return str(audit_notes.get(f"{entry.action} {entry.note}", entry.note))
 
 
 def audit_record(*, actor: Person | None, subject: models.Model, action: str, note: str = ""):

@@ -18,7 +18,7 @@ from django.views.generic import FormView, ListView
 
 from apps.core.mixins import CappedPaginator, CuratorRequiredMixin, ForgivingPaginationMixin
 from apps.core.review import Table
-from apps.core.services import audit_actions
+from apps.core.services import audit_actions, audit_note
 from apps.core.spreadsheets import spreadsheet_safe
 from apps.core.templatetags.camino import actor_label
 from apps.curation.forms import AuditFilterForm, BulkForm, TranslationForm
@@ -261,7 +261,7 @@ class AuditLogView(CuratorRequiredMixin, ForgivingPaginationMixin, ListView):
                     spreadsheet_safe(subject.name),
                     spreadsheet_safe(who(entry)),
                     str(audit_actions.get(entry.action, entry.action)),
-                    spreadsheet_safe(entry.note),
+                    spreadsheet_safe(audit_note(entry)),
                 ]
             )
         return buffer.take()

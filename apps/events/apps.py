@@ -36,10 +36,10 @@ class EventsConfig(AppConfig):
             navigation,
             personal_sections,
         )
-        from apps.core.services import after_transition, audit_actions
+        from apps.core.services import after_transition, audit_actions, audit_notes_register
         from apps.events.digest import NewEvents
         from apps.events.emails import event_changed, event_message, event_offer, event_reminder
-        from apps.events.models import Event, EventSearchEntry
+        from apps.events.models import Event, EventSearchEntry, RegistrationStatus
         from apps.events.my_camino import events_section
         from apps.events.personal_data import ENTRIES
         from apps.events.registrations import registrations_follow_change
@@ -138,13 +138,15 @@ class EventsConfig(AppConfig):
         digest_sections.register("events", NewEvents)
         summary_sections.register("events", EventsToCurate)
         for action, label in (
-            ("register", _("Registered")),
+            # Its note is the registration's state (a seat, or a place on the waiting list).
+            ("register", _("Signed up for the event")),
             ("cancel registration", _("Registration cancelled")),
             ("confirm seat", _("Offered seat confirmed")),
             ("check in", _("Checked in at the door")),
             ("message registered", _("Message sent to people registered")),
         ):
             audit_actions.register(action, label)
+        audit_notes_register("register", RegistrationStatus)
         # Its figures on curation's dashboard.
         from apps.core.dashboard import dashboard_declare
         from apps.events.figures import FIGURES as dashboard_entries

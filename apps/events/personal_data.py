@@ -14,7 +14,9 @@ from apps.events.models import (
     EventMessage,
     EventQuestion,
     Registration,
+    RegistrationStatus,
 )
+from apps.events.selectors import place_in_line
 
 ENTRIES = [
     listings_created(
@@ -28,7 +30,10 @@ ENTRIES = [
 
 def registration_rows(user):
     registrations = list(
-        Registration.objects.filter(user=user).select_related("event").order_by("created_at", "id")
+        Registration.objects.filter(user=user)
+        .select_related("event")
+        .annotate(place=place_in_line())
+        .order_by("created_at", "id")
     )
     questions = EventQuestion.objects.in_bulk(
         {int(pk) for registration in registrations for pk in registration.answers}
@@ -37,7 +42,11 @@ def registration_rows(user):
         yield {
             "event": str(registration.event),
             "starts_at": registration.event.starts_at,
-            "status": registration.get_status_display(),
+            "status": (
+                _("Waiting list: number %(place)s") % {"place": registration.place}
+                if registration.status == RegistrationStatus.WAITING
+                else registration.get_status_display()
+            ),
             "answers": "; ".join(
                 f"{questions.get(int(pk), pk)}: {answer}"
                 for pk, answer in registration.answers.items()

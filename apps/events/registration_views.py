@@ -7,8 +7,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -47,23 +46,9 @@ from apps.events.registrations import (
     registration_create,
     registration_refusal,
 )
+from apps.events.selectors import place_in_line
 
 S = RegistrationStatus
-
-
-def place_in_line():
-    """A waiting registration's place: how many people of its event wait before it, plus
-    one (a subquery, so a list of registrations costs one query)."""
-    ahead = (
-        Registration.objects.filter(
-            event=OuterRef("event"), status=S.WAITING, position__lte=OuterRef("position")
-        )
-        .order_by()
-        .values("event")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(ahead), 0)
 
 
 class RegisterView(LoginRequiredMixin, FormView):

@@ -1,9 +1,17 @@
-from django.db.models import Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from apps.core.search import PageItems, entries_order, entries_search, items_of
 from apps.events.filters import EventFilters
-from apps.events.models import AT_A_VENUE, ONLINE_FORMATS, Event, EventSearchEntry
+from apps.events.models import (
+    AT_A_VENUE,
+    ONLINE_FORMATS,
+    Event,
+    EventSearchEntry,
+    Registration,
+    RegistrationStatus,
+)
 
 # What a result card shows: a page of results loads only these.
 EVENT_CARD_FIELDS = [
@@ -61,3 +69,20 @@ def event_detail_queryset(user) -> QuerySet[Event]:
     them); every state for the event's organization and for curators."""
     visible = Event.objects.published_any_date() | Event.objects.managed_by(user)
     return visible.select_related("organization")
+
+
+def place_in_line():
+    """A waiting registration's place: how many people of its event wait before it, plus
+    one (a subquery, so a list of registrations costs one query)."""
+    ahead = (
+        Registration.objects.filter(
+            event=OuterRef("event"),
+            status=RegistrationStatus.WAITING,
+            position__lte=OuterRef("position"),
+        )
+        .order_by()
+        .values("event")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(ahead), 0)

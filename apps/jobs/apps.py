@@ -23,10 +23,10 @@ class JobsConfig(AppConfig):
             navigation,
             personal_sections,
         )
-        from apps.core.services import audit_actions
+        from apps.core.services import audit_notes_register
         from apps.jobs.digest import NewJobs
         from apps.jobs.emails import expiry_warning, job_alert
-        from apps.jobs.models import Job, JobSearchEntry
+        from apps.jobs.models import Job, JobSearchEntry, ReportReason
         from apps.jobs.my_camino import jobs_section
         from apps.jobs.personal_data import ENTRIES
         from apps.jobs.summary import JobsToCurate
@@ -118,8 +118,7 @@ class JobsConfig(AppConfig):
         curation_reason_register(
             *review_reasons("jobs"), reported_reason(Job, url=lambda job: reverse("jobs:reports"))
         )
-        audit_actions.register("report", _("Reported by a visitor"))
-        audit_actions.register("handle report", _("Report handled"))
+        audit_notes_register("report", ReportReason)
         # Its figures and its reports on curation's dashboard.
         from apps.core.dashboard import dashboard_declare
         from apps.jobs.figures import FIGURES as dashboard_entries

@@ -47,9 +47,9 @@ class LegalConfig(AppConfig):
             navigation,
             personal_sections,
         )
-        from apps.core.services import after_transition
+        from apps.core.services import after_transition, audit_notes_register
         from apps.core.verification import CheckedType, checked_types
-        from apps.legal.models import LegalSearchEntry, Provider, first_location_zip
+        from apps.legal.models import LegalSearchEntry, Provider, ReportReason, first_location_zip
         from apps.legal.my_camino import legal_section
         from apps.legal.personal_data import ENTRIES
         from apps.legal.services import provider_verified_again, revision_publish_apply
@@ -135,6 +135,7 @@ class LegalConfig(AppConfig):
             reported_reason(Provider, url=lambda provider: reverse("legal:reports")),
         )
         summary_sections.register("legal", LegalToCurate)
+        audit_notes_register("report", ReportReason)
 
         from apps.legal.guide_setup import guides_register
 

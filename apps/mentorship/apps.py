@@ -47,10 +47,15 @@ class MentorshipConfig(AppConfig):
             navigation,
             personal_sections,
         )
-        from apps.core.services import audit_actions
+        from apps.core.services import audit_actions, audit_notes_register
         from apps.mentorship.digest import NewMentors
         from apps.mentorship.emails import match_changed, match_left, match_message
-        from apps.mentorship.models import MatchReport, MentorProfile, MentorSearchEntry
+        from apps.mentorship.models import (
+            ConductReason,
+            MatchReport,
+            MentorProfile,
+            MentorSearchEntry,
+        )
         from apps.mentorship.my_camino import mentorship_section
         from apps.mentorship.personal_data import ENTRIES
         from apps.mentorship.session_emails import (
@@ -191,6 +196,7 @@ class MentorshipConfig(AppConfig):
             ("cancel session", _("Mentoring session cancelled")),
         ):
             audit_actions.register(action, label)
+        audit_notes_register("match report", ConductReason)
         # Its figures and its reports on curation's dashboard.
         from apps.core.dashboard import dashboard_declare
         from apps.mentorship.figures import FIGURES as dashboard_entries

@@ -151,7 +151,9 @@ def test_a_person_downloads_everything_about_them_and_nothing_about_others(clien
     preferences = {row["topic"]: row["wanted"] for row in data["email_preferences"]}
     assert preferences["A weekly digest of what is new for me, in one email"]
     assert data["email_addresses"] == [{"email": EMAIL, "verified": True, "primary": True}]
-    assert [row["action"] for row in data["actions"]] == ["Reported by a visitor"]
+    assert [(row["action"], row["note"]) for row in data["actions"]] == [
+        ("Report sent to Camino staff", "Scam, or asks for money")
+    ]
     text = response.content.decode()
     for others in ("someone.else@example.org", "Other's", "Other's words"):
         assert others not in text

@@ -15,6 +15,7 @@ from apps.curation.items import item_ref
 from apps.curation.services import BulkRefused, bulk_apply
 from apps.events.models import EventSearchEntry
 from apps.jobs.models import Job, JobSearchEntry
+from apps.jobs.services import job_report
 from apps.legal.models import Provider
 from tests.accounts.factories import CuratorFactory, UserFactory
 from tests.certifications.factories import CredentialFactory, TrainingFactory
@@ -289,6 +290,29 @@ def test_the_person_filter_offers_staff_only_and_seekers_are_not_named(staff_cli
     assert "buscadora@example.org" not in page
     assert "Pide dinero" in page
     assert curator.email in page  # in the person filter
+
+
+@pytest.mark.parametrize(
+    ("language", "visitor", "reason", "reported"),
+    [
+        ("es", "Una persona que no había iniciado sesión", "Estafa, o pide dinero",
+         "Denuncia enviada al personal de Camino"),
+        ("en", "A visitor who was not signed in", "Scam, or asks for money",
+         "Report sent to Camino staff"),
+    ],
+)  # fmt: skip
+def test_a_report_names_its_reason_and_a_signed_out_visitor(
+    staff_client, language, visitor, reason, reported
+):
+    job_report(job=JobFactory(), reporter=None, who="visitor", reason="scam")
+
+    page = staff_client.get(f"/{language}/curation/audit/").content.decode()
+    history = staff_client.get(f"/{language}/curation/audit/?format=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(history.streaming_content).decode())))
+
+    assert [visitor, reported, reason] == rows[1][4:]
+    assert f">{visitor}</td>" in page and f">{reason}</td>" in page
+    assert ">scam</td>" not in page and ">Camino</td>" not in page
 
 
 def test_notes_are_text_and_the_csv_escapes_formulas(staff_client, curator):

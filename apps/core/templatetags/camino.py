@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from apps.core import i18n
 from apps.core.form_html import field_html
 from apps.core.i18n import TranslatedText, translated
-from apps.core.personal_data import actor_name
+from apps.core.personal_data import SIGNED_OUT_VISITOR, actor_name
 from apps.core.registry import category_links as links_registry
 from apps.core.registry import navigation
 
@@ -133,12 +133,25 @@ def action_label(entry) -> str:
 
 
 @register.filter
+def note_label(entry) -> str:
+    """{{ entry|note_label }}: an audit entry's note in the reader's language (a code such as
+    a report's reason reads as its label; apps.core.services.audit_note)."""
+    from apps.core.services import audit_note
+
+    return audit_note(entry)
+
+
+@register.filter
 def actor_label(entry) -> str:
-    """{{ entry|actor_label }}: who did it, as staff read it: name and email, or Camino
-    itself when no person acted (the periodic tasks)."""
+    """{{ entry|actor_label }}: who did it, as staff read it: name and email; else a visitor
+    who was not signed in, for what visitors may do (a report), or Camino itself (the
+    periodic tasks)."""
+    from apps.core.services import audit_visitor_actions
+
     actor = entry.actor
-    if actor is None:  # Camino itself, or a person who deleted their account since
-        return actor_name(None, deleted=entry.actor_deleted, nobody="Camino")
+    if actor is None:  # nobody signed in, or a person who deleted their account since
+        nobody = SIGNED_OUT_VISITOR if entry.action in audit_visitor_actions else "Camino"
+        return actor_name(None, deleted=entry.actor_deleted, nobody=str(nobody))
     name = getattr(actor, "display_name", "")
     return _("%(name)s (%(email)s)") % {"name": name, "email": actor.email} if name else actor.email
 
