@@ -9,9 +9,9 @@ def plan_register() -> None:
     from apps.certifications.plan_emails import plan_reminder
     from apps.certifications.plan_selectors import plan_summary
     from apps.core.registry import PersonalSection, personal_sections
-    from apps.notifications.registry import EmailTopic, email_kinds, email_topics
+    from apps.notifications.registry import EmailTopic, email_kind_register, email_topics
 
-    email_kinds.register("plan_reminder", plan_reminder)
+    email_kind_register("plan_reminder", plan_reminder, _("A reminder of a step in your plan"))
     email_topics.register(
         "plan_reminders",
         EmailTopic(

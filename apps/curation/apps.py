@@ -21,7 +21,7 @@ class CurationConfig(AppConfig):
         from apps.curation.links import declare as declare_links
         from apps.curation.organization_emails import organization_notice, organization_notice_queue
         from apps.curation.personal_data import ENTRIES
-        from apps.notifications.registry import email_kinds
+        from apps.notifications.registry import email_kind_register
         from apps.organizations.services import organization_changed
 
         declare(*ENTRIES)
@@ -29,7 +29,9 @@ class CurationConfig(AppConfig):
         navigation.register(
             "curation", NavigationEntry(_("Curation"), "curation:queue", staff=True)
         )
-        email_kinds.register("organization_notice", organization_notice)
+        email_kind_register(
+            "organization_notice", organization_notice, _("News about your organization")
+        )
         # The demo's dashboard has figures at once, as the periodic task would store them.
         after_demo_load.register("dashboard_figures", figures_refresh_line)
         organization_changed.register("emails", organization_notice_queue)

@@ -3,6 +3,7 @@ state, not a record; they go with the account. What staff did stays in the audit
 
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.imports import import_resources
 from apps.core.personal_data import DELETE, KEEP, PersonalData
 from apps.curation.models import Claim, ImportFile
 
@@ -20,9 +21,10 @@ def claim_rows(user):
 def import_file_rows(user):
     files = ImportFile.objects.filter(uploaded_by=user).defer("content", "report")
     for import_file in files.order_by("uploaded_at", "id"):
+        resource = import_resources.get(import_file.kind)
         yield {
             "file_name": import_file.file_name,
-            "kind": import_file.kind,
+            "kind": resource.label if resource else import_file.kind,
             "uploaded_at": import_file.uploaded_at,
             "imported_at": import_file.imported_at,
         }

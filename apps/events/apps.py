@@ -48,7 +48,7 @@ class EventsConfig(AppConfig):
         from apps.notifications.registry import (
             EmailTopic,
             digest_sections,
-            email_kinds,
+            email_kind_register,
             email_topics,
             summary_sections,
         )
@@ -118,10 +118,12 @@ class EventsConfig(AppConfig):
 
         # Registering: people registered or waiting hear of a cancelled or moved event.
         on_event_changed.register("registrations", registrations_follow_change)
-        email_kinds.register("event_offer", event_offer)
-        email_kinds.register("event_changed", event_changed)
-        email_kinds.register("event_message", event_message)
-        email_kinds.register("event_reminder", event_reminder)
+        email_kind_register("event_offer", event_offer, _("A seat offered at an event"))
+        email_kind_register("event_changed", event_changed, _("An event changed or cancelled"))
+        email_kind_register(
+            "event_message", event_message, _("A message from the organizer of an event")
+        )
+        email_kind_register("event_reminder", event_reminder, _("A reminder of an event"))
         email_topics.register(
             "event_notices",
             EmailTopic(

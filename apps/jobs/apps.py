@@ -33,7 +33,7 @@ class JobsConfig(AppConfig):
         from apps.notifications.registry import (
             EmailTopic,
             digest_sections,
-            email_kinds,
+            email_kind_register,
             email_topics,
             summary_sections,
         )
@@ -63,8 +63,8 @@ class JobsConfig(AppConfig):
                 link_label=_("Find a job"),
             ),
         )
-        email_kinds.register("job_alert", job_alert)
-        email_kinds.register("expiry_warning", expiry_warning)
+        email_kind_register("job_alert", job_alert, _("New jobs for a saved search"))
+        email_kind_register("expiry_warning", expiry_warning, _("A job post about to expire"))
         email_topics.register(
             "job_alerts",
             EmailTopic(

@@ -66,7 +66,7 @@ class MentorshipConfig(AppConfig):
         from apps.notifications.registry import (
             EmailTopic,
             digest_sections,
-            email_kinds,
+            email_kind_register,
             email_topics,
             summary_sections,
         )
@@ -148,13 +148,23 @@ class MentorshipConfig(AppConfig):
 
         # Matches: requests, answers, messages, feedback and conduct reports.
         summary_sections.register("mentorship_matches", MatchesToWatch)
-        email_kinds.register("match_changed", match_changed)
-        email_kinds.register("match_message", match_message)
-        email_kinds.register("match_left", match_left)
+        email_kind_register("match_changed", match_changed, _("News about a mentorship"))
+        email_kind_register("match_message", match_message, _("A new message in a mentorship"))
+        email_kind_register(
+            "match_left", match_left, _("A mentorship ended: the other person left Camino")
+        )
 
         # Sessions, with their reminders.
-        email_kinds.register("mentoring_session_changed", mentoring_session_changed)
-        email_kinds.register("mentoring_session_reminder", mentoring_session_reminder)
+        email_kind_register(
+            "mentoring_session_changed",
+            mentoring_session_changed,
+            _("A mentoring session proposed, confirmed, moved or cancelled"),
+        )
+        email_kind_register(
+            "mentoring_session_reminder",
+            mentoring_session_reminder,
+            _("A reminder of a mentoring session"),
+        )
 
         for topic, label, default in (
             ("mentor_notices", _("News about my application to mentor"), True),

@@ -15,16 +15,18 @@ class NotificationsConfig(AppConfig):
         from apps.notifications.publication import publication_notice, publication_notice_queue
         from apps.notifications.registry import (
             EmailTopic,
-            email_kinds,
+            email_kind_register,
             email_topics,
             summary_sections,
         )
         from apps.notifications.summary import ToCheckAgain, staff_summary
 
         after_transition.register("publication_notice", publication_notice_queue)
-        email_kinds.register("publication_notice", publication_notice)
-        email_kinds.register("weekly_digest", weekly_digest)
-        email_kinds.register("staff_summary", staff_summary)
+        email_kind_register(
+            "publication_notice", publication_notice, _("News about a listing you sent")
+        )
+        email_kind_register("weekly_digest", weekly_digest, _("Weekly digest"))
+        email_kind_register("staff_summary", staff_summary, _("Daily summary for staff"))
         # Last in the summary: what every app registered to be checked again.
         summary_sections.register("to_check_again", ToCheckAgain)
         email_topics.register(

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.personal_data import DELETE, PersonalData
 from apps.notifications.models import Delivery, EmailPreferences
-from apps.notifications.registry import email_topics
+from apps.notifications.registry import email_kind_labels, email_topics
 
 
 def preference_rows(user):
@@ -19,7 +19,7 @@ def preference_rows(user):
 def delivery_rows(user):
     for delivery in Delivery.objects.filter(recipient=user).order_by("created_at", "id"):
         yield {
-            "kind": delivery.kind,
+            "kind": str(email_kind_labels.get(delivery.kind, delivery.kind)),
             "status": delivery.get_status_display(),
             "created_at": delivery.created_at,
             "sent_at": delivery.sent_at,

@@ -1,10 +1,11 @@
 """What each app adds to Camino's emails, declared in its AppConfig.ready():
 
-- `email_kinds`: kind -> its writer. A writer is given the parameters (ids) of a batch of
-  deliveries of its kind and returns, in the same order, an Email for each, or None when that
-  email no longer makes sense (what it is about was cancelled, deleted or has changed): the
-  delivery is then dropped, not sent. A writer loads what the whole batch needs at once, so a
-  batch costs the same few queries whatever its size.
+- `email_kinds`: kind -> its writer, registered with the kind's label (email_kind_register).
+  A writer is given the parameters (ids) of a batch of deliveries of its kind and returns, in
+  the same order, an Email for each, or None when that email no longer makes sense (what it
+  is about was cancelled, deleted or has changed): the delivery is then dropped, not sent. A
+  writer loads what the whole batch needs at once, so a batch costs the same few queries
+  whatever its size.
 - `email_topics`: what a person can turn off on the preferences page (account emails, such
   as password resets, cannot be turned off).
 - `digest_sections`: the parts of the weekly digest (apps.notifications.digest).
@@ -81,6 +82,14 @@ class SummarySection(Protocol):
 
 
 email_kinds: Registry[Writer] = Registry("email kinds")
+# kind -> what its emails are, in the reader's words (the emails listed in a person's data).
+email_kind_labels: Registry["str | StrPromise"] = Registry("email kind labels")
 email_topics: Registry[EmailTopic] = Registry("email topics")
 digest_sections: Registry[Callable[[], DigestSection]] = Registry("digest sections")
 summary_sections: Registry[Callable[[], SummarySection]] = Registry("staff summary sections")
+
+
+def email_kind_register(kind: str, writer: Writer, label: "str | StrPromise") -> None:
+    """A kind of email: its writer, and its name for people (never the code)."""
+    email_kinds.register(kind, writer)
+    email_kind_labels.register(kind, label)

@@ -7,8 +7,10 @@ import re
 
 import pytest
 
+from apps.curation.models import ImportFile
 from apps.events.registrations import registration_cancel, registration_create
 from apps.jobs.services import job_report
+from apps.notifications.registry import email_kind_labels, email_kinds
 from tests.accounts.factories import UserFactory
 from tests.events.factories import EventFactory
 from tests.jobs.factories import JobFactory
@@ -129,3 +131,27 @@ def test_the_download_reads_the_same_in_the_pages_language(client, maria, langua
     assert statuses[1] == (
         "Lista de espera: número 1" if language == "es" else "Waiting list: number 1"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "kind"),
+    [
+        ("es", {"Correos que Camino le envió": ("Tipo", "Un recordatorio de un evento"),
+                "Archivos que usted subió para importar": ("Tipo de elemento", "Empleos")}),
+        ("en", {"Emails Camino sent you": ("Kind", "A reminder of an event"),
+                "Files you uploaded to import": ("Kind of item", "Jobs")}),
+    ],
+)  # fmt: skip
+def test_kinds_of_emails_and_imports_read_as_names(client, maria, language, kind):
+    ImportFile.objects.create(kind="jobs", file_name="empleos.csv", content=b"", uploaded_by=maria)
+
+    page = client.get(f"/{language}/accounts/my-data/").content.decode()
+
+    for section, (label, name) in kind.items():
+        assert name in cells(page, section, label)
+    for code in ("event_reminder", "jobs"):
+        assert code not in all_cells(page)
+
+
+def test_every_kind_of_email_has_a_name_for_people():
+    assert set(email_kinds.keys()) == set(email_kind_labels.keys())

@@ -12,13 +12,13 @@ class TestAppConfig(AppConfig):
         from apps.core.personal_data import KEEP, PersonalData, declare
         from apps.core.publishable import PublishableType, publishable_types
         from apps.core.verification import checked_types
-        from apps.notifications.registry import email_kinds
+        from apps.notifications.registry import email_kind_register
         from tests.testapp.checked import LEAFLETS
         from tests.testapp.mail import meeting_reminder
         from tests.testapp.models import Workshop, WorkshopForm
         from tests.testapp.searchable import SearchableWorkshopEntry, workshop_columns
 
-        email_kinds.register("meeting_reminder", meeting_reminder)
+        email_kind_register("meeting_reminder", meeting_reminder, "Meeting reminder")
         declare(
             PersonalData(
                 name="testapp_notices", model="testapp.Notice", title="Notices",
