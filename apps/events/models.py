@@ -585,8 +585,22 @@ class Registration(models.Model):
 
     @property
     def may_give_up(self) -> bool:
-        """A seat, an offer or a place in line the person can still let go of."""
-        return self.status in STILL_TO_COME
+        """A seat, an offer or a place in line the person can still let go of: of an event
+        that is neither cancelled nor over."""
+        return (
+            self.status in STILL_TO_COME
+            and not self.event.is_cancelled
+            and self.event.ends_at > timezone.now()
+        )
+
+    @property
+    def give_up_label(self) -> "StrPromise":
+        """What letting it go is called, on its button and on the page that asks first."""
+        if self.status == RegistrationStatus.WAITING:
+            return _("Leave the waiting list")
+        if self.status == RegistrationStatus.OFFERED:
+            return _("Give up the seat")
+        return _("Cancel my registration")
 
     def shown_name(self) -> str:
         """Who this is, as the organizer may see them."""

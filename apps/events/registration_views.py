@@ -135,7 +135,6 @@ class MyRegistrationsView(LoginRequiredMixin, ListView):
         feed = CalendarFeed.objects.filter(user=self.request.user).first()
         return super().get_context_data(
             feed_url=self.request.build_absolute_uri(feed.get_absolute_url()) if feed else "",
-            now=timezone.now(),
             **kwargs,
         )
 
@@ -160,8 +159,7 @@ class RegistrationCancelView(OwnRegistrationMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         registration = self.registration(kwargs["pk"])
-        event = registration.event
-        if not registration.may_give_up or event.is_cancelled or event.ends_at <= timezone.now():
+        if not registration.may_give_up:
             return HttpResponseRedirect(reverse("events:my_registrations"))
         if registration.status == S.WAITING:
             registration.place = place_of(registration)  # type: ignore[attr-defined]
